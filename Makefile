@@ -1,0 +1,47 @@
+# healthsite: every command a developer or CI needs.
+# Tools are pinned in go.mod's tool block and run with `go tool`.
+
+GO      ?= go
+ADDR    ?= :8080
+FUZZTIME ?= 30s
+
+.PHONY: run test generate check build bench fuzz clean
+
+## run: serve the built-in articles on $(ADDR) (http://localhost:8080)
+run:
+	$(GO) run ./cmd/healthsite serve -addr $(ADDR)
+
+## test: run every test, the browser test included
+test:
+	$(GO) test -count=1 ./...
+
+## generate: regenerate the templ components' Go code
+generate:
+	$(GO) tool templ generate
+
+## check: formatting, vet, staticcheck, and templ output in sync with its sources
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	@$(GO) tool templ generate >/dev/null
+	@if [ -n "$$(git status --porcelain -- '*_templ.go')" ]; then echo "templ files are out of date: run make generate and commit them"; git status --porcelain -- '*_templ.go'; exit 1; fi
+
+## build: build the binary into bin/healthsite
+build:
+	$(GO) build -trimpath -ldflags='-s -w' -o bin/healthsite ./cmd/healthsite
+
+## bench: run the benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: run each fuzz target for FUZZTIME (make fuzz FUZZTIME=5m)
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"healthsite/content"
+	"healthsite/internal/article"
+	"healthsite/internal/server"
+	"healthsite/internal/site"
+)
+
+const usage = `healthsite publishes a folder of Markdown health articles as a website.
+
+Usage:
+  healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL]
+
+Without -content, the articles built into the program are served.
+Every flag can also be set with an environment variable:
+HEALTHSITE_ADDR, HEALTHSITE_CONTENT, HEALTHSITE_BASE_URL.
+`
+
+// errReported is returned when the problems were already printed.
+var errReported = errors.New("content has errors (see above); nothing was started")
+
+// run is the whole program behind main, so that tests run it too.
+// args includes the program name, as os.Args does.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	args = args[1:]
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return runServe(ctx, args, getenv, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q (use serve)", cmd)
+}
+
+// config is what the flags and environment say.
+type config struct {
+	Addr       string // listen address, host:port
+	ContentDir string // folder of articles; "" for the built-in ones
+	BaseURL    string // absolute URL the site is published at; "" for site.yaml's
+}
+
+// flags defines the flags shared by the subcommands, with defaults from
+// the environment.
+func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) {
+	if serve {
+		fs.StringVar(&c.Addr, "addr", envOr(getenv, "HEALTHSITE_ADDR", ":8080"), "listen `address`, host:port (env HEALTHSITE_ADDR)")
+	}
+	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read articles from `DIR` instead of the built-in ones (env HEALTHSITE_CONTENT)")
+	fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	start := time.Now()
+	var cfg config
+	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() { fmt.Fprint(stderr, usage); fset.PrintDefaults() }
+	cfg.flags(fset, getenv, true)
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fset.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q (serve takes only flags)", fset.Args())
+	}
+	if cfg.BaseURL != "" {
+		if _, err := article.ParseBaseURL(cfg.BaseURL); err != nil {
+			return fmt.Errorf("-base-url: %w", err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	lib, err := loadContent(cfg.ContentDir, stderr)
+	if err != nil {
+		return err
+	}
+	st, err := site.Build(lib, site.Options{BaseURL: cfg.BaseURL})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := server.New(st, log)
+	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
+		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
+	return srv.Serve(ctx, ln)
+}
+
+// loadContent loads the articles of dir, or the built-in ones when dir
+// is empty. Problems are printed to w one a line, warnings included.
+func loadContent(dir string, w io.Writer) (*article.Library, error) {
+	var (
+		fsys fs.FS = content.FS
+		root       = "content"
+	)
+	if dir != "" {
+		// os.Root keeps every read inside dir: a symbolic link that
+		// leads outside it cannot be followed.
+		r, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, fmt.Errorf("-content: %w", err)
+		}
+		defer r.Close()
+		fsys, root = r.FS(), filepath.ToSlash(filepath.Clean(dir))
+	}
+	lib, err := article.Load(fsys, article.Options{Root: root})
+	if err != nil {
+		for _, e := range article.Errors(err) {
+			fmt.Fprintln(w, e)
+		}
+		if len(article.Errors(err)) == 0 {
+			return nil, err
+		}
+		return nil, errReported
+	}
+	for _, e := range lib.Warnings() {
+		fmt.Fprintf(w, "%s (warning)\n", e)
+	}
+	return lib, nil
+}
+
+// listenURL is the address a browser can open for a listener.
+func listenURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port))
+}

@@ -1,0 +1,105 @@
+// Package article reads a folder of Markdown articles with front matter
+// into an immutable Library, reporting every problem of every file at
+// once, each placed at its line and column with the fix.
+package article
+
+import (
+	"slices"
+	"time"
+
+	"healthsite/internal/markdown"
+)
+
+// WordsPerMinute is the reading speed behind reading times: a common
+// figure for adults reading non-fiction on screen.
+const WordsPerMinute = 200
+
+// Article is one published or publishable article. It is never modified
+// once loaded; share it freely.
+type Article struct {
+	Path        string    // the source file, as in error messages
+	Slug        string    // URL name: /articles/{Slug}/
+	Title       string    // plain text
+	Authors     []string  // at least one
+	Date        time.Time // first publication; in the future means scheduled
+	Updated     time.Time // last change to the text; zero when not given
+	Summary     string    // plain text teaser
+	Description string    // meta description; Summary when not given
+	Tags        []string  // as written, duplicates removed
+	Draft       bool      // drafts are shown only in development
+	Image       string    // URL or path of a lead image; may be empty
+	ImageAlt    string    // alternative text of Image
+	ReviewedBy  string    // clinical reviewer with credentials
+	Reviewed    time.Time // last clinical review; zero when never
+	NextReview  time.Time // next review due; zero when not given
+	Sources     []Source  // what the article rests on
+
+	HTML     string             // the rendered body: safe HTML
+	Headings []markdown.Heading // the body's section headings
+	Text     string             // plain text of the body
+	Words    int                // words in Text
+}
+
+// Source is a reference an article rests on.
+type Source struct {
+	Title     string
+	URL       string
+	Publisher string
+	Year      int
+	DOI       string
+	PMID      string
+}
+
+// ReadingTime is the time to read the article in whole minutes, at least 1.
+func (a *Article) ReadingTime() int {
+	return max(1, (a.Words+WordsPerMinute-1)/WordsPerMinute)
+}
+
+// Published reports whether readers may see the article at now: it is
+// not a draft and its date has come.
+func (a *Article) Published(now time.Time) bool {
+	return !a.Draft && !a.Date.After(now)
+}
+
+// Modified is the last time the article changed: Updated, or Date.
+func (a *Article) Modified() time.Time {
+	if a.Updated.After(a.Date) {
+		return a.Updated
+	}
+	return a.Date
+}
+
+// Library is a loaded version of the content: the site settings and
+// every article, newest first. It is immutable.
+type Library struct {
+	settings Settings
+	articles []*Article
+	bySlug   map[string]*Article
+	warnings []*Error
+}
+
+// Settings returns the site-wide settings.
+func (l *Library) Settings() Settings { return l.settings }
+
+// Articles returns every article, drafts and scheduled ones included,
+// newest first. The slice is the caller's; the articles are shared.
+func (l *Library) Articles() []*Article { return slices.Clone(l.articles) }
+
+// Article returns the article with the given slug, or nil.
+func (l *Library) Article(slug string) *Article { return l.bySlug[slug] }
+
+// Published returns the articles readers may see at now, newest first;
+// with drafts set, drafts are included too (development preview).
+func (l *Library) Published(now time.Time, drafts bool) []*Article {
+	var out []*Article
+	for _, a := range l.articles {
+		if a.Published(now) || drafts && a.Draft && !a.Date.After(now) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that did not stop the load, sorted by
+// file and line.
+func (l *Library) Warnings() []*Error { return slices.Clone(l.warnings) }

@@ -1,0 +1,452 @@
+package article
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"healthsite/internal/markdown"
+)
+
+// Front matter field names.
+var knownFields = []string{
+	"title", "author", "date", "summary", "slug", "updated", "tags", "draft",
+	"description", "image", "image_alt", "reviewed_by", "reviewed", "next_review", "sources",
+}
+
+// dateForms are the accepted ways to write a date, with an example each.
+var dateForms = []struct{ layout, example string }{
+	{"2006-01-02", "2023-10-08"},
+	{time.RFC3339, "2023-10-08T09:00:00+01:00"},
+	{"2006-01-02 15:04:05 -0700", "2023-10-08 09:00:00 -0500"},
+}
+
+// cleanSource checks that src is UTF-8 and removes a byte-order mark and
+// Windows line endings, which change no line numbers.
+func cleanSource(src []byte, p *problems) ([]byte, bool) {
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		before := src[:off]
+		line := bytes.Count(before, []byte("\n")) + 1
+		col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+		p.errorf(line, col, "the file is not valid UTF-8 text: byte 0x%02x cannot be read (save the file as UTF-8 in your editor, or retype the character here)", src[off])
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return src, true
+}
+
+// reportDecodeError turns a front matter syntax error into a problem.
+func reportDecodeError(p *problems, err error) {
+	var se *syntaxError
+	if errors.As(err, &se) {
+		p.errorf(se.line, se.col, "%s (check the quotes, colons and indentation on this line and the one before)", se.msg)
+		return
+	}
+	p.errorf(0, 0, "cannot read the front matter: %v", err)
+}
+
+// checkKeys reports duplicate and unknown keys of n and returns the
+// fields that are known, each once.
+func checkKeys(p *problems, n *node, known []string) []*field {
+	var out []*field
+	first := map[string]*field{}
+	for _, f := range n.fields {
+		if prev, ok := first[f.key]; ok {
+			p.errorf(f.line, f.col, "%s is given twice, here and on line %d (keep one of them)", f.key, prev.line)
+			continue
+		}
+		first[f.key] = f
+		if slices.Contains(known, f.key) {
+			out = append(out, f)
+			continue
+		}
+		if s := suggest(f.key, known); s != "" {
+			p.errorf(f.line, f.col, "unknown field %q (did you mean %q?)", f.key, s)
+			continue
+		}
+		p.warnf(f.line, f.col, "unknown field %q is ignored (remove it, or use one of: %s)", f.key, strings.Join(known, ", "))
+	}
+	return out
+}
+
+// suggest returns the known name within edit distance 2 of key, if any.
+func suggest(key string, known []string) string {
+	best, bestD := "", 3
+	low := strings.ToLower(key)
+	for _, k := range known {
+		if d := editDistance(low, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// textValue reads a field that holds one line of text. Numbers and
+// booleans are text too: a title of 1984 is a fine title.
+func textValue(p *problems, f *field) (string, bool) {
+	v := f.value
+	switch v.kind {
+	case kindString, kindNumber, kindBool:
+		return strings.TrimSpace(v.text), true
+	case kindTime:
+		return v.text, true
+	case kindNull:
+		return "", true
+	}
+	p.errorf(v.line, v.col, "%s must be text, not %s (write it on one line after %s:, in quotes if it holds a colon)", f.key, v.kind, f.key)
+	return "", false
+}
+
+// listValue reads a field that holds a list of text, or a single text.
+func listValue(p *problems, f *field) ([]string, bool) {
+	v := f.value
+	items := v.items
+	switch v.kind {
+	case kindNull:
+		return nil, true
+	case kindString, kindNumber, kindBool:
+		items = []*node{v}
+	case kindList:
+	default:
+		p.errorf(v.line, v.col, "%s must be a list of text, not %s (write it like %s: [first, second])", f.key, v.kind, f.key)
+		return nil, false
+	}
+	var out []string
+	for _, it := range items {
+		switch it.kind {
+		case kindString, kindNumber, kindBool:
+			if s := strings.TrimSpace(it.text); s != "" && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		default:
+			p.errorf(it.line, it.col, "each item of %s must be text, not %s (write it like %s: [first, second])", f.key, it.kind, f.key)
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// dateValue reads a date field. A date without a time zone is read in loc.
+func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
+	v := f.value
+	forms := make([]string, len(dateForms))
+	for i, d := range dateForms {
+		forms[i] = d.example
+	}
+	fix := "write it as " + strings.Join(forms[:len(forms)-1], ", ") + " or " + forms[len(forms)-1]
+	switch v.kind {
+	case kindTime:
+		t := v.time
+		switch t.Location().String() {
+		case "date-local", "datetime-local":
+			t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
+		case "time-local":
+			p.errorf(v.line, v.col, "%s is a time of day without a date (%s)", f.key, fix)
+			return time.Time{}, false
+		}
+		return t, true
+	case kindString:
+		s := strings.TrimSpace(v.text)
+		if s == "" {
+			p.errorf(v.line, v.col, "%s is empty (%s)", f.key, fix)
+			return time.Time{}, false
+		}
+		for _, d := range dateForms {
+			if d.layout == "2006-01-02" {
+				if t, err := time.ParseInLocation(d.layout, s, loc); err == nil {
+					return t, true
+				}
+				continue
+			}
+			if t, err := time.Parse(d.layout, s); err == nil {
+				return t, true
+			}
+		}
+		p.errorf(v.line, v.col, "%s %q is not a date (%s)", f.key, s, fix)
+	case kindNull:
+		p.errorf(v.line, v.col, "%s is empty (%s)", f.key, fix)
+	default:
+		p.errorf(v.line, v.col, "%s must be a date, not %s (%s)", f.key, v.kind, fix)
+	}
+	return time.Time{}, false
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Slugify makes a URL name of s: lowercase ASCII letters and digits
+// joined by single hyphens. It may return "".
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case r == '\'' || r == '\u2019':
+			// "Editor's" reads better as "editors" than "editor-s".
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// parseArticle reads one article file. It returns the article, or nil
+// when the file has errors, and every problem found.
+func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *time.Location) (*Article, []*Error) {
+	p := &problems{path: path}
+	src, ok := cleanSource(src, p)
+	if !ok {
+		return nil, p.list
+	}
+	b, body, dataLine, bodyLine, fence, err := split(src)
+	if err != nil {
+		p.errorf(0, 0, "cannot read the file: %v", err)
+		return nil, p.list
+	}
+	if b.data == nil {
+		if fence != "" {
+			_, line := firstNonBlankLine(src)
+			p.errorf(line, 1, "the front matter opened with %s is never closed (add a line with only %s after the last field, before the article text)", fence, openingFences[fence])
+		} else {
+			p.errorf(1, 1, "the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)")
+		}
+		return nil, p.list
+	}
+	n, err := decode(b, dataLine)
+	if err != nil {
+		reportDecodeError(p, err)
+		return nil, p.list
+	}
+	fenceLine := max(dataLine-1, 1)
+	if b.delims {
+		fenceLine = dataLine
+	}
+	if n.kind != kindMap {
+		p.errorf(n.line, n.col, "the front matter must be a set of fields such as title: (it is %s)", n.kind)
+		return nil, p.list
+	}
+
+	a := &Article{Path: path}
+	fields := map[string]*field{}
+	for _, f := range checkKeys(p, n, knownFields) {
+		fields[f.key] = f
+		switch f.key {
+		case "title", "summary", "description", "image", "image_alt", "reviewed_by", "slug":
+			s, ok := textValue(p, f)
+			if !ok {
+				continue
+			}
+			switch f.key {
+			case "title":
+				a.Title = s
+			case "summary":
+				a.Summary = s
+			case "description":
+				a.Description = s
+			case "image":
+				a.Image = s
+			case "image_alt":
+				a.ImageAlt = s
+			case "reviewed_by":
+				a.ReviewedBy = s
+			case "slug":
+				a.Slug = s
+				if !slugPattern.MatchString(s) {
+					p.errorf(f.value.line, f.value.col, "slug %q may hold only lowercase letters, digits and single hyphens (write slug: %s)", s, cmp.Or(Slugify(s), "my-article"))
+				}
+			}
+		case "author":
+			a.Authors, _ = listValue(p, f)
+		case "tags":
+			a.Tags, _ = listValue(p, f)
+		case "date":
+			a.Date, _ = dateValue(p, f, loc)
+		case "updated":
+			a.Updated, _ = dateValue(p, f, loc)
+		case "reviewed":
+			a.Reviewed, _ = dateValue(p, f, loc)
+		case "next_review":
+			a.NextReview, _ = dateValue(p, f, loc)
+		case "draft":
+			switch v := f.value; {
+			case v.kind == kindBool:
+				a.Draft = v.text == "true"
+			case v.kind == kindNull:
+			default:
+				p.errorf(v.line, v.col, "draft must be true or false, not %q (write draft: true to hide the article, or remove the line)", v.text)
+			}
+		case "sources":
+			a.Sources = sourcesValue(p, f)
+		}
+	}
+	required := []struct{ key, example string }{
+		{"title", `title: "Neck pain at work"`},
+		{"author", "author: Jane Doe"},
+		{"date", "date: 2023-10-08"},
+	}
+	for _, r := range required {
+		f, ok := fields[r.key]
+		switch {
+		case !ok:
+			p.errorf(fenceLine, 1, "%s is missing (add a line such as %s to the front matter)", r.key, r.example)
+		case f.value.kind == kindNull || r.key == "title" && a.Title == "" && f.value.kind != kindList && f.value.kind != kindMap:
+			p.errorf(f.line, f.col, "%s is empty (write it after %s:, e.g. %s)", r.key, r.key, r.example)
+		case r.key == "author" && len(a.Authors) == 0 && f.value.kind == kindList:
+			p.errorf(f.line, f.col, "author lists no names (write at least one, e.g. %s)", r.example)
+		}
+	}
+	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
+		p.errorf(f.value.line, f.value.col, "updated %s is before the date %s (an update comes after first publication; fix one of the two)", a.Updated.Format("2006-01-02"), a.Date.Format("2006-01-02"))
+	}
+	if a.Slug == "" {
+		a.Slug = Slugify(strings.TrimSuffix(name, pathExt(name)))
+		if a.Slug == "" {
+			p.errorf(fenceLine, 1, "the file name %q gives no web address (rename the file with letters or digits, or add a line such as slug: neck-pain)", name)
+		}
+	}
+
+	doc, err := md.Render(body)
+	if err != nil {
+		p.errorf(bodyLine, 1, "the article text cannot be rendered: %v", err)
+		return nil, p.list
+	}
+	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
+	a.Words = len(strings.Fields(doc.Text))
+	if strings.TrimSpace(doc.Text) == "" {
+		p.errorf(bodyLine, 1, "the article has no text (write the article below the front matter)")
+	}
+	if a.Summary == "" && fields["summary"] == nil {
+		a.Summary = doc.FirstParagraph
+		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as summary: \"One or two sentences for the index page\")")
+	}
+	if a.Description == "" {
+		a.Description = a.Summary
+	}
+	if p.hasErrors() {
+		return nil, p.list
+	}
+	return a, p.list
+}
+
+// sourcesValue reads the sources list: each item has a title and a URL.
+func sourcesValue(p *problems, f *field) []Source {
+	v := f.value
+	if v.kind == kindNull {
+		return nil
+	}
+	if v.kind != kindList {
+		p.errorf(v.line, v.col, "sources must be a list, each item with title: and url: (see the example in the README)")
+		return nil
+	}
+	var out []Source
+	for _, it := range v.items {
+		if it.kind != kindMap {
+			p.errorf(it.line, it.col, "each source needs title: and url: fields, not %s (write - title: \"…\" and url: https://… on the next line)", it.kind)
+			continue
+		}
+		var s Source
+		seen := map[string]bool{}
+		for _, sf := range checkKeys(p, it, []string{"title", "url", "publisher", "year", "doi", "pmid"}) {
+			seen[sf.key] = true
+			t, ok := textValue(p, sf)
+			if !ok {
+				continue
+			}
+			switch sf.key {
+			case "title":
+				s.Title = t
+			case "url":
+				s.URL = t
+				if u := strings.ToLower(t); !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+					p.errorf(sf.value.line, sf.value.col, "source url %q is not a web address (write the full address, starting with https://)", t)
+				}
+			case "publisher":
+				s.Publisher = t
+			case "year":
+				y, err := strconv.Atoi(t)
+				if err != nil || y < 1000 || y > 9999 {
+					p.errorf(sf.value.line, sf.value.col, "source year %q is not a year (write four digits, e.g. year: 2021)", t)
+				}
+				s.Year = y
+			case "doi":
+				s.DOI = t
+			case "pmid":
+				s.PMID = t
+			}
+		}
+		for _, k := range []string{"title", "url"} {
+			if !seen[k] {
+				p.errorf(it.line, it.col, "a source has no %s (add %s: to it)", k, k)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func pathExt(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i:]
+	}
+	return ""
+}
+
+// unwrapPathError drops the path from an fs.PathError: messages name
+// the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// displayPath joins the folder name an editor knows with a path in it.
+func displayPath(root, name string) string {
+	if root == "" || root == "." {
+		return name
+	}
+	return strings.TrimSuffix(root, "/") + "/" + name
+}

@@ -1,0 +1,118 @@
+package article
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones in settings work on machines without a zoneinfo database
+)
+
+// SettingsFile is the name of the site settings file in the content folder.
+const SettingsFile = "site.yaml"
+
+// Settings are the site-wide values an editor may change in site.yaml.
+type Settings struct {
+	Name        string         // site name, shown in every page's header
+	Tagline     string         // a short line under the name
+	Description string         // the index page's meta description
+	Language    string         // BCP 47 tag for <html lang>, e.g. en-GB
+	BaseURL     string         // absolute http(s) URL without a trailing slash
+	Location    *time.Location // time zone of dates written without one
+}
+
+// DefaultSettings are used for what site.yaml does not say.
+func DefaultSettings() Settings {
+	return Settings{
+		Name:     "Healthsite",
+		Language: "en",
+		BaseURL:  "http://localhost:8080",
+		Location: time.UTC,
+	}
+}
+
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// ParseBaseURL checks that s is an absolute http or https URL with a host
+// and no query or fragment, and returns it without a trailing slash.
+func ParseBaseURL(s string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("base URL %q is not an absolute http or https address (write it like https://health.example.org)", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("base URL %q may not have a query, fragment or user name (write only the scheme, host and path, like https://example.org/health)", s)
+	}
+	return strings.TrimSuffix(u.String(), "/"), nil
+}
+
+// loadSettings reads site.yaml at the root of fsys, if there is one.
+func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
+	s := DefaultSettings()
+	path := displayPath(root, SettingsFile)
+	p := &problems{path: path}
+	src, err := fs.ReadFile(fsys, SettingsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		p.errorf(0, 0, "cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))
+		return s, p.list
+	}
+	src, ok := cleanSource(src, p)
+	if !ok {
+		return s, p.list
+	}
+	n, err := decode(block{format: formatYAML, data: src}, 1)
+	if err != nil {
+		reportDecodeError(p, err)
+		return s, p.list
+	}
+	if n.kind != kindMap {
+		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
+		return s, p.list
+	}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone"}
+	for _, f := range checkKeys(p, n, known) {
+		v, ok := textValue(p, f)
+		if !ok {
+			continue
+		}
+		switch f.key {
+		case "name":
+			if v == "" {
+				p.errorf(f.line, f.col, "name is empty (write the site's name, e.g. name: Riverside Clinic)")
+				continue
+			}
+			s.Name = v
+		case "tagline":
+			s.Tagline = v
+		case "description":
+			s.Description = v
+		case "language":
+			if !languageTag.MatchString(v) {
+				p.errorf(f.value.line, f.value.col, "language %q is not a language tag (write e.g. en, en-GB or fr)", v)
+				continue
+			}
+			s.Language = v
+		case "base_url":
+			u, err := ParseBaseURL(v)
+			if err != nil {
+				p.errorf(f.value.line, f.value.col, "%v", err)
+				continue
+			}
+			s.BaseURL = u
+		case "timezone":
+			loc, err := time.LoadLocation(v)
+			if err != nil || v == "" || v == "Local" {
+				p.errorf(f.value.line, f.value.col, "timezone %q is not a time zone name (write e.g. Europe/London, America/New_York or UTC)", v)
+				continue
+			}
+			s.Location = loc
+		}
+	}
+	return s, p.list
+}

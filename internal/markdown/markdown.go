@@ -1,0 +1,255 @@
+// Package markdown turns an article body into safe HTML, its outline and
+// its plain text. One Renderer is built once and shared: goldmark parsers
+// and renderers are safe for concurrent use once configured.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Heading is one section heading of a document, for a table of contents.
+type Heading struct {
+	Level int    // 2 to 6: level 1 is kept for the page title
+	ID    string // the id attribute, unique within the document
+	Text  string // plain text of the heading
+}
+
+// Document is a rendered Markdown body.
+type Document struct {
+	HTML           string    // safe HTML: no raw HTML, no unsafe URLs
+	Headings       []Heading // every heading, in order
+	Text           string    // plain text of the whole body, for word counts and search
+	FirstParagraph string    // plain text of the first paragraph, a fallback summary
+}
+
+// Renderer renders Markdown. The zero value is not usable; call New.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns the site's one Markdown configuration: GitHub Flavored
+// Markdown, footnotes, typographic punctuation and automatic heading IDs.
+// Raw HTML is never rendered and links may only use safe schemes.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			// GitHub Flavored Markdown, spelled out so that table cells are
+			// aligned with an attribute: a style attribute would need
+			// 'unsafe-inline' in the Content-Security-Policy.
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+			extension.Typographer,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(safety{}, 100)),
+		),
+		// Deliberately without gmhtml.WithUnsafe: raw HTML in a body is
+		// replaced by a comment, never passed through.
+	)
+	return &Renderer{md: md}
+}
+
+// ReservedIDs are element ids used by the page around an article body.
+// Headings never take them: a section titled "Main" gets the id main-1.
+var ReservedIDs = []string{"main", "related-heading", "contents", "sources"}
+
+// Render parses src and renders it.
+func (r *Renderer) Render(src []byte) (*Document, error) {
+	ctx := parser.NewContext()
+	for _, id := range ReservedIDs {
+		ctx.IDs().Put([]byte(id))
+	}
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("rendering markdown: %w", err)
+	}
+	out := &Document{HTML: buf.String()}
+	var body strings.Builder
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			out.Headings = append(out.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+		case *ast.Paragraph:
+			if out.FirstParagraph == "" && n.Parent() == doc {
+				out.FirstParagraph = plainText(n, src)
+			}
+		}
+		if isLeafBlock(n) {
+			if body.Len() > 0 {
+				body.WriteString("\n\n")
+			}
+			body.WriteString(plainText(n, src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Text = body.String()
+	return out, nil
+}
+
+// isLeafBlock reports whether n is a block whose children are inline
+// text (or literal lines), which plain-text extraction reads whole.
+func isLeafBlock(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *ast.CodeBlock, *ast.FencedCodeBlock, *east.TableCell:
+		return true
+	}
+	return false
+}
+
+// plainText returns the text of n and its descendants, with typographic
+// entities decoded and soft line breaks as spaces.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	switch n := n.(type) {
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(src))
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() {
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				b.Write(c.Value)
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// safety is a parser transformer that makes a parsed document fit for
+// the site: links and images with unsafe URLs lose their URL and keep
+// their text, and headings are shifted so that none is a level 1 heading,
+// which belongs to the page title.
+type safety struct{}
+
+// Transform implements parser.ASTTransformer.
+func (safety) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var unsafe []ast.Node
+	minLevel := 7
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !SafeURL(string(n.Destination), false) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.Image:
+			if !SafeURL(string(n.Destination), true) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(src)), false) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.Heading:
+			minLevel = min(minLevel, n.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unsafe {
+		parent := n.Parent()
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	if shift := 2 - minLevel; minLevel < 7 && shift > 0 {
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering {
+				h.Level = min(h.Level+shift, 6)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
+// SafeURL reports whether a link (or, with image set, an image source)
+// may point at rawURL: relative URLs, fragments, and the schemes http and
+// https, plus mailto and tel for links. The URL is judged the way a
+// browser reads it: entities decoded, tabs, newlines and leading control
+// characters ignored, and the scheme compared without regard to case.
+func SafeURL(rawURL string, image bool) bool {
+	u := html.UnescapeString(rawURL)
+	u = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	u = strings.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
+	colon := strings.IndexByte(u, ':')
+	if colon < 0 {
+		return true
+	}
+	if i := strings.IndexAny(u, "/?#"); i >= 0 && i < colon {
+		return true // the colon is in a path, query or fragment: relative
+	}
+	switch strings.ToLower(u[:colon]) {
+	case "http", "https":
+		return true
+	case "mailto", "tel":
+		return !image
+	}
+	return false
+}
+
+// Compile-time check that safety is a transformer.
+var _ parser.ASTTransformer = safety{}
+
+// Default returns the Renderer shared by the whole program, built on
+// first use. It is never modified after that.
+var Default = sync.OnceValue(New)

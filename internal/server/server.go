@@ -1,0 +1,236 @@
+// Package server serves the current Site over HTTP: chi routes in one
+// place, middleware for logging and recovery, conditional requests, and
+// an atomic swap to a new content version without dropping a request.
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"healthsite/internal/site"
+)
+
+// Cache policies. HTML pages change when content is redeployed, so
+// caches keep them briefly and may serve a stale copy while they
+// revalidate; fingerprinted assets never change under their URL.
+const (
+	cachePage      = "public, max-age=300, stale-while-revalidate=86400"
+	cacheImmutable = "public, max-age=31536000, immutable"
+	cacheError     = "public, max-age=60"
+)
+
+// Server serves the current version of the site. Swap replaces it.
+type Server struct {
+	current atomic.Pointer[site.Site]
+	log     *slog.Logger
+	handler http.Handler
+}
+
+// New returns a server of s that logs to log.
+func New(s *site.Site, log *slog.Logger) *Server {
+	srv := &Server{log: log}
+	srv.current.Store(s)
+	srv.handler = srv.routes()
+	return srv
+}
+
+// Swap makes next the version served to every request that starts after
+// it returns; requests already running finish with the version they had.
+func (s *Server) Swap(next *site.Site) { s.current.Store(next) }
+
+// Site returns the version being served.
+func (s *Server) Site() *site.Site { return s.current.Load() }
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// routes installs every route. Each prerendered route serves the page
+// the current Site has at the request's path.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.logRequests, s.recoverPanics)
+
+	get := func(pattern string, h http.HandlerFunc) {
+		r.Get(pattern, h)
+		r.Head(pattern, h)
+	}
+	get("/", s.handlePage)                 // the first page of the index
+	get("/page/{n}/", s.handlePage)        // later pages of the index
+	get("/articles/{slug}/", s.handlePage) // an article
+	get("/static/*", s.handlePage)         // fingerprinted stylesheet and icons
+	get("/healthz", s.handleHealth)        // liveness for load balancers
+	r.NotFound(s.handleNotFound)
+	r.MethodNotAllowed(s.handleMethodNotAllowed)
+	return r
+}
+
+// handlePage serves GET and HEAD of a prerendered page.
+func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
+	cur := s.Site()
+	p := cur.Page(r.URL.Path)
+	if p == nil {
+		s.handleNotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", p.ContentType)
+	h.Set("ETag", p.ETag)
+	if p.Immutable {
+		h.Set("Cache-Control", cacheImmutable)
+	} else {
+		h.Set("Cache-Control", cachePage)
+	}
+	// ServeContent answers If-None-Match and If-Modified-Since with 304,
+	// HEAD without a body, and sets Content-Length.
+	http.ServeContent(w, r, "", p.Modified, bytes.NewReader(p.Body))
+}
+
+// handleNotFound redirects a path missing its trailing slash (or moved)
+// to the page's canonical path, and otherwise serves the 404 page.
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		s.handleMethodNotAllowed(w, r)
+		return
+	}
+	cur := s.Site()
+	path := r.URL.Path
+	to, ok := cur.Redirect(path)
+	if !ok && cur.Page(path+"/") != nil {
+		to, ok = path+"/", true
+	}
+	if ok {
+		if q := r.URL.RawQuery; q != "" {
+			to += "?" + q
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
+	writePage(w, r, cur.NotFound(), http.StatusNotFound)
+}
+
+// handleMethodNotAllowed answers every method but GET and HEAD.
+func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Allow", "GET, HEAD")
+	http.Error(w, "405 method not allowed: this site only answers GET and HEAD", http.StatusMethodNotAllowed)
+}
+
+// handleHealth serves GET /healthz: 200 while a site is loaded.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	body := "ok " + strconv.Itoa(s.Site().Articles()) + " articles\n"
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+// writePage writes a prerendered page with a status other than 200.
+func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int) {
+	h := w.Header()
+	h.Set("Content-Type", p.ContentType)
+	h.Set("Content-Length", strconv.Itoa(len(p.Body)))
+	h.Set("Cache-Control", cacheError)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(p.Body)
+	}
+}
+
+// recoverPanics turns a panic in a handler into the 500 page and a log
+// entry with the stack, instead of a dropped connection.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v) // the client went away; let net/http handle it
+			}
+			s.log.ErrorContext(r.Context(), "panic serving request",
+				"method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+			writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// logRequests logs one line per request with its outcome.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		next.ServeHTTP(ww, r)
+		status := ww.Status()
+		if status == 0 {
+			status = http.StatusOK
+		}
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		s.log.LogAttrs(r.Context(), level, "request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", status),
+			slog.Int("bytes", ww.BytesWritten()),
+			slog.Duration("duration", time.Since(start)),
+		)
+	})
+}
+
+// Limits of the HTTP server, against slow or oversized requests.
+const (
+	ReadHeaderTimeout = 5 * time.Second
+	ReadTimeout       = 10 * time.Second
+	WriteTimeout      = 30 * time.Second
+	IdleTimeout       = 120 * time.Second
+	MaxHeaderBytes    = 16 << 10
+	ShutdownTimeout   = 15 * time.Second
+)
+
+// Serve serves on ln until ctx is done, then shuts down gracefully:
+// it stops accepting connections and waits up to ShutdownTimeout for
+// requests in flight to finish.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "timeout", ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
