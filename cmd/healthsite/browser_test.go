@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds a Chromium to drive. Under CI=true a missing
+// Chromium fails the test; elsewhere the test skips, saying why.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no Chromium found on PATH; CI must install it (apt-get install chromium)")
+	}
+	t.Skip("skipping the browser test: no Chromium on PATH (apt-get install chromium to run it)")
+	return ""
+}
+
+// newBrowser starts a headless Chromium that reaches nothing but loopback.
+func newBrowser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.WindowSize(width, height),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+// TestBrowser_ReaderOpensArticleFromIndex is a reader's first visit in
+// a real Chromium: open the index, click the first "View more", and read
+// the article's title. It saves screenshots in testdata/screenshots.
+func TestBrowser_ReaderOpensArticleFromIndex(t *testing.T) {
+	ctx := newBrowser(t, 1280, 900)
+	url := startServe(t, nil)
+
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("browser: %v", err)
+		}
+	}
+	must(chromedp.Do(ctx, chromedp.Navigate(url+"/"), chromedp.WaitVisible(`li.teaser a.more`)))
+	firstTitle, err := chromedp.Run(ctx, chromedp.Text(`li.teaser h2`))
+	must(err)
+	index, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	must(err)
+	must(chromedp.Do(ctx, chromedp.Click(`li.teaser a.more`), chromedp.WaitVisible(`article h1`)))
+	h1, err := chromedp.Run(ctx, chromedp.Text(`h1`))
+	must(err)
+	location, err := chromedp.Run(ctx, chromedp.Location())
+	must(err)
+	page, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	must(err)
+
+	if firstTitle == "" || strings.TrimSpace(h1) != strings.TrimSpace(firstTitle) {
+		t.Errorf("clicked the first teaser (%q) and got a page whose h1 is %q", firstTitle, h1)
+	}
+	if !strings.HasPrefix(location, url+"/articles/") {
+		t.Errorf("View more led to %s", location)
+	}
+	saveScreenshot(t, "index.png", index)
+	saveScreenshot(t, "article.png", page)
+}
+
+// TestBrowser_NarrowScreen checks the article page on a 320 px wide
+// phone: nothing is wider than the screen.
+func TestBrowser_NarrowScreen(t *testing.T) {
+	ctx := newBrowser(t, 320, 640)
+	url := startServe(t, nil)
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(320, 640),
+		chromedp.Navigate(url+"/articles/demystifying-myofascial-release-therapy/"),
+		chromedp.WaitVisible(`h1`),
+	)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	widths, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if len(widths) != 2 || widths[0] > widths[1] {
+		t.Errorf("page scrolls sideways on a 320 px screen: scrollWidth, clientWidth = %v", widths)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	saveScreenshot(t, "article-320px.png", shot)
+}
+
+func saveScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	dir := filepath.Join("testdata", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", path, len(png))
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a concurrency-safe writer for a running program's output.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var listening = regexp.MustCompile(`serving (\d+) articles at (http://\S+)`)
+
+// startServe runs `healthsite serve` on a free loopback port with args
+// and returns its URL. The server stops when the test ends.
+func startServe(t *testing.T, env map[string]string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	var stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		err := run(ctx, append([]string{"healthsite", "serve", "-addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, pw, &stderr)
+		pw.CloseWithError(io.EOF)
+		done <- err
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("serve did not shut down")
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	m := listening.FindStringSubmatch(line)
+	if err != nil || m == nil {
+		t.Fatalf("serve did not start: %q %v\nstderr: %s", line, err, stderr.String())
+	}
+	return m[2]
+}
+
+func TestRun_ServesBuiltInArticles(t *testing.T) {
+	url := startServe(t, nil)
+	resp, err := http.Get(url + "/articles/mastering-myofascial-release-therapy/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Mastering the Art of Myofascial Release Therapy") {
+		t.Errorf("status %d, body lacks the title", resp.StatusCode)
+	}
+}
+
+func TestRun_ContentFlagAndEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "site.yaml", "name: Riverside Clinic\nbase_url: https://riverside.example\n")
+	write(t, dir, "knee.md", "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\nRest, then move.\n")
+
+	for name, start := range map[string]func() string{
+		"flag": func() string { return startServe(t, nil, "-content", dir, "-base-url", "https://override.example") },
+		"environment": func() string {
+			return startServe(t, map[string]string{"HEALTHSITE_CONTENT": dir, "HEALTHSITE_BASE_URL": "https://override.example"})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			url := start()
+			resp, err := http.Get(url + "/articles/knee/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			for _, want := range []string{"Riverside Clinic", "Knee pain", `href="https://override.example/articles/knee/"`} {
+				if !strings.Contains(string(body), want) {
+					t.Errorf("page lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestRun_RefusesInvalidContent(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "good.md", "---\ntitle: Good\nauthor: A\ndate: 2024-01-10\nsummary: Fine.\n---\n\nText.\n")
+	write(t, dir, "bad.md", "---\ntitle: Bad\nauthor: A\ndate: 8th Oct\nsummary: Broken.\n---\n\nText.\n")
+	write(t, dir, "worse.md", "---\ntitle: Worse\ndate: 2024-01-10\nsumary: typo\n---\n\nText.\n")
+	var stdout, stderr syncBuffer
+	err := run(context.Background(), []string{"healthsite", "-addr", "127.0.0.1:0", "-content", dir}, func(string) string { return "" }, &stdout, &stderr)
+	if err == nil {
+		t.Fatal("serve started on invalid content")
+	}
+	root := filepath.ToSlash(dir)
+	want := []string{
+		root + `/bad.md:4:7: date "8th Oct" is not a date (write it as 2023-10-08, 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)`,
+		root + `/worse.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)`,
+		root + `/worse.md:4:1: unknown field "sumary" (did you mean "summary"?)`,
+	}
+	got := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("report:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if stdout.String() != "" {
+		t.Errorf("stdout: %q", stdout.String())
+	}
+}
+
+func TestRun_BadFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-base-url", "ftp://x"}, "not an absolute http or https address"},
+		{[]string{"-content", "/does/not/exist"}, "-content"},
+		{[]string{"-addr", "256.0.0.1:99999"}, "listen"},
+		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"-nope"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr syncBuffer
+		err := run(context.Background(), append([]string{"healthsite", "serve"}, tt.args...), func(string) string { return "" }, &stdout, &stderr)
+		if err == nil || !strings.Contains(err.Error()+stderr.String(), tt.want) {
+			t.Errorf("%v: error %v, stderr %q; want it to mention %q", tt.args, err, stderr.String(), tt.want)
+		}
+	}
+	var stdout, stderr syncBuffer
+	if err := run(context.Background(), []string{"healthsite", "publish"}, func(string) string { return "" }, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), `unknown command "publish"`) {
+		t.Errorf("unknown command: %v", err)
+	}
+}
+
+func write(t *testing.T, dir, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
