@@ -1,0 +1,226 @@
+package site
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"healthsite/content"
+	"healthsite/internal/article"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden pages in testdata from the current output")
+
+func buildShipped(t testing.TB) *Site {
+	t.Helper()
+	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(lib, Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestBuild_GoldenPages compares whole pages of the shipped site with
+// testdata/*.html. Run go test -update after an intended change, and
+// read the diff before committing it.
+func TestBuild_GoldenPages(t *testing.T) {
+	s := buildShipped(t)
+	pages := map[string]*Page{
+		"index.html":   s.Page("/"),
+		"article.html": s.Page("/articles/myofascial-release-therapy/"),
+		"404.html":     s.NotFound(),
+		"500.html":     s.ServerError(),
+	}
+	for name, p := range pages {
+		t.Run(name, func(t *testing.T) {
+			if p == nil {
+				t.Fatal("page missing")
+			}
+			golden := filepath.Join("testdata", name)
+			// Line breaks between tags make the golden files diffable.
+			got := strings.ReplaceAll(string(p.Body), "><", ">\n<")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s differs (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// library makes n articles, one a day from 1 January 2024, with tags
+// from tagsOf.
+func library(t testing.TB, n int, tagsOf func(i int) string) *article.Library {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for i := 1; i <= n; i++ {
+		date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i-1)
+		fsys[fmt.Sprintf("a%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Article %d\nauthor: Writer %d\ndate: %s\nsummary: Summary %d.\ntags: [%s]\n---\n\nBody of article %d.\n",
+			i, i%3, date.Format("2006-01-02"), i, tagsOf(i), i))}
+	}
+	lib, err := article.Load(fsys, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func TestBuild_PaginatesTenAPage(t *testing.T) {
+	lib := library(t, 23, func(int) string { return "" })
+	s, err := Build(lib, Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path       string
+		first      string
+		count      int
+		prev, next string
+	}{
+		{"/", "Article 23", 10, "", "/page/2/"},
+		{"/page/2/", "Article 13", 10, "/", "/page/3/"},
+		{"/page/3/", "Article 3", 3, "/page/2/", ""},
+	}
+	for _, tt := range tests {
+		p := s.Page(tt.path)
+		if p == nil {
+			t.Fatalf("no page %s", tt.path)
+		}
+		body := string(p.Body)
+		if got := strings.Count(body, `class="teaser"`); got != tt.count {
+			t.Errorf("%s has %d teasers, want %d", tt.path, got, tt.count)
+		}
+		if i := strings.Index(body, `class="teaser"`); i < 0 || !strings.Contains(body[i:i+400], ">"+tt.first+"<") {
+			t.Errorf("%s does not start with %s", tt.path, tt.first)
+		}
+		for rel, want := range map[string]string{"prev": tt.prev, "next": tt.next} {
+			link := fmt.Sprintf(`href="%s" rel="%s"`, want, rel)
+			if want == "" && strings.Contains(body, `rel="`+rel+`"`) || want != "" && !strings.Contains(body, link) {
+				t.Errorf("%s: want rel=%s link to %q", tt.path, rel, want)
+			}
+		}
+	}
+	if s.Page("/page/4/") != nil {
+		t.Error("a page past the end exists")
+	}
+	if to, ok := s.Redirect("/page/1/"); !ok || to != "/" {
+		t.Errorf("/page/1/ redirects to %q, want /", to)
+	}
+}
+
+func TestBuild_HidesDraftsAndScheduled(t *testing.T) {
+	fsys := fstest.MapFS{
+		"live.md":      {Data: []byte("---\ntitle: Live\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nText.\n")},
+		"draft.md":     {Data: []byte("---\ntitle: Draft\nauthor: A\ndate: 2024-01-01\nsummary: S.\ndraft: true\n---\n\nText.\n")},
+		"scheduled.md": {Data: []byte("---\ntitle: Later\nauthor: A\ndate: 2024-06-01T09:00:00Z\nsummary: S.\n---\n\nText.\n")},
+	}
+	lib, err := article.Load(fsys, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	s, err := Build(lib, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Page("/articles/live/") == nil || s.Page("/articles/draft/") != nil || s.Page("/articles/scheduled/") != nil {
+		t.Errorf("published pages: %v", s.Paths())
+	}
+	if want := time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC); !s.NextChange().Equal(want) {
+		t.Errorf("NextChange = %v, want %v", s.NextChange(), want)
+	}
+	preview, err := Build(lib, Options{Now: now, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if preview.Page("/articles/draft/") == nil {
+		t.Error("drafts are not shown with Drafts set")
+	}
+	later, err := Build(lib, Options{Now: time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if later.Page("/articles/scheduled/") == nil || !later.NextChange().IsZero() {
+		t.Error("a scheduled article is not published on time")
+	}
+}
+
+func TestRelated_SharedTagsThenNewest(t *testing.T) {
+	tags := map[int]string{1: "neck, back", 2: "back", 3: "knee", 4: "neck, back", 5: "neck", 6: "Back"}
+	lib := library(t, 6, func(i int) string { return tags[i] })
+	published := lib.Published(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), false)
+	self := lib.Article("a001")
+	var got []string
+	for _, a := range related(self, published, 3) {
+		got = append(got, a.Slug)
+	}
+	// a004 shares two tags; then one shared tag, newest first (tags
+	// compare without case); never a001 itself.
+	want := []string{"a004", "a006", "a005"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("related (-want +got):\n%s", diff)
+	}
+	if n := len(related(self, []*article.Article{self}, 3)); n != 0 {
+		t.Errorf("an article alone has %d related", n)
+	}
+}
+
+func TestBuild_PagesAreConsistent(t *testing.T) {
+	s := buildShipped(t)
+	for _, path := range s.Paths() {
+		p := s.Page(path)
+		if p.Path != path || p.ETag == "" || p.ContentType == "" || len(p.Body) == 0 {
+			t.Errorf("page %s: %+v", path, p)
+		}
+	}
+	if s.Articles() != 3 {
+		t.Errorf("Articles() = %d", s.Articles())
+	}
+	if got := s.Page("/articles/mastering-myofascial-release-therapy/"); got == nil || !strings.Contains(string(got.Body), `<link rel="canonical" href="https://health.example.org/articles/mastering-myofascial-release-therapy/">`) {
+		t.Error("canonical URL missing or wrong")
+	}
+}
+
+func TestBuild_RejectsBadBaseURL(t *testing.T) {
+	lib := library(t, 1, func(int) string { return "" })
+	_, err := Build(lib, Options{BaseURL: "health.example.org"})
+	if err == nil || !strings.Contains(err.Error(), "not an absolute http or https address") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestJoinNames(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Ann"}, "Ann"},
+		{[]string{"Ann", "Bo"}, "Ann and Bo"},
+		{[]string{"Ann", "Bo", "Cy"}, "Ann, Bo and Cy"},
+	} {
+		if got := joinNames(tt.in); got != tt.want {
+			t.Errorf("joinNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
