@@ -2,14 +2,17 @@ package article
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -139,6 +142,7 @@ type field struct {
 type syntaxError struct {
 	line, col int
 	msg       string
+	fix       string // how to fix it, when the usual advice does not fit
 }
 
 func (e *syntaxError) Error() string { return e.msg }
@@ -186,26 +190,70 @@ func shiftLines(n *node, by int) {
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
+// yamlParserProblems are the problems of go.yaml.in/yaml/v3's parser (as
+// opposed to its scanner). The library reports their line 0-based, so
+// "line 3" means the fourth line; scanner problems are 1-based already.
+var yamlParserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
 func decodeYAML(data []byte) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()
 		line := 1
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			msg = m[2]
 			if m[1] != "" {
 				line, _ = strconv.Atoi(m[1])
+				if slices.Contains(yamlParserProblems, msg) {
+					line++
+				}
 			}
-			msg = m[2]
 		}
 		return nil, &syntaxError{line: line, msg: "YAML syntax error: " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: kindMap, line: 1, col: 1}, nil
 	}
-	return fromYAML(doc.Content[0], 0), nil
+	c := &yamlConverter{budget: len(data) + 1000}
+	n := c.convert(doc.Content[0], 0, nil)
+	if c.aliasLine != 0 {
+		return nil, &syntaxError{line: c.aliasLine, col: c.aliasCol, msg: "YAML aliases (*name) expand to too many values", fix: "write the values out instead of using & and *"}
+	}
+	return n, nil
 }
 
-func fromYAML(y *yaml.Node, depth int) *node {
+// yamlConverter turns yaml.Nodes into nodes. Aliases are expanded, so a
+// few lines of nested aliases could make billions of nodes: budget caps
+// the nodes made, which without aliases never exceed the bytes read.
+type yamlConverter struct {
+	budget              int
+	aliasLine, aliasCol int // where the budget ran out
+}
+
+// convert converts y; alias is the first alias followed to reach it.
+func (c *yamlConverter) convert(y *yaml.Node, depth int, alias *yaml.Node) *node {
+	if alias == nil && y.Kind == yaml.AliasNode {
+		alias = y
+	}
+	if c.budget--; c.budget < 0 {
+		if c.aliasLine == 0 {
+			at := cmp.Or(alias, y)
+			c.aliasLine, c.aliasCol = max(at.Line, 1), at.Column
+		}
+		return &node{kind: kindNull, line: y.Line, col: y.Column}
+	}
 	for y.Kind == yaml.AliasNode && y.Alias != nil && depth < 32 {
 		y = y.Alias
 		depth++
@@ -216,12 +264,12 @@ func fromYAML(y *yaml.Node, depth int) *node {
 		n.kind = kindMap
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
-			n.fields = append(n.fields, &field{key: k.Value, line: k.Line, col: k.Column, value: fromYAML(v, depth+1)})
+			n.fields = append(n.fields, &field{key: k.Value, line: k.Line, col: k.Column, value: c.convert(v, depth+1, alias)})
 		}
 	case yaml.SequenceNode:
 		n.kind = kindList
-		for _, c := range y.Content {
-			n.items = append(n.items, fromYAML(c, depth+1))
+		for _, it := range y.Content {
+			n.items = append(n.items, c.convert(it, depth+1, alias))
 		}
 	case yaml.ScalarNode:
 		switch y.ShortTag() {
@@ -242,16 +290,23 @@ func fromYAML(y *yaml.Node, depth int) *node {
 
 func decodeTOML(data []byte) (*node, error) {
 	var m map[string]any
+	lines := strings.Split(string(data), "\n")
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &syntaxError{line: pe.Position.Line, col: pe.Position.Col, msg: "TOML syntax error: " + pe.Message}
+			line, col := pe.Position.Line, pe.Position.Col
+			if line >= 1 && line <= len(lines) && col >= 1 {
+				// BurntSushi/toml counts bytes; columns here count characters.
+				l := lines[line-1]
+				col = utf8.RuneCountInString(l[:min(col-1, len(l))]) + 1
+			}
+			return nil, &syntaxError{line: line, col: col, msg: "TOML syntax error: " + pe.Message}
 		}
 		return nil, &syntaxError{line: 1, msg: "TOML syntax error: " + err.Error()}
 	}
-	lines := strings.Split(string(data), "\n")
 	root := &node{kind: kindMap, line: 1, col: 1}
+	pos := tomlTopKeys(lines)
 	seen := map[string]bool{}
 	for _, key := range md.Keys() {
 		if len(key) != 1 || seen[key[0]] {
@@ -259,32 +314,89 @@ func decodeTOML(data []byte) (*node, error) {
 		}
 		name := key[0]
 		seen[name] = true
-		line, col := tomlKeyPos(lines, name)
-		root.fields = append(root.fields, &field{key: name, line: line, col: col, value: fromTOML(m[name], line, col, lines, name)})
+		kp, ok := pos[name]
+		if !ok {
+			kp = tomlPos{1, 1, 1}
+		}
+		root.fields = append(root.fields, &field{key: name, line: kp.line, col: kp.col, value: fromTOML(m[name], kp.line, kp.valueCol, lines, name)})
 	}
 	return root, nil
 }
 
-// tomlKeyPos finds where a top-level key is written: BurntSushi/toml
-// does not report positions of keys, so the lines are searched for
+// tomlPos is where a TOML key and its value are written.
+type tomlPos struct{ line, col, valueCol int }
+
+var (
+	// tomlAssign matches a line that assigns a bare or quoted key.
+	tomlAssign = regexp.MustCompile(`^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=\s*`)
+	// tomlHeader matches a [key] or [[key]] table header.
+	tomlHeader = regexp.MustCompile(`^\s*\[\[?\s*("[^"]*"|[A-Za-z0-9_-]+)\s*\]`)
+)
+
+func unquoteTOMLKey(k string) string {
+	if len(k) >= 2 && (k[0] == '"' || k[0] == '\'') {
+		return k[1 : len(k)-1]
+	}
+	return k
+}
+
+// tomlAssignment returns the key a line assigns and where, if it does.
+func tomlAssignment(l string) (string, tomlPos, bool) {
+	m := tomlAssign.FindStringSubmatchIndex(l)
+	if m == nil {
+		return "", tomlPos{}, false
+	}
+	return unquoteTOMLKey(l[m[4]:m[5]]), tomlPos{col: m[3] + 1, valueCol: utf8.RuneCountInString(l[:m[1]]) + 1}, true
+}
+
+// tomlTopKeys finds where each top-level key is written: BurntSushi/toml
+// does not report positions of keys, so the lines are searched, once, for
 // `key =` before the first table, or a `[key]`/`[[key]]` header.
-func tomlKeyPos(lines []string, key string) (int, int) {
-	quoted := regexp.QuoteMeta(key)
-	assign := regexp.MustCompile(`^\s*(?:` + quoted + `|"` + quoted + `"|'` + quoted + `')\s*=`)
-	header := regexp.MustCompile(`^\s*\[\[?\s*(?:` + quoted + `|"` + quoted + `")\s*\]`)
+func tomlTopKeys(lines []string) map[string]tomlPos {
+	out := map[string]tomlPos{}
 	inTable := false
 	for i, l := range lines {
-		if header.MatchString(l) {
-			return i + 1, strings.Index(l, "[") + 1
+		if m := tomlHeader.FindStringSubmatchIndex(l); m != nil {
+			k := unquoteTOMLKey(l[m[2]:m[3]])
+			if _, ok := out[k]; !ok {
+				col := strings.Index(l, "[") + 1
+				out[k] = tomlPos{i + 1, col, col}
+			}
 		}
 		if strings.HasPrefix(strings.TrimSpace(l), "[") {
 			inTable = true
+			continue
 		}
-		if !inTable && assign.MatchString(l) {
-			return i + 1, len(l) - len(strings.TrimLeft(l, " \t")) + 1
+		if k, p, ok := tomlAssignment(l); ok && !inTable {
+			if _, seen := out[k]; !seen {
+				p.line = i + 1
+				out[k] = p
+			}
 		}
 	}
-	return 1, 1
+	return out
+}
+
+// tomlTableKeys finds where the keys of the table whose header is on
+// line are assigned: on the lines after it, up to the next header. A
+// table written inline is on one line, so its keys are not searched.
+func tomlTableKeys(lines []string, line int) map[string]tomlPos {
+	out := map[string]tomlPos{}
+	if line < 1 || line > len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[line-1]), "[") {
+		return out
+	}
+	for i := line; i < len(lines); i++ {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "[") {
+			break
+		}
+		if k, p, ok := tomlAssignment(lines[i]); ok {
+			if _, seen := out[k]; !seen {
+				p.line = i + 1
+				out[k] = p
+			}
+		}
+	}
+	return out
 }
 
 func fromTOML(v any, line, col int, lines []string, key string) *node {
@@ -319,13 +431,27 @@ func fromTOML(v any, line, col int, lines []string, key string) *node {
 		}
 	case map[string]any:
 		n.kind = kindMap
+		pos := tomlTableKeys(lines, line)
 		keys := make([]string, 0, len(v))
 		for k := range v {
 			keys = append(keys, k)
 		}
 		// Map order is random; keep the written order where it can be found.
-		for _, k := range sortedByFirstUse(keys, lines, line) {
-			n.fields = append(n.fields, &field{key: k, line: line, col: col, value: fromTOML(v[k], line, col, lines, k)})
+		written := func(k string) int {
+			if p, ok := pos[k]; ok {
+				return p.line
+			}
+			return len(lines) + 1
+		}
+		slices.SortFunc(keys, func(a, b string) int {
+			return cmp.Or(cmp.Compare(written(a), written(b)), cmp.Compare(a, b))
+		})
+		for _, k := range keys {
+			kp, ok := pos[k]
+			if !ok {
+				kp = tomlPos{line, col, col}
+			}
+			n.fields = append(n.fields, &field{key: k, line: kp.line, col: kp.col, value: fromTOML(v[k], kp.line, kp.valueCol, lines, k)})
 		}
 	default:
 		n.kind = kindNull
@@ -340,26 +466,6 @@ func tomlHeaders(lines []string, key string) []int {
 	for i, l := range lines {
 		if re.MatchString(l) {
 			out = append(out, i+1)
-		}
-	}
-	return out
-}
-
-// sortedByFirstUse orders keys by the first line at or after from on
-// which each is assigned, so that fields are reported in written order.
-func sortedByFirstUse(keys []string, lines []string, from int) []string {
-	pos := func(k string) int {
-		for i := max(from-1, 0); i < len(lines); i++ {
-			if t := strings.TrimSpace(lines[i]); strings.HasPrefix(t, k) {
-				return i
-			}
-		}
-		return len(lines)
-	}
-	out := append([]string(nil), keys...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (pos(out[j]) < pos(out[j-1]) || pos(out[j]) == pos(out[j-1]) && out[j] < out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
 	return out
@@ -381,17 +487,37 @@ func decodeJSON(data []byte) (*node, error) {
 
 // jsonDecoder reads JSON tokens and remembers where each value starts.
 type jsonDecoder struct {
-	data []byte
-	dec  *json.Decoder
+	data  []byte
+	dec   *json.Decoder
+	depth int // of the [ and { being read
+
+	// The last offset converted by pos, and its line and column: values
+	// are read in order, so each conversion goes on from the last one.
+	off, line, col int
 }
 
-// pos converts a byte offset into a 1-based line and column.
+// maxJSONDepth is how deep lists and groups may nest in JSON front
+// matter: far more than any article needs, few enough to read quickly.
+const maxJSONDepth = 100
+
+// pos converts a byte offset into a 1-based line and column; the column
+// counts characters, as YAML's do.
 func (d *jsonDecoder) pos(off int) (int, int) {
 	off = min(off, len(d.data))
-	before := d.data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := off - bytes.LastIndexByte(before, '\n')
-	return line, col
+	if d.line == 0 || off < d.off {
+		d.off, d.line, d.col = 0, 1, 1
+	}
+	for d.off < off {
+		if d.data[d.off] == '\n' {
+			d.line, d.col = d.line+1, 1
+			d.off++
+			continue
+		}
+		_, size := utf8.DecodeRune(d.data[d.off:])
+		d.off += size
+		d.col++
+	}
+	return d.line, d.col
 }
 
 // start returns the offset at which the next token begins.
@@ -426,6 +552,10 @@ func (d *jsonDecoder) value() (*node, error) {
 	n := &node{line: line, col: col}
 	switch tok := tok.(type) {
 	case json.Delim:
+		if d.depth++; d.depth > maxJSONDepth {
+			return nil, &syntaxError{line: line, col: col, msg: fmt.Sprintf("JSON front matter nests [ and { more than %d deep", maxJSONDepth), fix: "an article's fields need at most three levels; remove the extra brackets"}
+		}
+		defer func() { d.depth-- }()
 		switch tok {
 		case '{':
 			n.kind = kindMap

@@ -28,9 +28,14 @@ var dateForms = []struct{ layout, example string }{
 	{"2006-01-02 15:04:05 -0700", "2023-10-08 09:00:00 -0500"},
 }
 
-// cleanSource checks that src is UTF-8 and removes a byte-order mark and
-// Windows line endings, which change no line numbers.
+// cleanSource checks that src is UTF-8, removes a byte-order mark, and
+// turns Windows (CRLF) and old Mac (CR) line endings into LF, so that
+// lines are counted as Markdown, YAML and editors count them.
 func cleanSource(src []byte, p *problems) ([]byte, bool) {
+	// The mark goes first, so that it is not counted in a column below.
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
@@ -46,8 +51,6 @@ func cleanSource(src []byte, p *problems) ([]byte, bool) {
 		p.errorf(line, col, "the file is not valid UTF-8 text: byte 0x%02x cannot be read (save the file as UTF-8 in your editor, or retype the character here)", src[off])
 		return nil, false
 	}
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	return src, true
 }
 
@@ -55,7 +58,8 @@ func cleanSource(src []byte, p *problems) ([]byte, bool) {
 func reportDecodeError(p *problems, err error) {
 	var se *syntaxError
 	if errors.As(err, &se) {
-		p.errorf(se.line, se.col, "%s (check the quotes, colons and indentation on this line and the one before)", se.msg)
+		fix := cmp.Or(se.fix, "check the quotes, colons and indentation on this line and the one before")
+		p.errorf(se.line, se.col, "%s (%s)", se.msg, fix)
 		return
 	}
 	p.errorf(0, 0, "cannot read the front matter: %v", err)
@@ -248,6 +252,14 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 	if b.data == nil {
 		if fence != "" {
 			_, line := firstNonBlankLine(src)
+			if fence == "{" {
+				// JSON ends at a } followed by a blank line: one without
+				// the blank line is not seen as the end.
+				if close := closingBrace(src, line); close > 0 {
+					p.errorf(close, 1, "the JSON front matter ends with } and then a blank line (add an empty line after the } on this line, before the article text)")
+					return nil, p.list
+				}
+			}
 			p.errorf(line, 1, "the front matter opened with %s is never closed (add a line with only %s after the last field, before the article text)", fence, openingFences[fence])
 		} else {
 			p.errorf(1, 1, "the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)")
@@ -270,13 +282,15 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 
 	a := &Article{Path: path}
 	fields := map[string]*field{}
+	rejected := map[string]bool{} // fields whose value was reported as wrong
 	for _, f := range checkKeys(p, n, knownFields) {
 		fields[f.key] = f
+		ok := true
 		switch f.key {
 		case "title", "summary", "description", "image", "image_alt", "reviewed_by", "slug":
-			s, ok := textValue(p, f)
-			if !ok {
-				continue
+			var s string
+			if s, ok = textValue(p, f); !ok {
+				break
 			}
 			switch f.key {
 			case "title":
@@ -298,17 +312,17 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 				}
 			}
 		case "author":
-			a.Authors, _ = listValue(p, f)
+			a.Authors, ok = listValue(p, f)
 		case "tags":
-			a.Tags, _ = listValue(p, f)
+			a.Tags, ok = listValue(p, f)
 		case "date":
-			a.Date, _ = dateValue(p, f, loc)
+			a.Date, ok = dateValue(p, f, loc)
 		case "updated":
-			a.Updated, _ = dateValue(p, f, loc)
+			a.Updated, ok = dateValue(p, f, loc)
 		case "reviewed":
-			a.Reviewed, _ = dateValue(p, f, loc)
+			a.Reviewed, ok = dateValue(p, f, loc)
 		case "next_review":
-			a.NextReview, _ = dateValue(p, f, loc)
+			a.NextReview, ok = dateValue(p, f, loc)
 		case "draft":
 			switch v := f.value; {
 			case v.kind == kindBool:
@@ -320,6 +334,7 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 		case "sources":
 			a.Sources = sourcesValue(p, f)
 		}
+		rejected[f.key] = !ok
 	}
 	required := []struct{ key, example string }{
 		{"title", `title: "Neck pain at work"`},
@@ -331,9 +346,11 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 		switch {
 		case !ok:
 			p.errorf(fenceLine, 1, "%s is missing (add a line such as %s to the front matter)", r.key, r.example)
-		case f.value.kind == kindNull || r.key == "title" && a.Title == "" && f.value.kind != kindList && f.value.kind != kindMap:
+		case rejected[r.key]:
+			// Its value has been reported already.
+		case f.value.kind == kindNull || r.key == "title" && a.Title == "" || r.key == "author" && len(a.Authors) == 0 && f.value.kind != kindList:
 			p.errorf(f.line, f.col, "%s is empty (write it after %s:, e.g. %s)", r.key, r.key, r.example)
-		case r.key == "author" && len(a.Authors) == 0 && f.value.kind == kindList:
+		case r.key == "author" && len(a.Authors) == 0:
 			p.errorf(f.line, f.col, "author lists no names (write at least one, e.g. %s)", r.example)
 		}
 	}
@@ -424,6 +441,17 @@ func sourcesValue(p *problems, f *field) []Source {
 		out = append(out, s)
 	}
 	return out
+}
+
+// closingBrace returns the number of the first line after line that
+// holds only an unindented }, or 0 when there is none.
+func closingBrace(src []byte, line int) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		if i+1 > line && strings.TrimRight(l, " \t") == "}" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func pathExt(name string) string {
