@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"healthsite/content"
@@ -98,12 +100,27 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	lib, err := loadContent(cfg.ContentDir, stderr)
-	if err != nil {
-		return err
+	clock := server.SystemClock{}
+	// build loads the content as it is now; warnings go to warn.
+	build := func(warn io.Writer) server.BuildFunc {
+		return func(now time.Time) (*site.Site, error) {
+			lib, err := loadContent(cfg.ContentDir, warn)
+			if err != nil {
+				return nil, err
+			}
+			return site.Build(lib, site.Options{BaseURL: cfg.BaseURL, Now: now})
+		}
 	}
-	st, err := site.Build(lib, site.Options{BaseURL: cfg.BaseURL})
+	// serve refuses to start without a good first version, and prints
+	// every problem of it for the editor.
+	st, err := build(stderr)(clock.Now())
 	if err != nil {
+		if problems := article.Errors(err); len(problems) > 0 {
+			for _, e := range problems {
+				fmt.Fprintln(stderr, e)
+			}
+			return errReported
+		}
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -111,14 +128,34 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	srv := server.New(st, log)
+	pub := server.NewPublisher(srv, build(io.Discard), clock, log)
+
+	// SIGHUP reloads the content without a restart.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				pub.Request("SIGHUP")
+			}
+		}
+	}()
+	go pub.Run(ctx)
+
 	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
 		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
 	return srv.Serve(ctx, ln)
 }
 
 // loadContent loads the articles of dir, or the built-in ones when dir
-// is empty. Problems are printed to w one a line, warnings included.
-func loadContent(dir string, w io.Writer) (*article.Library, error) {
+// is empty. Warnings are printed to warn, one a line.
+func loadContent(dir string, warn io.Writer) (*article.Library, error) {
 	var (
 		fsys fs.FS = content.FS
 		root       = "content"
@@ -135,16 +172,10 @@ func loadContent(dir string, w io.Writer) (*article.Library, error) {
 	}
 	lib, err := article.Load(fsys, article.Options{Root: root})
 	if err != nil {
-		for _, e := range article.Errors(err) {
-			fmt.Fprintln(w, e)
-		}
-		if len(article.Errors(err)) == 0 {
-			return nil, err
-		}
-		return nil, errReported
+		return nil, err
 	}
 	for _, e := range lib.Warnings() {
-		fmt.Fprintf(w, "%s (warning)\n", e)
+		fmt.Fprintf(warn, "%s (warning)\n", e)
 	}
 	return lib, nil
 }

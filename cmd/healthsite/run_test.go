@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -38,12 +39,19 @@ var listening = regexp.MustCompile(`serving (\d+) articles at (http://\S+)`)
 // and returns its URL. The server stops when the test ends.
 func startServe(t *testing.T, env map[string]string, args ...string) string {
 	t.Helper()
+	url, _ := startServeLogs(t, env, args...)
+	return url
+}
+
+// startServeLogs is startServe that also returns the program's log.
+func startServeLogs(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	var stderr syncBuffer
+	stderr := new(syncBuffer)
 	done := make(chan error, 1)
 	go func() {
-		err := run(ctx, append([]string{"healthsite", "serve", "-addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, pw, &stderr)
+		err := run(ctx, append([]string{"healthsite", "serve", "-addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, pw, stderr)
 		pw.CloseWithError(io.EOF)
 		done <- err
 	}()
@@ -64,7 +72,7 @@ func startServe(t *testing.T, env map[string]string, args ...string) string {
 	if err != nil || m == nil {
 		t.Fatalf("serve did not start: %q %v\nstderr: %s", line, err, stderr.String())
 	}
-	return m[2]
+	return m[2], stderr
 }
 
 func TestRun_ServesBuiltInArticles(t *testing.T) {
@@ -162,4 +170,63 @@ func write(t *testing.T, dir, name, data string) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestRun_SIGHUPReloadsAndKeepsLastGoodVersion edits the content of a
+// running server and sends it SIGHUP: a broken file is logged and the
+// site stays as it was; the fixed file is published.
+func TestRun_SIGHUPReloadsAndKeepsLastGoodVersion(t *testing.T) {
+	dir := t.TempDir()
+	page := "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\nRest, then move.\n"
+	write(t, dir, "knee.md", page)
+	url, logs := startServeLogs(t, nil, "-content", dir)
+
+	write(t, dir, "knee.md", strings.Replace(page, "author: Ann Lee\n", "", 1))
+	hup(t)
+	waitLog(t, logs, "reload failed; still serving the previous version")
+	if !strings.Contains(logs.String(), "knee.md:1:1: author is missing") {
+		t.Errorf("the problem is not logged:\n%s", logs.String())
+	}
+	if body := fetch(t, url+"/articles/knee/"); !strings.Contains(body, "Knee pain") {
+		t.Error("the last good version is not served")
+	}
+
+	write(t, dir, "knee.md", strings.Replace(page, "Knee pain", "Knee pain after running", 1))
+	hup(t)
+	waitLog(t, logs, "msg=reloaded")
+	if body := fetch(t, url+"/articles/knee/"); !strings.Contains(body, "Knee pain after running") {
+		t.Error("the fixed version is not served after SIGHUP")
+	}
+}
+
+func hup(t *testing.T) {
+	t.Helper()
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitLog(t *testing.T, logs *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(logs.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("log never said %q:\n%s", want, logs.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func fetch(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s = %d", url, resp.StatusCode)
+	}
+	return string(body)
 }

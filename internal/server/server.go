@@ -32,9 +32,10 @@ const (
 
 // Server serves the current version of the site. Swap replaces it.
 type Server struct {
-	current atomic.Pointer[site.Site]
-	log     *slog.Logger
-	handler http.Handler
+	current  atomic.Pointer[site.Site]
+	problems atomic.Pointer[error] // the last failed reload's errors, nil when the last one worked
+	log      *slog.Logger
+	handler  http.Handler
 }
 
 // New returns a server of s that logs to log.
@@ -48,6 +49,15 @@ func New(s *site.Site, log *slog.Logger) *Server {
 // Swap makes next the version served to every request that starts after
 // it returns; requests already running finish with the version they had.
 func (s *Server) Swap(next *site.Site) { s.current.Store(next) }
+
+// setProblems records the errors of the last reload, or nil.
+func (s *Server) setProblems(err error) {
+	if err == nil {
+		s.problems.Store(nil)
+		return
+	}
+	s.problems.Store(&err)
+}
 
 // Site returns the version being served.
 func (s *Server) Site() *site.Site { return s.current.Load() }
