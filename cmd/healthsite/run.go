@@ -175,7 +175,7 @@ func loadContent(dir string, warn io.Writer) (*article.Library, error) {
 		return nil, err
 	}
 	for _, e := range lib.Warnings() {
-		fmt.Fprintf(warn, "%s (warning)\n", e)
+		fmt.Fprintln(warn, e)
 	}
 	return lib, nil
 }

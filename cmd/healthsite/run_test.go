@@ -128,9 +128,9 @@ func TestRun_RefusesInvalidContent(t *testing.T) {
 	}
 	root := filepath.ToSlash(dir)
 	want := []string{
-		root + `/bad.md:4:7: date "8th Oct" is not a date (write it as 2023-10-08, 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)`,
-		root + `/worse.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)`,
-		root + `/worse.md:4:1: unknown field "sumary" (did you mean "summary"?)`,
+		root + `/bad.md:4:7: error: date "8th Oct" is not a date (write it as 2023-10-08, 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)`,
+		root + `/worse.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)`,
+		root + `/worse.md:4:1: error: unknown field "sumary" (did you mean "summary"?)`,
 	}
 	got := strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -184,7 +184,7 @@ func TestRun_SIGHUPReloadsAndKeepsLastGoodVersion(t *testing.T) {
 	write(t, dir, "knee.md", strings.Replace(page, "author: Ann Lee\n", "", 1))
 	hup(t)
 	waitLog(t, logs, "reload failed; still serving the previous version")
-	if !strings.Contains(logs.String(), "knee.md:1:1: author is missing") {
+	if !strings.Contains(logs.String(), "knee.md:1:1: error: author is missing") {
 		t.Errorf("the problem is not logged:\n%s", logs.String())
 	}
 	if body := fetch(t, url+"/articles/knee/"); !strings.Contains(body, "Knee pain") {

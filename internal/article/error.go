@@ -35,15 +35,16 @@ type Error struct {
 	Message  string
 }
 
-// Error formats the problem as path:line:col: message.
+// Error formats the problem as path:line:col: severity: message, the
+// form compilers use, which editors and terminals can jump to.
 func (e *Error) Error() string {
 	switch {
 	case e.Line == 0:
-		return fmt.Sprintf("%s: %s", e.Path, e.Message)
+		return fmt.Sprintf("%s: %s: %s", e.Path, e.Severity, e.Message)
 	case e.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Message)
+		return fmt.Sprintf("%s:%d: %s: %s", e.Path, e.Line, e.Severity, e.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Message)
+	return fmt.Sprintf("%s:%d:%d: %s: %s", e.Path, e.Line, e.Col, e.Severity, e.Message)
 }
 
 // Errors returns every *Error in err, which may be one joined by

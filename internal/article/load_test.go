@@ -251,9 +251,9 @@ func TestLoad_ByteOrderMark(t *testing.T) {
 	}
 	// The mark is not a character the editor sees: columns leave it out.
 	wantErrors(t, mapFS("x.md", "\ufeff---\xff\n"), Options{},
-		"x.md:1:4: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)")
+		"x.md:1:4: error: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)")
 	wantErrors(t, mapFS("x.md", "\ufeff"+article("title: T", "author: A", "date: 8th Oct 2023")), Options{},
-		`x.md:4:7: date "8th Oct 2023" is not a date `+dateFix)
+		`x.md:4:7: error: date "8th Oct 2023" is not a date `+dateFix)
 }
 
 func TestLoad_CRLFLineEndings(t *testing.T) {
@@ -273,15 +273,15 @@ func TestLoad_CRLFLineEndings(t *testing.T) {
 	// An error on line 4 of a CRLF file is reported on line 4.
 	tests := []struct{ name, src, want string }{
 		{"YAML", article("title: T", "author: A", "date: 8th Oct 2023", "summary: S"),
-			`x.md:4:7: date "8th Oct 2023" is not a date ` + dateFix},
+			`x.md:4:7: error: date "8th Oct 2023" is not a date ` + dateFix},
 		{"TOML", "+++\ntitle = \"T\"\nauthor = \"A\"\ndate = \"8th Oct 2023\"\nsummary = \"S\"\n+++\nText.\n",
-			`x.md:4:8: date "8th Oct 2023" is not a date ` + dateFix},
+			`x.md:4:8: error: date "8th Oct 2023" is not a date ` + dateFix},
 		{"JSON", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"8th Oct 2023\",\n  \"summary\": \"S\"\n}\n\nText.\n",
-			`x.md:4:11: date "8th Oct 2023" is not a date ` + dateFix},
+			`x.md:4:11: error: date "8th Oct 2023" is not a date ` + dateFix},
 		{"YAMLSyntax", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' x\n---\nText.\n",
-			"x.md:5: YAML syntax error: did not find expected key " + syntaxFix},
+			"x.md:5: error: YAML syntax error: did not find expected key " + syntaxFix},
 		{"Body", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: S\n---\n\nText \xff.\n",
-			"x.md:8:6: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)"},
+			"x.md:8:6: error: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)"},
 	}
 	for _, tc := range tests {
 		t.Run("Position"+tc.name, func(t *testing.T) {
@@ -298,9 +298,9 @@ func TestLoad_OldMacLineEndings(t *testing.T) {
 	}
 	// A stray CR ends a line for YAML and Markdown, so it does here too.
 	wantErrors(t, mapFS("x.md", "---\ntitle: T\rauthor: A\ndate: 8th Oct 2023\nsummary: S\n---\nText.\n"), Options{},
-		`x.md:4:7: date "8th Oct 2023" is not a date `+dateFix)
+		`x.md:4:7: error: date "8th Oct 2023" is not a date `+dateFix)
 	wantErrors(t, mapFS("x.md", "---\ntitle: T\rsummary: \"S\r---\nText.\n"), Options{},
-		"x.md:3: YAML syntax error: found unexpected end of stream "+syntaxFix)
+		"x.md:3: error: YAML syntax error: found unexpected end of stream "+syntaxFix)
 }
 
 // requiredFieldCases are front matters with a required field missing,
@@ -311,55 +311,55 @@ var requiredFieldCases = []struct {
 	want []string
 }{
 	{"TitleMissing", article("author: A", "date: 2023-10-08", "summary: S"),
-		[]string{`x.md:1:1: title is missing (add a line such as title: "Neck pain at work" to the front matter)`}},
+		[]string{`x.md:1:1: error: title is missing (add a line such as title: "Neck pain at work" to the front matter)`}},
 	{"AuthorMissing", article("title: T", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)"}},
+		[]string{"x.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)"}},
 	{"DateMissing", article("title: T", "author: A", "summary: S"),
-		[]string{"x.md:1:1: date is missing (add a line such as date: 2023-10-08 to the front matter)"}},
+		[]string{"x.md:1:1: error: date is missing (add a line such as date: 2023-10-08 to the front matter)"}},
 	{"AllMissing", article("summary: S"), []string{
-		`x.md:1:1: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
-		"x.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)",
-		"x.md:1:1: date is missing (add a line such as date: 2023-10-08 to the front matter)",
+		`x.md:1:1: error: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
+		"x.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)",
+		"x.md:1:1: error: date is missing (add a line such as date: 2023-10-08 to the front matter)",
 	}},
 	{"MissingInTOMLAreAtTheFence", "\n+++\nsummary = \"S\"\n+++\nText.\n", []string{
-		`x.md:2:1: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
-		"x.md:2:1: author is missing (add a line such as author: Jane Doe to the front matter)",
-		"x.md:2:1: date is missing (add a line such as date: 2023-10-08 to the front matter)",
+		`x.md:2:1: error: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
+		"x.md:2:1: error: author is missing (add a line such as author: Jane Doe to the front matter)",
+		"x.md:2:1: error: date is missing (add a line such as date: 2023-10-08 to the front matter)",
 	}},
 	{"MissingInJSONAreAtTheBrace", "{\n  \"title\": \"T\",\n  \"summary\": \"S\"\n}\n\nText.\n", []string{
-		"x.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)",
-		"x.md:1:1: date is missing (add a line such as date: 2023-10-08 to the front matter)",
+		"x.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)",
+		"x.md:1:1: error: date is missing (add a line such as date: 2023-10-08 to the front matter)",
 	}},
 	{"TitleEmpty", article("title:", "author: A", "date: 2023-10-08", "summary: S"),
-		[]string{`x.md:2:1: title is empty (write it after title:, e.g. title: "Neck pain at work")`}},
+		[]string{`x.md:2:1: error: title is empty (write it after title:, e.g. title: "Neck pain at work")`}},
 	{"TitleEmptyQuotes", article(`title: "  "`, "author: A", "date: 2023-10-08", "summary: S"),
-		[]string{`x.md:2:1: title is empty (write it after title:, e.g. title: "Neck pain at work")`}},
+		[]string{`x.md:2:1: error: title is empty (write it after title:, e.g. title: "Neck pain at work")`}},
 	{"TitleList", article("title: [Neck, pain]", "author: A", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:2:8: title must be text, not a list (write it on one line after title:, in quotes if it holds a colon)"}},
+		[]string{"x.md:2:8: error: title must be text, not a list (write it on one line after title:, in quotes if it holds a colon)"}},
 	{"TitleWithColonUnquoted", article("title:", "  Neck: pain", "author: A", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:3: title must be text, not a group of fields (write it on one line after title:, in quotes if it holds a colon)"}},
+		[]string{"x.md:3:3: error: title must be text, not a group of fields (write it on one line after title:, in quotes if it holds a colon)"}},
 	{"AuthorEmpty", article("title: T", "author:", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:1: author is empty (write it after author:, e.g. author: Jane Doe)"}},
+		[]string{"x.md:3:1: error: author is empty (write it after author:, e.g. author: Jane Doe)"}},
 	{"AuthorEmptyQuotes", article("title: T", `author: ""`, "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:1: author is empty (write it after author:, e.g. author: Jane Doe)"}},
+		[]string{"x.md:3:1: error: author is empty (write it after author:, e.g. author: Jane Doe)"}},
 	{"AuthorEmptyList", article("title: T", "author: []", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:1: author lists no names (write at least one, e.g. author: Jane Doe)"}},
+		[]string{"x.md:3:1: error: author lists no names (write at least one, e.g. author: Jane Doe)"}},
 	{"AuthorListOfBlanks", article("title: T", `author: ["", " "]`, "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:1: author lists no names (write at least one, e.g. author: Jane Doe)"}},
+		[]string{"x.md:3:1: error: author lists no names (write at least one, e.g. author: Jane Doe)"}},
 	{"AuthorGroup", article("title: T", "author:", "  name: Jane Doe", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:4:3: author must be a list of text, not a group of fields (write it like author: [first, second])"}},
+		[]string{"x.md:4:3: error: author must be a list of text, not a group of fields (write it like author: [first, second])"}},
 	{"AuthorListOfGroups", article("title: T", "author: [{name: Jane Doe}]", "date: 2023-10-08", "summary: S"),
-		[]string{"x.md:3:10: each item of author must be text, not a group of fields (write it like author: [first, second])"}},
+		[]string{"x.md:3:10: error: each item of author must be text, not a group of fields (write it like author: [first, second])"}},
 	{"DateEmpty", article("title: T", "author: A", "date:", "summary: S"),
-		[]string{"x.md:4:6: date is empty " + dateFix}},
+		[]string{"x.md:4:6: error: date is empty " + dateFix}},
 	{"DateEmptyQuotes", article("title: T", "author: A", `date: ""`, "summary: S"),
-		[]string{"x.md:4:7: date is empty " + dateFix}},
+		[]string{"x.md:4:7: error: date is empty " + dateFix}},
 	{"DateList", article("title: T", "author: A", "date: [2023-10-08]", "summary: S"),
-		[]string{"x.md:4:7: date must be a date, not a list " + dateFix}},
+		[]string{"x.md:4:7: error: date must be a date, not a list " + dateFix}},
 	{"DateNumber", article("title: T", "author: A", "date: 20231008", "summary: S"),
-		[]string{"x.md:4:7: date must be a date, not a number " + dateFix}},
+		[]string{"x.md:4:7: error: date must be a date, not a number " + dateFix}},
 	{"DateTOMLTimeOfDay", "+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 09:00:00\nsummary = \"S\"\n+++\nText.\n",
-		[]string{"x.md:4:8: date is a time of day without a date " + dateFix}},
+		[]string{"x.md:4:8: error: date is a time of day without a date " + dateFix}},
 }
 
 func TestLoad_RequiredFields(t *testing.T) {
@@ -457,17 +457,17 @@ func TestLoad_OtherFieldValues(t *testing.T) {
 		want []string
 	}{
 		{"UpdatedBeforeDate", article("title: T", "author: A", "date: 2023-10-08", "updated: 2023-01-01", "summary: S"),
-			[]string{"x.md:5:10: updated 2023-01-01 is before the date 2023-10-08 (an update comes after first publication; fix one of the two)"}},
+			[]string{"x.md:5:10: error: updated 2023-01-01 is before the date 2023-10-08 (an update comes after first publication; fix one of the two)"}},
 		{"BadSlug", article("title: T", "author: A", "date: 2023-10-08", "slug: Neck Pain!", "summary: S"),
-			[]string{`x.md:5:7: slug "Neck Pain!" may hold only lowercase letters, digits and single hyphens (write slug: neck-pain)`}},
+			[]string{`x.md:5:7: error: slug "Neck Pain!" may hold only lowercase letters, digits and single hyphens (write slug: neck-pain)`}},
 		{"DraftNotBoolean", article("title: T", "author: A", "date: 2023-10-08", "draft: maybe", "summary: S"),
-			[]string{`x.md:5:8: draft must be true or false, not "maybe" (write draft: true to hide the article, or remove the line)`}},
+			[]string{`x.md:5:8: error: draft must be true or false, not "maybe" (write draft: true to hide the article, or remove the line)`}},
 		{"TagsGroup", article("title: T", "author: A", "date: 2023-10-08", "tags: {a: b}", "summary: S"),
-			[]string{"x.md:5:7: tags must be a list of text, not a group of fields (write it like tags: [first, second])"}},
+			[]string{"x.md:5:7: error: tags must be a list of text, not a group of fields (write it like tags: [first, second])"}},
 		{"DuplicateKey", article("title: T", "author: A", "date: 2023-10-08", "title: U", "summary: S"),
-			[]string{"x.md:5:1: title is given twice, here and on line 2 (keep one of them)"}},
+			[]string{"x.md:5:1: error: title is given twice, here and on line 2 (keep one of them)"}},
 		{"NoText", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: S\n---\n\n",
-			[]string{"x.md:7:1: the article has no text (write the article below the front matter)"}},
+			[]string{"x.md:7:1: error: the article has no text (write the article below the front matter)"}},
 		{"FileNameWithoutLetters", "", nil}, // filled in below: needs its own file name
 		{"Sources", article("title: T", "author: A", "date: 2023-10-08", "summary: S",
 			"sources:",
@@ -477,27 +477,27 @@ func TestLoad_OtherFieldValues(t *testing.T) {
 			"  - url: https://example.org/two",
 			"    tittle: Two",
 			"  - just text"), []string{
-			`x.md:8:10: source url "example.org/one" is not a web address (write the full address, starting with https://)`,
-			`x.md:9:11: source year "twenty" is not a year (write four digits, e.g. year: 2021)`,
-			"x.md:10:5: a source has no title (add title: to it)",
-			`x.md:11:5: unknown field "tittle" (did you mean "title"?)`,
-			`x.md:12:5: each source needs title: and url: fields, not text (write - title: "…" and url: https://… on the next line)`,
+			`x.md:8:10: error: source url "example.org/one" is not a web address (write the full address, starting with https://)`,
+			`x.md:9:11: error: source year "twenty" is not a year (write four digits, e.g. year: 2021)`,
+			"x.md:10:5: error: a source has no title (add title: to it)",
+			`x.md:11:5: error: unknown field "tittle" (did you mean "title"?)`,
+			`x.md:12:5: error: each source needs title: and url: fields, not text (write - title: "…" and url: https://… on the next line)`,
 		}},
 		{"SourcesTOML", "+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 2023-10-08\nsummary = \"S\"\n\n" +
 			"[[sources]]\ntitle = \"One\"\nurl = \"example.org/one\"\n\n" +
 			"[[sources]]\nurl = \"https://example.org/two\"\nyear = 12\n+++\nText.\n", []string{
-			`x.md:9:7: source url "example.org/one" is not a web address (write the full address, starting with https://)`,
-			"x.md:11:1: a source has no title (add title: to it)",
-			`x.md:13:8: source year "12" is not a year (write four digits, e.g. year: 2021)`,
+			`x.md:9:7: error: source url "example.org/one" is not a web address (write the full address, starting with https://)`,
+			"x.md:11:1: error: a source has no title (add title: to it)",
+			`x.md:13:8: error: source year "12" is not a year (write four digits, e.g. year: 2021)`,
 		}},
 		{"SourcesNotAList", article("title: T", "author: A", "date: 2023-10-08", "summary: S", "sources: https://example.org"),
-			[]string{"x.md:6:10: sources must be a list, each item with title: and url: (see the example in the README)"}},
+			[]string{"x.md:6:10: error: sources must be a list, each item with title: and url: (see the example in the README)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.src == "" {
 				wantErrors(t, mapFS("---.md", article("title: T", "author: A", "date: 2023-10-08", "summary: S")), Options{},
-					`---.md:1:1: the file name "---.md" gives no web address (rename the file with letters or digits, or add a line such as slug: neck-pain)`)
+					`---.md:1:1: error: the file name "---.md" gives no web address (rename the file with letters or digits, or add a line such as slug: neck-pain)`)
 				return
 			}
 			wantErrors(t, mapFS("x.md", tc.src), Options{}, tc.want...)
@@ -515,12 +515,12 @@ func TestLoad_SeveralBrokenFilesReportedTogether(t *testing.T) {
 		"sub/d.md", "{\n  \"title\": \"T\"\n  \"author\": \"A\"\n}\n\nText.\n",
 	)
 	wantErrors(t, fsys, Options{},
-		`a.md:5:1: unknown field "sumary" (did you mean "summary"?)`,
-		`b.md:2:1: title is empty (write it after title:, e.g. title: "Neck pain at work")`,
-		`b.md:4:7: date "8th Oct 2023" is not a date `+dateFix,
-		`site.yaml:2:11: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`,
-		"sub/c.md:1:1: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)",
-		`sub/d.md:3:3: JSON syntax error: invalid character '"' after object key:value pair `+syntaxFix,
+		`a.md:5:1: error: unknown field "sumary" (did you mean "summary"?)`,
+		`b.md:2:1: error: title is empty (write it after title:, e.g. title: "Neck pain at work")`,
+		`b.md:4:7: error: date "8th Oct 2023" is not a date `+dateFix,
+		`site.yaml:2:11: error: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`,
+		"sub/c.md:1:1: error: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)",
+		`sub/d.md:3:3: error: JSON syntax error: invalid character '"' after object key:value pair `+syntaxFix,
 	)
 	// Warnings of the files are not errors, and do not appear among them.
 	_, err := Load(fsys, Options{})
@@ -538,55 +538,55 @@ func TestLoad_FrontMatterProblems(t *testing.T) {
 		want string
 	}{
 		{"None", "# Neck pain\n\nText.\n",
-			"x.md:1:1: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
+			"x.md:1:1: error: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
 		{"Empty", "",
-			"x.md:1:1: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
+			"x.md:1:1: error: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
 		{"FieldsWithoutFences", "title: T\nauthor: A\ndate: 2023-10-08\n\nText.\n",
-			"x.md:1:1: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
+			"x.md:1:1: error: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)"},
 		{"YAMLNeverClosed", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\n\nText.\n",
-			"x.md:1:1: the front matter opened with --- is never closed (add a line with only --- after the last field, before the article text)"},
+			"x.md:1:1: error: the front matter opened with --- is never closed (add a line with only --- after the last field, before the article text)"},
 		{"YAMLNeverClosedAfterBlankLines", "\n\n---\ntitle: T\n",
-			"x.md:3:1: the front matter opened with --- is never closed (add a line with only --- after the last field, before the article text)"},
+			"x.md:3:1: error: the front matter opened with --- is never closed (add a line with only --- after the last field, before the article text)"},
 		{"TOMLNeverClosed", "+++\ntitle = \"T\"\n\nText.\n",
-			"x.md:1:1: the front matter opened with +++ is never closed (add a line with only +++ after the last field, before the article text)"},
+			"x.md:1:1: error: the front matter opened with +++ is never closed (add a line with only +++ after the last field, before the article text)"},
 		{"JSONNeverClosed", "{\n  \"title\": \"T\"\n\nText.\n",
-			"x.md:1:1: the front matter opened with { is never closed (add a line with only } after the last field, before the article text)"},
+			"x.md:1:1: error: the front matter opened with { is never closed (add a line with only } after the last field, before the article text)"},
 		{"JSONWithoutBlankLine", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"2023-10-08\"\n}\nText.\n",
-			"x.md:5:1: the JSON front matter ends with } and then a blank line (add an empty line after the } on this line, before the article text)"},
+			"x.md:5:1: error: the JSON front matter ends with } and then a blank line (add an empty line after the } on this line, before the article text)"},
 		{"NotFields", "---\n- title\n- author\n---\nText.\n",
-			"x.md:2:1: the front matter must be a set of fields such as title: (it is a list)"},
+			"x.md:2:1: error: the front matter must be a set of fields such as title: (it is a list)"},
 		{"YAMLColonInValue", "---\ntitle: T\nauthor: Jane: Doe\ndate: 2023-10-08\n---\nText.\n",
-			"x.md:3: YAML syntax error: mapping values are not allowed in this context " + syntaxFix},
+			"x.md:3: error: YAML syntax error: mapping values are not allowed in this context " + syntaxFix},
 		{"YAMLIndented", "---\ntitle: T\n  author: A\ndate: 2023-10-08\n---\nText.\n",
-			"x.md:3: YAML syntax error: mapping values are not allowed in this context " + syntaxFix},
+			"x.md:3: error: YAML syntax error: mapping values are not allowed in this context " + syntaxFix},
 		{"YAMLTab", "---\ntitle: T\n\tauthor: A\ndate: 2023-10-08\n---\nText.\n",
-			"x.md:3: YAML syntax error: found a tab character that violates indentation " + syntaxFix},
+			"x.md:3: error: YAML syntax error: found a tab character that violates indentation " + syntaxFix},
 		{"YAMLUnclosedQuote", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: \"S\n---\nText.\n",
-			"x.md:5: YAML syntax error: found unexpected end of stream " + syntaxFix},
+			"x.md:5: error: YAML syntax error: found unexpected end of stream " + syntaxFix},
 		// go.yaml.in/yaml/v3 gives parser errors a 0-based line.
 		{"YAMLTextAfterQuote", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' and more\n---\nText.\n",
-			"x.md:5: YAML syntax error: did not find expected key " + syntaxFix},
+			"x.md:5: error: YAML syntax error: did not find expected key " + syntaxFix},
 		{"YAMLBadListItem", "---\ntitle: T\ntags:\n  - a\n  - b\n  c\nauthor: A\n---\nText.\n",
-			"x.md:6: YAML syntax error: could not find expected ':' " + syntaxFix},
+			"x.md:6: error: YAML syntax error: could not find expected ':' " + syntaxFix},
 		// An unclosed list is reported where it opens.
 		{"YAMLUnclosedList", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\ntags: [a, b\nsummary: S\n---\nText.\n",
-			"x.md:5: YAML syntax error: did not find expected ',' or ']' " + syntaxFix},
+			"x.md:5: error: YAML syntax error: did not find expected ',' or ']' " + syntaxFix},
 		{"TOMLUnquotedText", "+++\ntitle = \"T\"\nauthor = Jane\ndate = 2023-10-08\n+++\nText.\n",
-			`x.md:3:10: TOML syntax error: expected value but found "Jane" instead ` + syntaxFix},
+			`x.md:3:10: error: TOML syntax error: expected value but found "Jane" instead ` + syntaxFix},
 		{"TOMLAfterBlankLines", "\n\n+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 2023-10-08\nsummary: \"S\"\n+++\nText.\n",
-			"x.md:7:8: TOML syntax error: expected '.' or '=', but got ':' instead " + syntaxFix},
+			"x.md:7:8: error: TOML syntax error: expected '.' or '=', but got ':' instead " + syntaxFix},
 		{"TOMLColumnCountsCharacters", "+++\ntitle = \"Café\"; date = 1\n+++\nText.\n",
-			"x.md:2:15: TOML syntax error: expected a top-level item to end with a newline, comment, or EOF, but got ';' instead " + syntaxFix},
+			"x.md:2:15: error: TOML syntax error: expected a top-level item to end with a newline, comment, or EOF, but got ';' instead " + syntaxFix},
 		{"JSONMissingComma", "{\n  \"title\": \"T\",\n  \"author\": \"A\"\n  \"date\": \"2023-10-08\"\n}\n\nText.\n",
-			`x.md:4:3: JSON syntax error: invalid character '"' after object key:value pair ` + syntaxFix},
+			`x.md:4:3: error: JSON syntax error: invalid character '"' after object key:value pair ` + syntaxFix},
 		{"JSONTrailingComma", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"2023-10-08\",\n}\n\nText.\n",
-			"x.md:5:1: JSON syntax error: invalid character '}' looking for beginning of object key string " + syntaxFix},
+			"x.md:5:1: error: JSON syntax error: invalid character '}' looking for beginning of object key string " + syntaxFix},
 		{"JSONUnclosedList", "{\n  \"title\": \"T\",\n  \"tags\": [\"a\"\n}\n\nText.\n",
-			"x.md:4:1: JSON syntax error: invalid character '}' after array element " + syntaxFix},
+			"x.md:4:1: error: JSON syntax error: invalid character '}' after array element " + syntaxFix},
 		{"JSONTooDeep", "{\n\"x\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n}\n\nText.\n",
-			"x.md:2:105: JSON front matter nests [ and { more than 100 deep (an article's fields need at most three levels; remove the extra brackets)"},
+			"x.md:2:105: error: JSON front matter nests [ and { more than 100 deep (an article's fields need at most three levels; remove the extra brackets)"},
 		{"YAMLAliasBomb", yamlAliasBomb,
-			"x.md:5:8: YAML aliases (*name) expand to too many values (write the values out instead of using & and *)"},
+			"x.md:5:8: error: YAML aliases (*name) expand to too many values (write the values out instead of using & and *)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -617,23 +617,23 @@ func TestLoad_UnknownFields(t *testing.T) {
 		want []string
 	}{
 		{"Sumary", article("title: T", "author: A", "date: 2023-10-08", "sumary: S"),
-			[]string{`x.md:5:1: unknown field "sumary" (did you mean "summary"?)`}},
+			[]string{`x.md:5:1: error: unknown field "sumary" (did you mean "summary"?)`}},
 		{"Auther", article("title: T", "auther: A", "date: 2023-10-08", "summary: S"), []string{
-			"x.md:1:1: author is missing (add a line such as author: Jane Doe to the front matter)",
-			`x.md:3:1: unknown field "auther" (did you mean "author"?)`,
+			"x.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)",
+			`x.md:3:1: error: unknown field "auther" (did you mean "author"?)`,
 		}},
 		{"Tittle", article("tittle: T", "author: A", "date: 2023-10-08", "summary: S"), []string{
-			`x.md:1:1: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
-			`x.md:2:1: unknown field "tittle" (did you mean "title"?)`,
+			`x.md:1:1: error: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
+			`x.md:2:1: error: unknown field "tittle" (did you mean "title"?)`,
 		}},
 		{"Capitalised", article("Title: T", "author: A", "date: 2023-10-08", "summary: S"), []string{
-			`x.md:1:1: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
-			`x.md:2:1: unknown field "Title" (did you mean "title"?)`,
+			`x.md:1:1: error: title is missing (add a line such as title: "Neck pain at work" to the front matter)`,
+			`x.md:2:1: error: unknown field "Title" (did you mean "title"?)`,
 		}},
 		{"TOML", "+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 2023-10-08\n  sumary = \"S\"\n+++\nText.\n",
-			[]string{`x.md:5:3: unknown field "sumary" (did you mean "summary"?)`}},
+			[]string{`x.md:5:3: error: unknown field "sumary" (did you mean "summary"?)`}},
 		{"JSON", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"2023-10-08\",\n  \"sumary\": \"S\"\n}\n\nText.\n",
-			[]string{`x.md:5:3: unknown field "sumary" (did you mean "summary"?)`}},
+			[]string{`x.md:5:3: error: unknown field "sumary" (did you mean "summary"?)`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -648,8 +648,8 @@ func TestLoad_UnknownFieldFarFromAnyIsAWarning(t *testing.T) {
 		t.Fatalf("Load: %v", err)
 	}
 	want := []string{
-		`x.md:6:1: unknown field "colour" is ignored (remove it, or use one of: ` + knownList + `)`,
-		`x.md:7:1: unknown field "layout" is ignored (remove it, or use one of: ` + knownList + `)`,
+		`x.md:6:1: warning: unknown field "colour" is ignored (remove it, or use one of: ` + knownList + `)`,
+		`x.md:7:1: warning: unknown field "layout" is ignored (remove it, or use one of: ` + knownList + `)`,
 	}
 	if diff := cmp.Diff(want, warningLines(lib)); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
@@ -674,15 +674,15 @@ func TestLoad_DuplicateSlugNamesBothFiles(t *testing.T) {
 		{"SameFileNameInTwoFolders", mapFS(
 			"a/neck-pain.md", article("title: One", "author: A", "date: 2023-10-08", "summary: S"),
 			"b/neck-pain.md", article("title: Two", "author: A", "date: 2023-10-09", "summary: S"),
-		), Options{}, "b/neck-pain.md:1:1: the web address /articles/neck-pain/ is also used by a/neck-pain.md (give one of the two files another name, or a different slug:)"},
+		), Options{}, "b/neck-pain.md:1:1: error: the web address /articles/neck-pain/ is also used by a/neck-pain.md (give one of the two files another name, or a different slug:)"},
 		{"SlugFieldMatchesFileName", mapFS(
 			"neck-pain.md", article("title: One", "author: A", "date: 2023-10-08", "summary: S"),
 			"other.md", article("title: Two", "author: A", "date: 2023-10-09", "slug: neck-pain", "summary: S"),
-		), Options{Root: "content"}, "content/other.md:1:1: the web address /articles/neck-pain/ is also used by content/neck-pain.md (give one of the two files another name, or a different slug:)"},
+		), Options{Root: "content"}, "content/other.md:1:1: error: the web address /articles/neck-pain/ is also used by content/neck-pain.md (give one of the two files another name, or a different slug:)"},
 		{"FileNamesDifferingInCase", mapFS(
 			"Neck-Pain.md", article("title: One", "author: A", "date: 2023-10-08", "summary: S"),
 			"neck_pain.md", article("title: Two", "author: A", "date: 2023-10-09", "summary: S"),
-		), Options{}, "neck_pain.md:1:1: the web address /articles/neck-pain/ is also used by Neck-Pain.md (give one of the two files another name, or a different slug:)"},
+		), Options{}, "neck_pain.md:1:1: error: the web address /articles/neck-pain/ is also used by Neck-Pain.md (give one of the two files another name, or a different slug:)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -695,12 +695,12 @@ func TestLoad_InvalidUTF8(t *testing.T) {
 	const fix = " (save the file as UTF-8 in your editor, or retype the character here)"
 	tests := []struct{ name, src, want string }{
 		{"InFrontMatter", article("title: T", "author: A", "date: 2023-10-08", "summary: caf\xe9 au lait"),
-			"x.md:5:13: the file is not valid UTF-8 text: byte 0xe9 cannot be read" + fix},
+			"x.md:5:13: error: the file is not valid UTF-8 text: byte 0xe9 cannot be read" + fix},
 		{"AfterMultibyteCharacters", article("title: Ça va", "author: Zoë", "date: 2023-10-08", "summary: naïve \xc3("),
-			"x.md:5:16: the file is not valid UTF-8 text: byte 0xc3 cannot be read" + fix},
+			"x.md:5:16: error: the file is not valid UTF-8 text: byte 0xc3 cannot be read" + fix},
 		{"InBody", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: S\n---\n\nOne.\n\nTwo \xff.\n",
-			"x.md:10:5: the file is not valid UTF-8 text: byte 0xff cannot be read" + fix},
-		{"FirstByte", "\x80---\n", "x.md:1:1: the file is not valid UTF-8 text: byte 0x80 cannot be read" + fix},
+			"x.md:10:5: error: the file is not valid UTF-8 text: byte 0xff cannot be read" + fix},
+		{"FirstByte", "\x80---\n", "x.md:1:1: error: the file is not valid UTF-8 text: byte 0x80 cannot be read" + fix},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -715,7 +715,7 @@ func TestLoad_MissingSummaryUsesFirstParagraph(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	want := []string{`x.md:1:1: summary is missing, so the first paragraph stands in for it (add a line such as summary: "One or two sentences for the index page")`}
+	want := []string{`x.md:1:1: warning: summary is missing, so the first paragraph stands in for it (add a line such as summary: "One or two sentences for the index page")`}
 	if diff := cmp.Diff(want, warningLines(lib)); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
@@ -773,32 +773,32 @@ func TestLoad_SettingsErrors(t *testing.T) {
 		want []string
 	}{
 		{"BaseURLNotHTTP", "name: Clinic\nbase_url: ftp://example.org\n", Options{},
-			[]string{`site.yaml:2:11: base URL "ftp://example.org" is not an absolute http or https address (write it like https://health.example.org)`}},
+			[]string{`site.yaml:2:11: error: base URL "ftp://example.org" is not an absolute http or https address (write it like https://health.example.org)`}},
 		{"BaseURLRelative", "base_url:   /health\n", Options{},
-			[]string{`site.yaml:1:13: base URL "/health" is not an absolute http or https address (write it like https://health.example.org)`}},
+			[]string{`site.yaml:1:13: error: base URL "/health" is not an absolute http or https address (write it like https://health.example.org)`}},
 		{"BaseURLQuery", "base_url: https://example.org/?a=b\n", Options{},
-			[]string{`site.yaml:1:11: base URL "https://example.org/?a=b" may not have a query, fragment or user name (write only the scheme, host and path, like https://example.org/health)`}},
+			[]string{`site.yaml:1:11: error: base URL "https://example.org/?a=b" may not have a query, fragment or user name (write only the scheme, host and path, like https://example.org/health)`}},
 		{"Timezone", "timezone: Mars/Olympus\n", Options{},
-			[]string{`site.yaml:1:11: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
+			[]string{`site.yaml:1:11: error: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
 		{"TimezoneLocal", "timezone: Local\n", Options{},
-			[]string{`site.yaml:1:11: timezone "Local" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
+			[]string{`site.yaml:1:11: error: timezone "Local" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
 		{"Language", "language: English\n", Options{},
-			[]string{`site.yaml:1:11: language "English" is not a language tag (write e.g. en, en-GB or fr)`}},
+			[]string{`site.yaml:1:11: error: language "English" is not a language tag (write e.g. en, en-GB or fr)`}},
 		{"AllThreeWithRoot", "name: Clinic\nlanguage: en_GB\nbase_url: example.org\ntimezone: London\n", Options{Root: "content"}, []string{
-			`content/site.yaml:2:11: language "en_GB" is not a language tag (write e.g. en, en-GB or fr)`,
-			`content/site.yaml:3:11: base URL "example.org" is not an absolute http or https address (write it like https://health.example.org)`,
-			`content/site.yaml:4:11: timezone "London" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`,
+			`content/site.yaml:2:11: error: language "en_GB" is not a language tag (write e.g. en, en-GB or fr)`,
+			`content/site.yaml:3:11: error: base URL "example.org" is not an absolute http or https address (write it like https://health.example.org)`,
+			`content/site.yaml:4:11: error: timezone "London" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`,
 		}},
 		{"NameEmpty", "name:\n", Options{},
-			[]string{"site.yaml:1:1: name is empty (write the site's name, e.g. name: Riverside Clinic)"}},
+			[]string{"site.yaml:1:1: error: name is empty (write the site's name, e.g. name: Riverside Clinic)"}},
 		{"NearKey", "nmae: Clinic\n", Options{},
-			[]string{`site.yaml:1:1: unknown field "nmae" (did you mean "name"?)`}},
+			[]string{`site.yaml:1:1: error: unknown field "nmae" (did you mean "name"?)`}},
 		{"Syntax", "name: Clinic\nlanguage: en: GB\n", Options{},
-			[]string{"site.yaml:2: YAML syntax error: mapping values are not allowed in this context " + syntaxFix}},
+			[]string{"site.yaml:2: error: YAML syntax error: mapping values are not allowed in this context " + syntaxFix}},
 		{"NotFields", "- name\n", Options{},
-			[]string{"site.yaml:1:1: settings must be written as name: value lines (see the example in the README)"}},
+			[]string{"site.yaml:1:1: error: settings must be written as name: value lines (see the example in the README)"}},
 		{"InvalidUTF8", "name: Clinic\ntagline: caf\xe9\n", Options{},
-			[]string{"site.yaml:2:13: the file is not valid UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8 in your editor, or retype the character here)"}},
+			[]string{"site.yaml:2:13: error: the file is not valid UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8 in your editor, or retype the character here)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -880,12 +880,12 @@ func TestLoad_RootPrefixesPaths(t *testing.T) {
 			if diff := cmp.Diff([]string{"content/sub/y.md", "content/x.md"}, paths); diff != "" {
 				t.Errorf("paths (-want +got):\n%s", diff)
 			}
-			want := []string{`content/sub/y.md:1:1: summary is missing, so the first paragraph stands in for it (add a line such as summary: "One or two sentences for the index page")`}
+			want := []string{`content/sub/y.md:1:1: warning: summary is missing, so the first paragraph stands in for it (add a line such as summary: "One or two sentences for the index page")`}
 			if diff := cmp.Diff(want, warningLines(lib)); diff != "" {
 				t.Errorf("warnings (-want +got):\n%s", diff)
 			}
 			wantErrors(t, mapFS("x.md", "no front matter"), Options{Root: root},
-				"content/x.md:1:1: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)")
+				"content/x.md:1:1: error: the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)")
 		})
 	}
 }
@@ -893,7 +893,7 @@ func TestLoad_RootPrefixesPaths(t *testing.T) {
 func TestLoad_FileTooLarge(t *testing.T) {
 	src := article("title: T", "author: A", "date: 2023-10-08", "summary: S") + strings.Repeat("Words and more words.\n", 200)
 	wantErrors(t, mapFS("x.md", src), Options{MaxFileSize: 2 << 10},
-		"x.md: the file is 4 KiB, over the limit of 2 KiB (split it into several articles, or raise the limit)")
+		"x.md: error: the file is 4 KiB, over the limit of 2 KiB (split it into several articles, or raise the limit)")
 	mustLoad(t, mapFS("x.md", src), Options{MaxFileSize: 8 << 10})
 }
 

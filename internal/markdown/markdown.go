@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -26,10 +27,20 @@ type Heading struct {
 	Text  string // plain text of the heading
 }
 
+// Link is a link or image in a document, for checking where it points.
+type Link struct {
+	Dest   string // the URL as written, entities decoded
+	Image  bool   // an image rather than a link
+	Alt    string // an image's alternative text
+	Offset int    // byte offset in the source of the link's opening [ (or ![)
+}
+
 // Document is a rendered Markdown body.
 type Document struct {
 	HTML           string    // safe HTML: no raw HTML, no unsafe URLs
 	Headings       []Heading // every heading, in order
+	Links          []Link    // every link and image with a safe URL, in order
+	IDs            []string  // every id attribute in HTML: headings and footnotes
 	Text           string    // plain text of the whole body, for word counts and search
 	FirstParagraph string    // plain text of the first paragraph, a fallback summary
 }
@@ -91,6 +102,15 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			out.Headings = append(out.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+			out.IDs = append(out.IDs, string(idb))
+		case *ast.Link:
+			out.Links = append(out.Links, Link{Dest: string(n.Destination), Offset: opening(src, offsetOf(n, src), "[")})
+		case *ast.Image:
+			out.Links = append(out.Links, Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "![")})
+		case *east.FootnoteLink:
+			out.IDs = append(out.IDs, "fnref:"+strconv.Itoa(n.Index))
+		case *east.Footnote:
+			out.IDs = append(out.IDs, "fn:"+strconv.Itoa(n.Index))
 		case *ast.Paragraph:
 			if out.FirstParagraph == "" && n.Parent() == doc {
 				out.FirstParagraph = plainText(n, src)
@@ -101,7 +121,6 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 				body.WriteString("\n\n")
 			}
 			body.WriteString(plainText(n, src))
-			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
@@ -110,6 +129,53 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 	}
 	out.Text = body.String()
 	return out, nil
+}
+
+// offsetOf returns the source offset where inline node n's text starts:
+// goldmark keeps positions on text segments and blocks, not on links.
+func offsetOf(n ast.Node, src []byte) int {
+	for c := range descendants(n) {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		return t.Segment.Stop + 2 // an image with empty alt text: after the text before it
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start + 1
+		}
+	}
+	return 1
+}
+
+// opening finds the marker ("[" or "![") that opens the link whose text
+// starts at off, looking back a little way; off itself if it is not found.
+func opening(src []byte, off int, marker string) int {
+	off = min(off, len(src))
+	for i := off - len(marker); i >= 0 && i >= off-64; i-- {
+		if string(src[i:i+len(marker)]) == marker {
+			return i
+		}
+	}
+	return off
+}
+
+// descendants yields the nodes below n, depth first.
+func descendants(n ast.Node) func(func(ast.Node) bool) {
+	return func(yield func(ast.Node) bool) {
+		var walk func(ast.Node) bool
+		walk = func(n ast.Node) bool {
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if !yield(c) || !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(n)
+	}
 }
 
 // isLeafBlock reports whether n is a block whose children are inline

@@ -245,3 +245,31 @@ func checkSafeHTML(h string) error {
 		}
 	}
 }
+
+func TestRender_LinksAndIDs(t *testing.T) {
+	src := "Intro [one](/articles/x/#a) and ![](img.png)\n\n- ![alt *b*](/i.png) [**bold**](#h)\n- [bad](javascript:x)\n\nFoot[^1]\n\n[^1]: note\n"
+	doc, err := New().Render([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type at struct {
+		Link
+		Source string // the source text at Offset
+	}
+	var got []at
+	for _, l := range doc.Links {
+		got = append(got, at{l, src[l.Offset:min(l.Offset+3, len(src))]})
+	}
+	want := []at{
+		{Link{Dest: "/articles/x/#a", Offset: 6}, "[on"},
+		{Link{Dest: "img.png", Image: true, Offset: 32}, "![]"},
+		{Link{Dest: "/i.png", Image: true, Alt: "alt b", Offset: 48}, "![a"},
+		{Link{Dest: "#h", Offset: 67}, "[**"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"fnref:1", "fn:1"}, doc.IDs); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
