@@ -6,16 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
-	"healthsite/content"
 	"healthsite/internal/article"
 	"healthsite/internal/server"
 	"healthsite/internal/site"
@@ -25,6 +22,8 @@ const usage = `healthsite publishes a folder of Markdown health articles as a we
 
 Usage:
   healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL]
+  healthsite check [-content DIR] [-strict]   list every problem, exit 1 on errors
+  healthsite new [-content DIR] "Title"       start a new article file
 
 Without -content, the articles built into the program are served.
 Every flag can also be set with an environment variable:
@@ -45,12 +44,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch cmd {
 	case "serve":
 		return runServe(ctx, args, getenv, stdout, stderr)
+	case "check":
+		return runCheck(args, getenv, stdout, stderr)
+	case "new":
+		return runNew(args, getenv, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q (use serve)", cmd)
+	return fmt.Errorf("unknown command %q (use serve, check or new)", cmd)
 }
 
 // config is what the flags and environment say.
@@ -156,21 +159,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // loadContent loads the articles of dir, or the built-in ones when dir
 // is empty. Warnings are printed to warn, one a line.
 func loadContent(dir string, warn io.Writer) (*article.Library, error) {
-	var (
-		fsys fs.FS = content.FS
-		root       = "content"
-	)
-	if dir != "" {
-		// os.Root keeps every read inside dir: a symbolic link that
-		// leads outside it cannot be followed.
-		r, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil, fmt.Errorf("-content: %w", err)
-		}
-		defer r.Close()
-		fsys, root = r.FS(), filepath.ToSlash(filepath.Clean(dir))
+	src, err := openContent(dir)
+	if err != nil {
+		return nil, err
 	}
-	lib, err := article.Load(fsys, article.Options{Root: root})
+	defer src.close()
+	lib, err := article.Load(src.fsys, article.Options{Root: src.root})
 	if err != nil {
 		return nil, err
 	}

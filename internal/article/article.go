@@ -38,6 +38,15 @@ type Article struct {
 	Headings []markdown.Heading // the body's section headings
 	Text     string             // plain text of the body
 	Words    int                // words in Text
+
+	ids   []string // ids in HTML, for checking links to #fragments
+	links []linkAt // links in the body, for checking where they lead
+}
+
+// linkAt is a link in an article's body and where it is written.
+type linkAt struct {
+	dest      string
+	line, col int
 }
 
 // Source is a reference an article rests on.

@@ -166,12 +166,59 @@ func decode(b block, dataLine int) (*node, error) {
 		var se *syntaxError
 		if errors.As(err, &se) {
 			se.line += dataLine - 1
+			explain(b.format, se)
 			return nil, se
 		}
 		return nil, err
 	}
 	shiftLines(n, dataLine-1)
 	return n, nil
+}
+
+// syntaxHelp turns the parsers' messages into words for editors: each
+// entry maps part of a parser's message to what it means and the fix.
+var syntaxHelp = map[format][]struct{ match, means, fix string }{
+	formatYAML: {
+		{"found unexpected end of stream", "a quote opened here is never closed", "end the value with the same quote mark it starts with"},
+		{"mapping values are not allowed in this context", "a colon inside a value", `put the whole value in double quotes, like summary: "Neck pain: what helps"`},
+		{"did not find expected key", "this line is indented differently from the ones around it", "start every field at the beginning of its line, and indent list items with spaces"},
+		{"found character that cannot start any token", "a character that cannot start a value here (often a tab, or a value starting with @ or `)", "indent with spaces, and put the value in double quotes"},
+		{"could not find expected ':'", "a line without a colon", "write each field as name: value"},
+		{"found a tab character", "a tab used for indentation", "indent with spaces instead of tabs"},
+		{"did not find expected ',' or ']'", "a list opened with [ is never closed", "close the list with ], and separate its items with commas"},
+	},
+	formatJSON: {
+		{"after object key:value pair", "a comma is missing between two fields", "end every field but the last with a comma"},
+		{"after object key", "a colon is missing after a field name", `write each field as "name": value`},
+		{"looking for beginning of object key string", "a field name without double quotes, or a comma after the last field", `write each field as "name": value, with no comma after the last one`},
+		{"looking for beginning of value", "a value that is not quoted text, a number, true, false, a list or null", `put text in double quotes, like "summary": "What helps"`},
+	},
+	formatTOML: {
+		{"expected value but found", "a value that is not quoted text, a number, a date, true, false or a list", `put text in double quotes, like summary = "What helps"`},
+	},
+}
+
+// defaultFix is the advice for a syntax error syntaxHelp does not know.
+var defaultFix = map[format]string{
+	formatYAML: "check the quotes, colons and indentation on this line and the one before",
+	formatJSON: "check the quotes, commas and braces: every field but the last ends with a comma",
+	formatTOML: `check the quotes and = signs: text needs double quotes, like summary = "What helps"`,
+}
+
+// explain rewrites a parser's syntax error in plain words.
+func explain(f format, se *syntaxError) {
+	prefix := string(f) + " syntax error: "
+	raw, ok := strings.CutPrefix(se.msg, prefix)
+	if !ok || se.fix != "" {
+		return
+	}
+	for _, h := range syntaxHelp[f] {
+		if strings.Contains(raw, h.match) {
+			se.msg, se.fix = prefix+h.means, h.fix
+			return
+		}
+	}
+	se.fix = defaultFix[f]
 }
 
 func shiftLines(n *node, by int) {

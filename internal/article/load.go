@@ -8,12 +8,18 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"healthsite/internal/markdown"
 )
 
 // DefaultMaxFileSize is the largest article file Load accepts.
 const DefaultMaxFileSize = 1 << 20
+
+// DefaultRenderBudget is the longest an article's Markdown may take to
+// render. Ordinary articles take well under a millisecond; some crafted
+// inputs of a few hundred kilobytes take goldmark most of a minute.
+const DefaultRenderBudget = 2 * time.Second
 
 // Options tune Load.
 type Options struct {
@@ -23,23 +29,74 @@ type Options struct {
 	// MaxFileSize is the largest file accepted, in bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// RenderBudget is the longest one article may take to render; 0
+	// means DefaultRenderBudget.
+	RenderBudget time.Duration
+}
+
+// Report is the outcome of checking a content folder.
+type Report struct {
+	Files    int      // files read: site.yaml and every article
+	Problems []*Error // errors and warnings, sorted by path, line and column
+}
+
+// Count returns the number of problems of severity s.
+func (r *Report) Count(s Severity) int {
+	n := 0
+	for _, e := range r.Problems {
+		if e.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Check reads the content of fsys as Load does and reports every
+// problem, errors and warnings alike.
+func Check(fsys fs.FS, opts Options) *Report {
+	_, r := load(fsys, opts)
+	return r
 }
 
 // Load reads site.yaml and every Markdown file (*.md) in fsys, in any
 // folder, skipping names that start with a dot or an underscore (editor
-// backups, drafts folders kept out of the site). It returns the library,
-// or an error joining every problem of every file (see Errors) when any
-// file has an error: a content version is published whole or not at all.
+// backups, folders kept out of the site). It returns the library, or an
+// error joining every problem of every file (see Errors) when any file
+// has an error: a content version is published whole or not at all.
 func Load(fsys fs.FS, opts Options) (*Library, error) {
+	lib, r := load(fsys, opts)
+	var errs []error
+	for _, e := range r.Problems {
+		if e.Severity == SeverityError {
+			errs = append(errs, e)
+		} else {
+			lib.warnings = append(lib.warnings, e)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return lib, nil
+}
+
+func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	limit := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)
+	budget := cmp.Or(opts.RenderBudget, DefaultRenderBudget)
 	settings, all := loadSettings(fsys, opts.Root)
+	report := &Report{}
+	if _, err := fs.Stat(fsys, SettingsFile); err == nil {
+		report.Files++
+	}
 	md := markdown.Default()
 
 	lib := &Library{settings: settings, bySlug: map[string]*Article{}}
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	problem := func(path, format string, args ...any) {
+		all = append(all, &Error{Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		display := displayPath(opts.Root, name)
 		if err != nil {
-			all = append(all, &Error{Path: display, Message: fmt.Sprintf("cannot read: %v (check that it exists and is readable)", unwrapPathError(err))})
+			problem(display, "cannot read: %v (check that it exists and is readable)", unwrapPathError(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -52,28 +109,44 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
+		isMarkdown := strings.EqualFold(path.Ext(name), ".md")
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Links are read only if they stay inside the folder: the
+			// folder is opened through os.Root, which refuses the rest.
+			info, err := fs.Stat(fsys, name)
+			switch {
+			case err != nil && isMarkdown:
+				report.Files++
+				problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
+				return nil
+			case err == nil && info.IsDir():
+				all = append(all, &Error{Path: display, Severity: SeverityWarning, Message: "is a symbolic link to a folder, which is not followed, so the articles in it are not published (move the folder here instead of linking to it)"})
+				return nil
+			}
+		}
+		if d.IsDir() || !isMarkdown {
 			return nil
 		}
-		info, err := d.Info()
+		report.Files++
+		info, err := fs.Stat(fsys, name)
 		if err == nil && info.Size() > limit {
-			all = append(all, &Error{Path: display, Message: fmt.Sprintf("the file is %d KiB, over the limit of %d KiB (split it into several articles, or raise the limit)", info.Size()>>10, limit>>10)})
+			problem(display, "the file is %d KiB, over the limit of %d KiB (split it into several articles, or raise the limit)", info.Size()>>10, limit>>10)
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			all = append(all, &Error{Path: display, Message: fmt.Sprintf("cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))})
+			problem(display, "cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))
 			return nil
 		}
-		a, problems := parseArticle(display, base, src, md, settings.Location)
+		a, problems := parseArticle(display, base, src, md, settings.Location, budget)
 		all = append(all, problems...)
 		if a != nil {
 			lib.articles = append(lib.articles, a)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	if walkErr != nil {
+		problem(cmp.Or(opts.Root, "."), "cannot read the content folder: %v (check that it exists and is readable)", unwrapPathError(walkErr))
 	}
 
 	// Two files may not share a web address; WalkDir visits in lexical
@@ -85,21 +158,12 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 		}
 		lib.bySlug[a.Slug] = a
 	}
+	all = append(all, checkLinks(lib)...)
 
 	sortErrors(all)
-	var errs []error
-	for _, e := range all {
-		if e.Severity == SeverityError {
-			errs = append(errs, e)
-		} else {
-			lib.warnings = append(lib.warnings, e)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
+	report.Problems = all
 	slices.SortFunc(lib.articles, func(a, b *Article) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 	})
-	return lib, nil
+	return lib, report
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -14,6 +15,11 @@ import (
 
 	"healthsite/internal/markdown"
 )
+
+// Placeholder starts the text that healthsite new writes where an
+// editor must fill something in; any field still starting with it is an
+// error, so that no template text is ever published.
+const Placeholder = "TODO:"
 
 // Front matter field names.
 var knownFields = []string{
@@ -238,7 +244,7 @@ func Slugify(s string) string {
 
 // parseArticle reads one article file. It returns the article, or nil
 // when the file has errors, and every problem found.
-func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *time.Location) (*Article, []*Error) {
+func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *time.Location, budget time.Duration) (*Article, []*Error) {
 	p := &problems{path: path}
 	src, ok := cleanSource(src, p)
 	if !ok {
@@ -317,12 +323,20 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 			a.Tags, ok = listValue(p, f)
 		case "date":
 			a.Date, ok = dateValue(p, f, loc)
-		case "updated":
-			a.Updated, ok = dateValue(p, f, loc)
-		case "reviewed":
-			a.Reviewed, ok = dateValue(p, f, loc)
-		case "next_review":
-			a.NextReview, ok = dateValue(p, f, loc)
+		case "updated", "reviewed", "next_review":
+			if f.value.kind == kindNull {
+				break // left empty: not given, as healthsite new writes it
+			}
+			var t time.Time
+			t, ok = dateValue(p, f, loc)
+			switch f.key {
+			case "updated":
+				a.Updated = t
+			case "reviewed":
+				a.Reviewed = t
+			default:
+				a.NextReview = t
+			}
 		case "draft":
 			switch v := f.value; {
 			case v.kind == kindBool:
@@ -354,6 +368,15 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 			p.errorf(f.line, f.col, "author lists no names (write at least one, e.g. %s)", r.example)
 		}
 	}
+	for _, f := range n.fields {
+		if v := f.value; (v.kind == kindString || v.kind == kindList) && fields[f.key] == f {
+			for _, it := range append([]*node{v}, v.items...) {
+				if it.kind == kindString && strings.HasPrefix(strings.TrimSpace(it.text), Placeholder) {
+					p.errorf(it.line, it.col, "%s still holds the placeholder %q (replace it with the real text)", f.key, it.text)
+				}
+			}
+		}
+	}
 	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
 		p.errorf(f.value.line, f.value.col, "updated %s is before the date %s (an update comes after first publication; fix one of the two)", a.Updated.Format("2006-01-02"), a.Date.Format("2006-01-02"))
 	}
@@ -364,15 +387,30 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 		}
 	}
 
-	doc, err := md.Render(body)
+	doc, err := renderWithin(md, body, budget)
 	if err != nil {
-		p.errorf(bodyLine, 1, "the article text cannot be rendered: %v", err)
+		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil, p.list
 	}
 	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
+	a.ids = doc.IDs
+	pos := newPositions(body, bodyLine)
+	for _, l := range doc.Links {
+		line, col := pos.at(l.Offset)
+		if l.Image && strings.TrimSpace(l.Alt) == "" {
+			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", l.Dest, l.Dest)
+		}
+		if !l.Image {
+			a.links = append(a.links, linkAt{dest: l.Dest, line: line, col: col})
+		}
+	}
 	a.Words = len(strings.Fields(doc.Text))
-	if strings.TrimSpace(doc.Text) == "" {
-		p.errorf(bodyLine, 1, "the article has no text (write the article below the front matter)")
+	switch text := strings.TrimSpace(doc.Text); {
+	case text == "":
+		p.errorf(textLine(body, bodyLine), 1, "the article has no text (write the article below the front matter)")
+	case strings.HasPrefix(text, Placeholder):
+		line, col := newPositions(body, bodyLine).at(bytes.Index(body, []byte(Placeholder)))
+		p.errorf(line, col, "the article text starts with the placeholder %s (write the article in its place)", Placeholder)
 	}
 	if a.Summary == "" && fields["summary"] == nil {
 		a.Summary = doc.FirstParagraph
@@ -385,6 +423,74 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 		return nil, p.list
 	}
 	return a, p.list
+}
+
+// renderWithin renders body, giving up after budget. A render that runs
+// over goes on in the background until goldmark finishes; the article is
+// reported, and never published, instead of hanging the load.
+func renderWithin(md *markdown.Renderer, body []byte, budget time.Duration) (*markdown.Document, error) {
+	type result struct {
+		doc *markdown.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		doc, err := md.Render(body)
+		done <- result{doc, err}
+	}()
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, fmt.Errorf("the article text cannot be rendered: %v (look for unusual characters near the start of the text)", r.err)
+		}
+		return r.doc, nil
+	case <-timer.C:
+		return nil, fmt.Errorf("the article text takes over %s to render, so it is not published (this comes from thousands of nested brackets, quotes, emphasis or list markers: look for a long run of the same punctuation and remove it)", budget)
+	}
+}
+
+// textLine is the line of the file on which the body's text starts,
+// after any blank lines.
+func textLine(body []byte, bodyLine int) int {
+	trimmed := bytes.TrimLeft(body, " \t\n")
+	line := bodyLine + bytes.Count(body[:len(body)-len(trimmed)], []byte("\n"))
+	if len(trimmed) == 0 {
+		return bodyLine
+	}
+	return line
+}
+
+// positions converts byte offsets of a body into lines and columns of
+// its file. Offsets are usually asked for in increasing order, which it
+// makes cheap.
+type positions struct {
+	body      []byte
+	firstLine int
+	off       int // offset of the start of line
+	line      int
+}
+
+func newPositions(body []byte, firstLine int) *positions {
+	return &positions{body: body, firstLine: firstLine, line: firstLine}
+}
+
+// at returns the 1-based line and column (in characters) of offset.
+func (p *positions) at(offset int) (int, int) {
+	offset = min(max(offset, 0), len(p.body))
+	if offset < p.off {
+		p.off, p.line = 0, p.firstLine
+	}
+	for {
+		nl := bytes.IndexByte(p.body[p.off:offset], '\n')
+		if nl < 0 {
+			break
+		}
+		p.off += nl + 1
+		p.line++
+	}
+	return p.line, utf8.RuneCount(p.body[p.off:offset]) + 1
 }
 
 // sourcesValue reads the sources list: each item has a title and a URL.

@@ -144,7 +144,7 @@ func offsetOf(n ast.Node, src []byte) int {
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start + 1
+			return p.Lines().At(0).Start + 2
 		}
 	}
 	return 1

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"healthsite/internal/article"
+)
+
+// newTemplate is the file `healthsite new` writes: every field, each
+// with a word on what it is for. Fields to fill in hold the placeholder,
+// which check reports until it is replaced.
+const newTemplate = `---
+title: %s
+author: %s
+date: %s          # first publication; a later date schedules the article
+summary: %s
+tags: []                  # topics, e.g. [back pain, exercise]
+draft: false              # true keeps the article off the site
+description:              # for search engines; the summary when empty
+image:                    # a picture for the top of the page and link previews
+image_alt:                # what the picture shows, for readers who cannot see it
+updated:                  # when the text last changed
+reviewed_by:              # clinical reviewer with credentials, e.g. Dr Elena Marsh, DPT
+reviewed:                 # date of the last clinical review
+next_review:              # date the next review is due
+sources: []               # references: - title: "…" and url: https://…
+---
+
+%s Write the article here, in Markdown. Start sections with ## and a heading.
+`
+
+// runNew implements `healthsite new "Title"`: it writes a new article
+// file with every field, never over an existing file, and prints its path.
+func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg config
+	fset := flag.NewFlagSet("new", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	cfg.flags(fset, getenv, false)
+	fset.Usage = func() {
+		fmt.Fprint(stderr, "Usage: healthsite new [-content DIR] \"Article title\"\n\nWrites DIR/<slug>.md with every front-matter field (the author from HEALTHSITE_AUTHOR).\n\n")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	title := strings.TrimSpace(strings.Join(fset.Args(), " "))
+	if title == "" {
+		fset.Usage()
+		return errors.New(`new needs the article's title, e.g. healthsite new "Neck pain at work"`)
+	}
+	slug := article.Slugify(title)
+	if slug == "" {
+		return fmt.Errorf("the title %q gives no web address: use at least one letter or digit", title)
+	}
+	dir := cfg.ContentDir
+	if dir == "" {
+		dir = "content"
+	}
+	author := strings.TrimSpace(getenv("HEALTHSITE_AUTHOR"))
+	if author == "" {
+		author = article.Placeholder + " your name (or set HEALTHSITE_AUTHOR)"
+	}
+	body := fmt.Sprintf(newTemplate,
+		strconv.Quote(title), strconv.Quote(author), time.Now().Format("2006-01-02"),
+		strconv.Quote(article.Placeholder+" one or two sentences for the list of articles"),
+		article.Placeholder)
+	path := filepath.Join(dir, slug+".md")
+	// O_EXCL: an existing article is never overwritten.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; choose another title, or edit that file", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(body); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, path)
+	return nil
+}
