@@ -5,11 +5,15 @@ GO      ?= go
 ADDR    ?= :8080
 FUZZTIME ?= 30s
 
-.PHONY: run test generate check build bench fuzz clean
+.PHONY: run dev test generate check build bench fuzz clean
 
 ## run: serve the built-in articles on $(ADDR) (http://localhost:8080)
 run:
 	$(GO) run ./cmd/healthsite serve -addr $(ADDR)
+
+## dev: the editors' preview of content/: reloads on save, shows drafts and problems
+dev:
+	$(GO) run ./cmd/healthsite serve -dev -content content -addr $(ADDR)
 
 ## test: run every test, the browser test included
 test:

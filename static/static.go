@@ -1,13 +1,14 @@
-// Package static holds the site's stylesheet, icons and images, embedded
-// in the binary. Every file is served under a fingerprinted name, such as
-// /static/style.3f2a9c1b.css, so that browsers and CDNs may cache it for
-// a year: a changed file gets a new name.
+// Package static holds the site's stylesheet, icons and scripts,
+// embedded in the binary. Every file is served under a fingerprinted
+// name, such as /static/style.3f2a9c1b.css, so that browsers and CDNs
+// may cache it for a year: a changed file gets a new name.
 package static
 
 import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"mime"
 	"path"
@@ -16,13 +17,17 @@ import (
 	"sync"
 )
 
-//go:embed *.css *.svg
+//go:embed *.css *.svg *.js
 var files embed.FS
 
 // Prefix is the URL path under which assets are served.
 const Prefix = "/static/"
 
-// Asset is one embedded file.
+// DevScript is the script that reloads the page when the content
+// changes. Only development mode serves it or links to it.
+const DevScript = "dev.js"
+
+// Asset is one file.
 type Asset struct {
 	Name        string // file name, e.g. style.css
 	URL         string // fingerprinted URL path, e.g. /static/style.3f2a9c1b.css
@@ -30,47 +35,65 @@ type Asset struct {
 	Body        []byte
 }
 
-// Assets returns every embedded asset, sorted by name. The result is
-// computed once and shared: do not modify it.
-var Assets = sync.OnceValue(func() []Asset {
-	entries, err := fs.ReadDir(files, ".")
+// Set is a loaded set of assets. It is immutable.
+type Set struct {
+	assets []Asset
+}
+
+// Embedded returns the assets built into the program, loaded once.
+var Embedded = sync.OnceValue(func() *Set {
+	s, err := Load(files)
 	if err != nil {
 		panic(err) // the embedded folder is fixed at build time
 	}
-	var out []Asset
+	return s
+})
+
+// Load reads every file at the top of fsys (the embedded folder, or the
+// static/ folder on disk in development), skipping Go files and names
+// that start with a dot.
+func Load(fsys fs.FS) (*Set, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading static files: %w", err)
+	}
+	s := &Set{}
 	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".go") {
+		name := e.Name()
+		if !e.Type().IsRegular() || strings.HasSuffix(name, ".go") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		body, err := fs.ReadFile(files, e.Name())
+		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			panic(err)
+			return nil, fmt.Errorf("reading static file %s: %w", name, err)
 		}
 		sum := sha256.Sum256(body)
-		ext := path.Ext(e.Name())
+		ext := path.Ext(name)
 		ctype := mime.TypeByExtension(ext)
 		if ctype == "" {
 			ctype = "application/octet-stream"
 		}
-		out = append(out, Asset{
-			Name:        e.Name(),
-			URL:         Prefix + strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:4]) + ext,
+		s.assets = append(s.assets, Asset{
+			Name:        name,
+			URL:         Prefix + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext,
 			ContentType: ctype,
 			Body:        body,
 		})
 	}
-	slices.SortFunc(out, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
-	return out
-})
+	slices.SortFunc(s.assets, func(a, b Asset) int { return strings.Compare(a.Name, b.Name) })
+	return s, nil
+}
 
-// URL returns the fingerprinted URL of the named asset. It panics on a
-// name that is not embedded: that is a programming error caught by any
-// test that renders a page.
-func URL(name string) string {
-	for _, a := range Assets() {
+// All returns every asset, sorted by name. Do not modify it.
+func (s *Set) All() []Asset { return s.assets }
+
+// URL returns the fingerprinted URL of the named asset, or "" when
+// there is none.
+func (s *Set) URL(name string) string {
+	for _, a := range s.assets {
 		if a.Name == name {
 			return a.URL
 		}
 	}
-	panic("static: no asset named " + name)
+	return ""
 }

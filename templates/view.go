@@ -18,6 +18,7 @@ type Head struct {
 	CanonicalURL  string // absolute URL of the page, "" for error pages
 	StylesheetURL string
 	IconURL       string
+	ScriptURL     string // the development reload script; "" in production
 }
 
 // DocumentTitle is the text of <title>: the page title, then the site.
@@ -39,6 +40,7 @@ type Teaser struct {
 	Authors string // names joined for reading, e.g. "Ann Lee and Bo Chan"
 	Date    time.Time
 	Summary string
+	Draft   bool // shown only in development
 }
 
 // IndexPage is one page of the list of articles, newest first.
@@ -63,6 +65,14 @@ type ArticlePage struct {
 	Body        string    // safe HTML rendered from Markdown
 	Tags        []string
 	Related     []Teaser
+	Draft       bool // shown only in development
+}
+
+// ProblemsPage is the development overlay: why the latest change to the
+// content could not be published.
+type ProblemsPage struct {
+	Head     Head
+	Problems []string // one path:line:col: message per problem
 }
 
 // ErrorPage is the page of a failed request, such as 404.
@@ -84,4 +94,11 @@ func minutes(n int) string {
 		return "1 minute read"
 	}
 	return strconv.Itoa(n) + " minute read"
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

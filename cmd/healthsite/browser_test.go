@@ -125,3 +125,34 @@ func saveScreenshot(t *testing.T, name string, png []byte) {
 	}
 	t.Logf("screenshot: %s (%d bytes)", path, len(png))
 }
+
+// TestBrowser_DevPreviewReloadsAfterSave opens an article in the
+// preview, saves a new title, and waits for the open tab to show it by
+// itself, through the reload script and its event stream.
+func TestBrowser_DevPreviewReloadsAfterSave(t *testing.T) {
+	ctx := newBrowser(t, 1024, 768)
+	dir := t.TempDir()
+	page := "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\nRest, then move.\n"
+	write(t, dir, "knee.md", page)
+	url := startServe(t, nil, "-dev", "-content", dir)
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/articles/knee/"), chromedp.WaitVisible(`h1`)); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	// Give the script a moment to connect before saving.
+	time.Sleep(300 * time.Millisecond)
+	saved := time.Now()
+	write(t, dir, "knee.md", strings.Replace(page, "Knee pain", "Knee pain after running", 1))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h1, err := chromedp.Run(ctx, chromedp.Text(`h1`))
+		if err == nil && strings.TrimSpace(h1) == "Knee pain after running" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the open tab still shows %q 10 s after the save (%v)", h1, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("save to page changed in the browser: %s", time.Since(saved).Round(time.Millisecond))
+}

@@ -10,24 +10,28 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"healthsite/internal/article"
 	"healthsite/internal/server"
 	"healthsite/internal/site"
+	"healthsite/static"
 )
 
 const usage = `healthsite publishes a folder of Markdown health articles as a website.
 
 Usage:
-  healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL]
+  healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL] [-dev]
   healthsite check [-content DIR] [-strict]   list every problem, exit 1 on errors
   healthsite new [-content DIR] "Title"       start a new article file
 
 Without -content, the articles built into the program are served.
 Every flag can also be set with an environment variable:
-HEALTHSITE_ADDR, HEALTHSITE_CONTENT, HEALTHSITE_BASE_URL.
+HEALTHSITE_ADDR, HEALTHSITE_CONTENT, HEALTHSITE_BASE_URL, HEALTHSITE_DEV.
+-dev is the editor's preview: it watches the content folder, reloads the
+open page after each save, shows drafts, and shows problems in the page.
 `
 
 // errReported is returned when the problems were already printed.
@@ -61,6 +65,8 @@ type config struct {
 	Addr       string // listen address, host:port
 	ContentDir string // folder of articles; "" for the built-in ones
 	BaseURL    string // absolute URL the site is published at; "" for site.yaml's
+	Dev        bool   // the editor's preview: watch, reload, show drafts and problems
+	StaticDir  string // in development, read static files from here; "" for the built-in ones
 }
 
 // flags defines the flags shared by the subcommands, with defaults from
@@ -68,6 +74,7 @@ type config struct {
 func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) {
 	if serve {
 		fs.StringVar(&c.Addr, "addr", envOr(getenv, "HEALTHSITE_ADDR", ":8080"), "listen `address`, host:port (env HEALTHSITE_ADDR)")
+		fs.BoolVar(&c.Dev, "dev", getenv("HEALTHSITE_DEV") == "true", "preview for editors: reload on every change, show drafts, show problems in the page (env HEALTHSITE_DEV=true)")
 	}
 	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read articles from `DIR` instead of the built-in ones (env HEALTHSITE_CONTENT)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
@@ -102,6 +109,19 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if cfg.Dev {
+		if cfg.ContentDir == "" {
+			// The preview edits files: the repository's content/ folder
+			// rather than the copy built into the program.
+			if info, err := os.Stat("content"); err != nil || !info.IsDir() {
+				return errors.New("-dev watches a content folder: give it with -content DIR")
+			}
+			cfg.ContentDir = "content"
+		}
+		if info, err := os.Stat("static"); err == nil && info.IsDir() {
+			cfg.StaticDir = "static"
+		}
+	}
 
 	clock := server.SystemClock{}
 	// build loads the content as it is now; warnings go to warn.
@@ -111,7 +131,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			if err != nil {
 				return nil, err
 			}
-			return site.Build(lib, site.Options{BaseURL: cfg.BaseURL, Now: now})
+			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev}
+			if cfg.StaticDir != "" {
+				if opts.Assets, err = static.Load(os.DirFS(cfg.StaticDir)); err != nil {
+					return nil, err
+				}
+			}
+			return site.Build(lib, opts)
 		}
 	}
 	// serve refuses to start without a good first version, and prints
@@ -130,7 +156,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	srv := server.New(st, log)
+	srv := server.New(st, log, server.Options{Dev: cfg.Dev})
 	pub := server.NewPublisher(srv, build(io.Discard), clock, log)
 
 	// SIGHUP reloads the content without a restart.
@@ -150,6 +176,18 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}()
 	go pub.Run(ctx)
+	if cfg.Dev {
+		dirs := []string{cfg.ContentDir}
+		if cfg.StaticDir != "" {
+			dirs = append(dirs, cfg.StaticDir)
+		}
+		go func() {
+			if err := server.Watch(ctx, dirs, log, func() { pub.Request("file changed") }); err != nil {
+				log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
+			}
+		}()
+		log.Info("development preview: watching for changes", "folders", strings.Join(dirs, ", "))
+	}
 
 	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
 		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))

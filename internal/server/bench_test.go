@@ -22,7 +22,7 @@ func BenchmarkServeArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := New(st, slog.New(slog.DiscardHandler))
+	srv := New(st, slog.New(slog.DiscardHandler), Options{})
 	req := httptest.NewRequest(http.MethodGet, "/articles/myofascial-release-therapy/", nil)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,17 +31,29 @@ const (
 	cacheError     = "public, max-age=60"
 )
 
+// Options tune a Server.
+type Options struct {
+	// Dev is the editor's preview: while the content has errors every
+	// page shows them, and /_dev/events tells open pages to reload
+	// after each change.
+	Dev bool
+}
+
 // Server serves the current version of the site. Swap replaces it.
 type Server struct {
 	current  atomic.Pointer[site.Site]
 	problems atomic.Pointer[error] // the last failed reload's errors, nil when the last one worked
 	log      *slog.Logger
+	opts     Options
 	handler  http.Handler
+	changes  broadcast     // a new version, or new problems
+	stopping chan struct{} // closed when shutdown begins, to end event streams
+	stopOnce sync.Once
 }
 
 // New returns a server of s that logs to log.
-func New(s *site.Site, log *slog.Logger) *Server {
-	srv := &Server{log: log}
+func New(s *site.Site, log *slog.Logger, opts Options) *Server {
+	srv := &Server{log: log, opts: opts, stopping: make(chan struct{})}
 	srv.current.Store(s)
 	srv.handler = srv.routes()
 	return srv
@@ -48,15 +61,21 @@ func New(s *site.Site, log *slog.Logger) *Server {
 
 // Swap makes next the version served to every request that starts after
 // it returns; requests already running finish with the version they had.
-func (s *Server) Swap(next *site.Site) { s.current.Store(next) }
+func (s *Server) Swap(next *site.Site) {
+	s.current.Store(next)
+	s.changes.notify()
+}
 
 // setProblems records the errors of the last reload, or nil.
 func (s *Server) setProblems(err error) {
 	if err == nil {
-		s.problems.Store(nil)
+		if s.problems.Swap(nil) != nil {
+			s.changes.notify()
+		}
 		return
 	}
 	s.problems.Store(&err)
+	s.changes.notify()
 }
 
 // Site returns the version being served.
@@ -72,6 +91,7 @@ func (s *Server) routes() http.Handler {
 	r.Use(s.logRequests, s.recoverPanics)
 
 	get := func(pattern string, h http.HandlerFunc) {
+		// HEAD is GET without the body, which net/http drops.
 		r.Get(pattern, h)
 		r.Head(pattern, h)
 	}
@@ -80,6 +100,9 @@ func (s *Server) routes() http.Handler {
 	get("/articles/{slug}/", s.handlePage) // an article
 	get("/static/*", s.handlePage)         // fingerprinted stylesheet and icons
 	get("/healthz", s.handleHealth)        // liveness for load balancers
+	if s.opts.Dev {
+		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
+	}
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 	return r
@@ -89,6 +112,9 @@ func (s *Server) routes() http.Handler {
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	cur := s.Site()
 	p := cur.Page(r.URL.Path)
+	if s.showProblems(w, r) {
+		return
+	}
 	if p == nil {
 		s.handleNotFound(w, r)
 		return
@@ -114,6 +140,9 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cur := s.Site()
+	if s.showProblems(w, r) {
+		return
+	}
 	path := r.URL.Path
 	to, ok := cur.Redirect(path)
 	if !ok && cur.Page(path+"/") != nil {
@@ -226,6 +255,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	hs.RegisterOnShutdown(s.stop)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

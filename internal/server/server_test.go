@@ -29,7 +29,7 @@ func newTestServer(t *testing.T) (*Server, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := New(st, slog.New(slog.DiscardHandler))
+	srv := New(st, slog.New(slog.DiscardHandler), Options{})
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return srv, ts

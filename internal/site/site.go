@@ -37,8 +37,11 @@ type Options struct {
 	// Now is the moment of publication: articles dated later are
 	// scheduled and left out. The zero value means time.Now().
 	Now time.Time
-	// Drafts includes draft articles, for previews in development.
-	Drafts bool
+	// Dev builds the editor's preview: drafts are included and marked,
+	// and every page loads the script that reloads it on a change.
+	Dev bool
+	// Assets are the static files; nil means the embedded ones.
+	Assets *static.Set
 }
 
 // Page is one prerendered response body.
@@ -61,6 +64,7 @@ type Site struct {
 	articles    int
 	nextChange  time.Time
 	baseURL     string
+	frame       templates.Head // the head of an untitled page, for pages made later
 }
 
 // Page returns the page at path, or nil.
@@ -88,6 +92,15 @@ func (s *Site) Articles() int { return s.articles }
 // must be built again to publish it; zero when none is scheduled.
 func (s *Site) NextChange() time.Time { return s.nextChange }
 
+// ProblemsPage renders the development overlay: the report of a
+// content version that failed to load, shown instead of every page
+// until the problems are fixed.
+func (s *Site) ProblemsPage(problems []string) ([]byte, error) {
+	var buf bytes.Buffer
+	err := templates.Problems(templates.ProblemsPage{Head: s.frame, Problems: problems}).Render(context.Background(), &buf)
+	return buf.Bytes(), err
+}
+
 // BaseURL is the absolute URL the site is published at.
 func (s *Site) BaseURL() string { return s.baseURL }
 
@@ -106,16 +119,22 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	assets := opts.Assets
+	if assets == nil {
+		assets = static.Embedded()
+	}
 	b := &builder{
 		settings: settings,
 		base:     base,
+		assets:   assets,
+		dev:      opts.Dev,
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
 			baseURL:   base,
 		},
 	}
-	published := lib.Published(now, opts.Drafts)
+	published := lib.Published(now, opts.Dev)
 	b.site.articles = len(published)
 	for _, a := range lib.Articles() {
 		if !a.Draft && a.Date.After(now) && (b.site.nextChange.IsZero() || a.Date.Before(b.site.nextChange)) {
@@ -127,9 +146,13 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	for _, a := range published {
 		b.article(a, published)
 	}
-	for _, a := range static.Assets() {
+	for _, a := range assets.All() {
+		if a.Name == static.DevScript && !opts.Dev {
+			continue
+		}
 		b.add(&Page{Path: a.URL, ContentType: a.ContentType, Body: a.Body, Immutable: true})
 	}
+	b.site.frame = b.head("", "", "")
 	b.site.notFound = b.render("", time.Time{}, templates.Error(templates.ErrorPage{
 		Head:    b.head("Page not found", "", ""),
 		Status:  404,
@@ -152,6 +175,8 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 type builder struct {
 	settings article.Settings
 	base     string
+	assets   *static.Set
+	dev      bool
 	site     *Site
 	err      error
 }
@@ -164,8 +189,11 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Tagline:       b.settings.Tagline,
 		Title:         title,
 		Description:   description,
-		StylesheetURL: static.URL("style.css"),
-		IconURL:       static.URL("favicon.svg"),
+		StylesheetURL: b.assets.URL("style.css"),
+		IconURL:       b.assets.URL("favicon.svg"),
+	}
+	if b.dev {
+		h.ScriptURL = b.assets.URL(static.DevScript)
 	}
 	if path != "" {
 		h.CanonicalURL = b.base + path
@@ -254,6 +282,7 @@ func (b *builder) article(a *article.Article, published []*article.Article) {
 		ReadingTime: a.ReadingTime(),
 		Body:        a.HTML,
 		Tags:        a.Tags,
+		Draft:       a.Draft,
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated
@@ -271,6 +300,7 @@ func teaser(a *article.Article) templates.Teaser {
 		Authors: joinNames(a.Authors),
 		Date:    a.Date,
 		Summary: a.Summary,
+		Draft:   a.Draft,
 	}
 }
 
