@@ -62,6 +62,7 @@ type ArticlePage struct {
 	Date        time.Time
 	Updated     time.Time // zero unless the text changed after Date
 	ReadingTime int       // minutes
+	Image       *Picture  // the lead image, or nil
 	Body        string    // safe HTML rendered from Markdown
 	Tags        []string
 	Related     []Teaser
@@ -73,6 +74,13 @@ type ArticlePage struct {
 type ProblemsPage struct {
 	Head     Head
 	Problems []string // one path:line:col: message per problem
+}
+
+// Picture is an image of the site with its size.
+type Picture struct {
+	URL           string
+	Alt           string
+	Width, Height int // 0 when unknown
 }
 
 // ErrorPage is the page of a failed request, such as 404.

@@ -27,8 +27,9 @@ type Article struct {
 	Description string    // meta description; Summary when not given
 	Tags        []string  // as written, duplicates removed
 	Draft       bool      // drafts are shown only in development
-	Image       string    // URL or path of a lead image; may be empty
+	Image       string    // a lead image as written: a URL, or a path in the content folder
 	ImageAlt    string    // alternative text of Image
+	LeadImage   *Image    // Image when it is in the content folder; nil otherwise
 	ReviewedBy  string    // clinical reviewer with credentials
 	Reviewed    time.Time // last clinical review; zero when never
 	NextReview  time.Time // next review due; zero when not given
@@ -82,6 +83,7 @@ func (a *Article) Modified() time.Time {
 // every article, newest first. It is immutable.
 type Library struct {
 	settings Settings
+	images   []*Image // every image in the content folder, by path
 	articles []*Article
 	bySlug   map[string]*Article
 	warnings []*Error
@@ -108,6 +110,9 @@ func (l *Library) Published(now time.Time, drafts bool) []*Article {
 	}
 	return out
 }
+
+// Images returns every image of the content folder, sorted by path.
+func (l *Library) Images() []*Image { return slices.Clone(l.images) }
 
 // Warnings returns the problems that did not stop the load, sorted by
 // file and line.

@@ -79,20 +79,37 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 	return lib, nil
 }
 
+// loader carries what parsing one article needs.
+type loader struct {
+	root     string
+	settings Settings
+	md       *markdown.Renderer
+	budget   time.Duration
+	images   map[string]*Image // by path in the content folder
+}
+
 func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	limit := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)
-	budget := cmp.Or(opts.RenderBudget, DefaultRenderBudget)
 	settings, all := loadSettings(fsys, opts.Root)
 	report := &Report{}
 	if _, err := fs.Stat(fsys, SettingsFile); err == nil {
 		report.Files++
 	}
-	md := markdown.Default()
-
+	l := &loader{
+		root:     opts.Root,
+		settings: settings,
+		md:       markdown.Default(),
+		budget:   cmp.Or(opts.RenderBudget, DefaultRenderBudget),
+		images:   map[string]*Image{},
+	}
 	lib := &Library{settings: settings, bySlug: map[string]*Article{}}
 	problem := func(path, format string, args ...any) {
 		all = append(all, &Error{Path: path, Message: fmt.Sprintf(format, args...)})
 	}
+
+	// First find every file: articles refer to images, which may come
+	// later in the walk.
+	var articles, images []string
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		display := displayPath(opts.Root, name)
 		if err != nil {
@@ -115,7 +132,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			// folder is opened through os.Root, which refuses the rest.
 			info, err := fs.Stat(fsys, name)
 			switch {
-			case err != nil && isMarkdown:
+			case err != nil && (isMarkdown || isImage(name)):
 				report.Files++
 				problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
 				return nil
@@ -124,13 +141,25 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 				return nil
 			}
 		}
-		if d.IsDir() || !isMarkdown {
-			return nil
+		switch {
+		case d.IsDir():
+		case isMarkdown:
+			articles = append(articles, name)
+		case isImage(name):
+			images = append(images, name)
 		}
+		return nil
+	})
+	if walkErr != nil {
+		problem(cmp.Or(opts.Root, "."), "cannot read the content folder: %v (check that it exists and is readable)", unwrapPathError(walkErr))
+	}
+
+	// read returns a file's bytes, or nil after reporting why not.
+	read := func(name string, limit int64, fix string) []byte {
+		display := displayPath(opts.Root, name)
 		report.Files++
-		info, err := fs.Stat(fsys, name)
-		if err == nil && info.Size() > limit {
-			problem(display, "the file is %d KiB, over the limit of %d KiB (split it into several articles, or raise the limit)", info.Size()>>10, limit>>10)
+		if info, err := fs.Stat(fsys, name); err == nil && info.Size() > limit {
+			problem(display, "the file is %d KiB, over the limit of %d KiB (%s)", info.Size()>>10, limit>>10, fix)
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, name)
@@ -138,15 +167,30 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			problem(display, "cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))
 			return nil
 		}
-		a, problems := parseArticle(display, base, src, md, settings.Location, budget)
+		return src
+	}
+	for _, name := range images {
+		body := read(name, MaxImageSize, "make it smaller in an image editor: a picture for the web needs 2000 pixels across at most")
+		if body == nil {
+			continue
+		}
+		p := &problems{path: displayPath(opts.Root, name)}
+		if img := readImage(name, body, p); img != nil {
+			l.images[name] = img
+			lib.images = append(lib.images, img)
+		}
+		all = append(all, p.list...)
+	}
+	for _, name := range articles {
+		src := read(name, limit, "split it into several articles, or raise the limit")
+		if src == nil {
+			continue
+		}
+		a, problems := l.parseArticle(name, src)
 		all = append(all, problems...)
 		if a != nil {
 			lib.articles = append(lib.articles, a)
 		}
-		return nil
-	})
-	if walkErr != nil {
-		problem(cmp.Or(opts.Root, "."), "cannot read the content folder: %v (check that it exists and is readable)", unwrapPathError(walkErr))
 	}
 
 	// Two files may not share a web address; WalkDir visits in lexical

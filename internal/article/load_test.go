@@ -102,7 +102,7 @@ var neckPain = &Article{
 	Description: "Why necks hurt, and what helps.",
 	Tags:        []string{"neck", "posture"},
 	Draft:       true,
-	Image:       "/img/neck.jpg",
+	Image:       "/static/neck.jpg",
 	ImageAlt:    "A person stretching their neck",
 	ReviewedBy:  "Dr Asha Patel, PT",
 	Reviewed:    time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC),
@@ -124,7 +124,7 @@ summary: Why necks hurt, and what helps.
 tags: [neck, posture, neck]
 draft: true
 slug: neck-pain
-image: /img/neck.jpg
+image: /static/neck.jpg
 image_alt: A person stretching their neck
 reviewed_by: Dr Asha Patel, PT
 reviewed: 2023-10-20
@@ -151,7 +151,7 @@ summary = "Why necks hurt, and what helps."
 tags = ["neck", "posture", "neck"]
 draft = true
 slug = "neck-pain"
-image = "/img/neck.jpg"
+image = "/static/neck.jpg"
 image_alt = "A person stretching their neck"
 reviewed_by = "Dr Asha Patel, PT"
 reviewed = 2023-10-20
@@ -181,7 +181,7 @@ const neckPainJSON = `{
   "tags": ["neck", "posture", "neck"],
   "draft": true,
   "slug": "neck-pain",
-  "image": "/img/neck.jpg",
+  "image": "/static/neck.jpg",
   "image_alt": "A person stretching their neck",
   "reviewed_by": "Dr Asha Patel, PT",
   "reviewed": "2023-10-20",

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	pathpkg "path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -244,7 +245,9 @@ func Slugify(s string) string {
 
 // parseArticle reads one article file. It returns the article, or nil
 // when the file has errors, and every problem found.
-func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *time.Location, budget time.Duration) (*Article, []*Error) {
+func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
+	path, name := displayPath(l.root, file), pathpkg.Base(file)
+	loc := l.settings.Location
 	p := &problems{path: path}
 	src, ok := cleanSource(src, p)
 	if !ok {
@@ -387,7 +390,22 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 		}
 	}
 
-	doc, err := renderWithin(md, body, budget)
+	if a.Image != "" {
+		f := fields["image"]
+		switch img, ok := resolveImage(l.images, file, a.Image); {
+		case !ok:
+			missingImage(p, f.value.line, f.value.col, l.root, file, a.Image)
+		case img != nil:
+			a.LeadImage = img
+		case isExternal(a.Image):
+			externalImage(p, f.value.line, f.value.col, a.Image)
+		}
+		if a.ImageAlt == "" {
+			p.warnf(f.line, f.col, "image has no image_alt, so readers who cannot see it learn nothing (add a line such as image_alt: \"A therapist pressing on a shoulder\")")
+		}
+	}
+
+	doc, err := renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil, p.list
@@ -395,13 +413,20 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
 	a.ids = doc.IDs
 	pos := newPositions(body, bodyLine)
-	for _, l := range doc.Links {
-		line, col := pos.at(l.Offset)
-		if l.Image && strings.TrimSpace(l.Alt) == "" {
-			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", l.Dest, l.Dest)
+	for _, link := range doc.Links {
+		line, col := pos.at(link.Offset)
+		if !link.Image {
+			a.links = append(a.links, linkAt{dest: link.Dest, line: line, col: col})
+			continue
 		}
-		if !l.Image {
-			a.links = append(a.links, linkAt{dest: l.Dest, line: line, col: col})
+		if strings.TrimSpace(link.Alt) == "" {
+			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
+		}
+		switch _, ok := resolveImage(l.images, file, link.Dest); {
+		case !ok && !link.Resolved:
+			missingImage(p, line, col, l.root, file, link.Dest)
+		case isExternal(link.Dest):
+			externalImage(p, line, col, link.Dest)
 		}
 	}
 	a.Words = len(strings.Fields(doc.Text))
@@ -428,14 +453,14 @@ func parseArticle(path, name string, src []byte, md *markdown.Renderer, loc *tim
 // renderWithin renders body, giving up after budget. A render that runs
 // over goes on in the background until goldmark finishes; the article is
 // reported, and never published, instead of hanging the load.
-func renderWithin(md *markdown.Renderer, body []byte, budget time.Duration) (*markdown.Document, error) {
+func renderWithin(md *markdown.Renderer, body []byte, opts markdown.Options, budget time.Duration) (*markdown.Document, error) {
 	type result struct {
 		doc *markdown.Document
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := md.Render(body)
+		doc, err := md.RenderWith(body, opts)
 		done <- result{doc, err}
 	}()
 	timer := time.NewTimer(budget)

@@ -29,10 +29,25 @@ type Heading struct {
 
 // Link is a link or image in a document, for checking where it points.
 type Link struct {
-	Dest   string // the URL as written, entities decoded
-	Image  bool   // an image rather than a link
-	Alt    string // an image's alternative text
-	Offset int    // byte offset in the source of the link's opening [ (or ![)
+	Dest     string // the URL as written, entities decoded
+	Image    bool   // an image rather than a link
+	Alt      string // an image's alternative text
+	Offset   int    // byte offset in the source of the link's opening [ (or ![)
+	Resolved bool   // an image that Options.Image found
+}
+
+// Image is where an image of the content is served, and its size.
+type Image struct {
+	URL           string
+	Width, Height int // 0 when unknown
+}
+
+// Options tune one rendering.
+type Options struct {
+	// Image resolves an image source as written in the Markdown to the
+	// image's URL and size; ok is false when it is not one the site has.
+	// Sources it does not resolve are left as written. May be nil.
+	Image func(dest string) (img Image, ok bool)
 }
 
 // Document is a rendered Markdown body.
@@ -82,11 +97,39 @@ var ReservedIDs = []string{"main", "related-heading", "contents", "sources"}
 
 // Render parses src and renders it.
 func (r *Renderer) Render(src []byte) (*Document, error) {
+	return r.RenderWith(src, Options{})
+}
+
+// RenderWith parses src and renders it with opts. Every image is loaded
+// lazily, and has its width and height when opts.Image knows them, so
+// that the page does not jump as images arrive.
+func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 	ctx := parser.NewContext()
 	for _, id := range ReservedIDs {
 		ctx.IDs().Put([]byte(id))
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	resolved := map[ast.Node]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		img.SetAttributeString("loading", []byte("lazy"))
+		img.SetAttributeString("decoding", []byte("async"))
+		if opts.Image == nil {
+			return ast.WalkContinue, nil
+		}
+		if found, ok := opts.Image(string(img.Destination)); ok {
+			resolved[n] = true
+			img.Destination = []byte(found.URL)
+			if found.Width > 0 && found.Height > 0 {
+				img.SetAttributeString("width", []byte(strconv.Itoa(found.Width)))
+				img.SetAttributeString("height", []byte(strconv.Itoa(found.Height)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
@@ -106,7 +149,7 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 		case *ast.Link:
 			out.Links = append(out.Links, Link{Dest: string(n.Destination), Offset: opening(src, offsetOf(n, src), "[")})
 		case *ast.Image:
-			out.Links = append(out.Links, Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "![")})
+			out.Links = append(out.Links, Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "!["), Resolved: resolved[n]})
 		case *east.FootnoteLink:
 			out.IDs = append(out.IDs, "fnref:"+strconv.Itoa(n.Index))
 		case *east.Footnote:

@@ -152,6 +152,9 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		}
 		b.add(&Page{Path: a.URL, ContentType: a.ContentType, Body: a.Body, Immutable: true})
 	}
+	for _, img := range lib.Images() {
+		b.add(&Page{Path: img.URL, ContentType: img.ContentType, Body: img.Body, Immutable: true})
+	}
 	b.site.frame = b.head("", "", "")
 	b.site.notFound = b.render("", time.Time{}, templates.Error(templates.ErrorPage{
 		Head:    b.head("Page not found", "", ""),
@@ -286,6 +289,9 @@ func (b *builder) article(a *article.Article, published []*article.Article) {
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated
+	}
+	if img := a.LeadImage; img != nil {
+		p.Image = &templates.Picture{URL: img.URL, Alt: a.ImageAlt, Width: img.Width, Height: img.Height}
 	}
 	for _, r := range related(a, published, RelatedCount) {
 		p.Related = append(p.Related, teaser(r))

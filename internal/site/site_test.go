@@ -235,3 +235,40 @@ func TestJoinNames(t *testing.T) {
 		}
 	}
 }
+
+func TestBuild_ContentImagesServedWithTheirSize(t *testing.T) {
+	png, err := os.ReadFile("../article/testdata/check/images/knee.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"images/knee.png": {Data: png},
+		"knees/bent.md": {Data: []byte("---\ntitle: Bent knees\nauthor: A\ndate: 2024-01-01\nsummary: S.\nimage: ../images/knee.png\nimage_alt: A bent knee\n---\n\n" +
+			"![A knee](../images/knee.png)\n")},
+	}
+	lib, err := article.Load(fsys, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(lib, Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := lib.Images()[0]
+	if !regexp.MustCompile(`^/static/content/images/knee\.[0-9a-f]{8}\.png$`).MatchString(img.URL) {
+		t.Errorf("image URL %q is not fingerprinted", img.URL)
+	}
+	p := s.Page(img.URL)
+	if p == nil || p.ContentType != "image/png" || !p.Immutable || string(p.Body) != string(png) {
+		t.Fatalf("image page: %+v", p)
+	}
+	body := string(s.Page("/articles/bent/").Body)
+	for _, want := range []string{
+		`<img src="` + img.URL + `" alt="A knee" loading="lazy" decoding="async" width="12" height="8">`,
+		`<img src="` + img.URL + `" alt="A bent knee" width="12" height="8" decoding="async">`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
