@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"healthsite/internal/markdown"
@@ -181,15 +183,37 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		}
 		all = append(all, p.list...)
 	}
-	for _, name := range articles {
-		src := read(name, limit, "split it into several articles, or raise the limit")
-		if src == nil {
-			continue
+	// Articles are independent of each other until their links are
+	// checked: parse them on every core, keeping the walk's order.
+	type parsed struct {
+		a        *Article
+		problems []*Error
+	}
+	results := make([]parsed, len(articles))
+	sources := make([][]byte, len(articles))
+	for i, name := range articles {
+		sources[i] = read(name, limit, "split it into several articles, or raise the limit")
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i].a, results[i].problems = l.parseArticle(articles[i], sources[i])
+			}
+		})
+	}
+	for i := range articles {
+		if sources[i] != nil {
+			next <- i
 		}
-		a, problems := l.parseArticle(name, src)
-		all = append(all, problems...)
-		if a != nil {
-			lib.articles = append(lib.articles, a)
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		all = append(all, r.problems...)
+		if r.a != nil {
+			lib.articles = append(lib.articles, r.a)
 		}
 	}
 
