@@ -25,7 +25,7 @@ generate:
 
 ## check: formatting, vet, staticcheck, and templ output in sync with its sources
 check:
-	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 	@before=$$(cat $$(find . -name '*_templ.go' -not -path './.git/*' | sort) | sha256sum); \

@@ -4,8 +4,10 @@ package content
 
 import "embed"
 
-// FS holds site.yaml and every article. Names starting with a dot or an
-// underscore are left out by embed and skipped by the loader alike.
+// FS holds site.yaml, every article and every image, in any folder.
+// Names starting with a dot or an underscore are left out by embed and
+// skipped by the loader alike; files that are neither articles nor
+// images (such as this one) are ignored by the loader.
 //
-//go:embed site.yaml *.md
+//go:embed *
 var FS embed.FS

@@ -40,14 +40,16 @@ type Set struct {
 	assets []Asset
 }
 
-// Embedded returns the assets built into the program, loaded once.
-var Embedded = sync.OnceValue(func() *Set {
+var embedded = sync.OnceValue(func() *Set {
 	s, err := Load(files)
 	if err != nil {
 		panic(err) // the embedded folder is fixed at build time
 	}
 	return s
 })
+
+// Embedded returns the assets built into the program, loaded once.
+func Embedded() *Set { return embedded() }
 
 // Load reads every file at the top of fsys (the embedded folder, or the
 // static/ folder on disk in development), skipping Go files and names

@@ -19,6 +19,29 @@ type Head struct {
 	StylesheetURL string
 	IconURL       string
 	ScriptURL     string // the development reload script; "" in production
+	Query         string // the search box's text, on search pages
+	Feeds         []Feed // for autodiscovery by feed readers
+
+	// Open Graph and Twitter cards, for link previews.
+	Type          string    // og:type: website or article
+	ImageURL      string    // absolute URL of the page's image, or ""
+	ImageAlt      string    // its alternative text
+	Published     time.Time // articles only
+	Modified      time.Time // articles only
+	Tags          []string  // articles only
+	LinkedData    any       // JSON-LD, marshalled with HTML escaping; nil for none
+	NoIndex       bool      // keep search engines away (search results, errors)
+	PrevURL       string    // the previous page of a paginated list, or ""
+	NextURL       string    // the next page of a paginated list, or ""
+	SearchAction  string    // the search page's path
+	SearchEnabled bool      // show the search form
+}
+
+// Feed is a feed of the site, for <link rel="alternate">.
+type Feed struct {
+	Title string
+	Type  string // MIME type
+	URL   string // absolute
 }
 
 // DocumentTitle is the text of <title>: the page title, then the site.
@@ -32,48 +55,80 @@ func (h Head) DocumentTitle() string {
 	return h.Title + " – " + h.SiteName
 }
 
+// Link is a named link, such as an author's page or a tag's.
+type Link struct {
+	Name string
+	URL  string
+}
+
 // Teaser is an article's card in a list: on the index and under an
 // article as related reading.
 type Teaser struct {
 	Title   string
 	URL     string // path of the article page
-	Authors string // names joined for reading, e.g. "Ann Lee and Bo Chan"
+	Authors []Link // each author with their page
 	Date    time.Time
 	Summary string
-	Draft   bool // shown only in development
+	Tags    []Link
+	Draft   bool      // shown only in development
+	Snippet []Segment // search results: the matching text instead of the summary
 }
 
-// IndexPage is one page of the list of articles, newest first.
-type IndexPage struct {
+// Segment is part of a search result's snippet; Mark is a matched word.
+type Segment struct {
+	Text string
+	Mark bool
+}
+
+// ListPage is one page of a list of articles, newest first: the index,
+// a tag's or an author's articles, or search results.
+type ListPage struct {
 	Head    Head
 	Heading string
+	Intro   string // a line under the heading, or ""
 	Teasers []Teaser
+	Empty   string // what to say when there are no teasers
 	Page    int    // 1-based
 	Pages   int    // at least 1
 	PrevURL string // "" on the first page
 	NextURL string // "" on the last page
 }
 
+// IndexPage is a list of names with counts: every tag, or every author.
+type IndexPage struct {
+	Head    Head
+	Heading string
+	Entries []Entry
+}
+
+// Entry is one name in an IndexPage.
+type Entry struct {
+	Link
+	Count int
+}
+
+// SearchPage is the search form and one page of results.
+type SearchPage struct {
+	ListPage
+	Query string // as searched, for the form and the heading
+	Total int
+}
+
 // ArticlePage is a whole article.
 type ArticlePage struct {
 	Head        Head
 	Title       string
-	Authors     string
+	Authors     []Link
 	Date        time.Time
 	Updated     time.Time // zero unless the text changed after Date
 	ReadingTime int       // minutes
+	WordsPerMin int       // the reading speed behind ReadingTime
 	Image       *Picture  // the lead image, or nil
+	Contents    []Link    // the sections, when there are enough for a table of contents
 	Body        string    // safe HTML rendered from Markdown
-	Tags        []string
+	Tags        []Link
 	Related     []Teaser
 	Draft       bool // shown only in development
-}
-
-// ProblemsPage is the development overlay: why the latest change to the
-// content could not be published.
-type ProblemsPage struct {
-	Head     Head
-	Problems []string // one path:line:col: message per problem
 }
 
 // Picture is an image of the site with its size.
@@ -86,9 +141,15 @@ type Picture struct {
 // ErrorPage is the page of a failed request, such as 404.
 type ErrorPage struct {
 	Head    Head
-	Status  int
 	Heading string
 	Message string
+}
+
+// ProblemsPage is the development overlay: why the latest change to the
+// content could not be published.
+type ProblemsPage struct {
+	Head     Head
+	Problems []string // one path:line:col: message per problem
 }
 
 // LongDate writes a date the way readers say it: 8 October 2023.
@@ -99,9 +160,9 @@ func ISODate(t time.Time) string { return t.Format("2006-01-02") }
 
 func minutes(n int) string {
 	if n == 1 {
-		return "1 minute read"
+		return "1 min read"
 	}
-	return strconv.Itoa(n) + " minute read"
+	return strconv.Itoa(n) + " min read"
 }
 
 func plural(n int) string {
@@ -109,4 +170,35 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// separator is what goes before name i of n in a list read aloud:
+// "A", "A and B", "A, B and C".
+func separator(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i == n-1:
+		return " and "
+	}
+	return ", "
+}
+
+// cardTitle is the title of a link preview: the page's, or the site's.
+func cardTitle(h Head) string {
+	if h.Title == "" {
+		return h.SiteName
+	}
+	return h.Title
+}
+
+// ogLocale turns a language tag such as en-GB into Open Graph's en_GB.
+func ogLocale(lang string) string {
+	b := []byte(lang)
+	for i, c := range b {
+		if c == '-' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }

@@ -121,7 +121,7 @@ func TestServe_ProductionHasNoDevScriptOrDrafts(t *testing.T) {
 	if code, _ := getPage(t, url+"/_dev/events"); code != http.StatusNotFound {
 		t.Errorf("/_dev/events in production: %d", code)
 	}
-	if _, body := getPage(t, url+"/"); strings.Contains(body, "<script") || strings.Contains(body, "Not yet") {
+	if _, body := getPage(t, url+"/"); strings.Contains(body, "<script src") || strings.Contains(body, "Not yet") {
 		t.Error("the production index has a script or the draft")
 	}
 }

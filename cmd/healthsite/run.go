@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -123,15 +125,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 
+	// SIGHUP reloads the content without a restart. It is caught from
+	// here on, so that one sent during a slow start does not kill the
+	// process; it is acted on once the site is up.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
 	clock := server.SystemClock{}
 	// build loads the content as it is now; warnings go to warn.
-	build := func(warn io.Writer) server.BuildFunc {
-		return func(now time.Time) (*site.Site, error) {
+	build := func(warn func(*article.Error)) server.BuildFunc {
+		return func(now time.Time, prev *site.Site) (*site.Site, error) {
 			lib, err := loadContent(cfg.ContentDir, warn)
 			if err != nil {
 				return nil, err
 			}
-			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev}
+			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
 			if cfg.StaticDir != "" {
 				if opts.Assets, err = static.Load(os.DirFS(cfg.StaticDir)); err != nil {
 					return nil, err
@@ -142,7 +151,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	// serve refuses to start without a good first version, and prints
 	// every problem of it for the editor.
-	st, err := build(stderr)(clock.Now())
+	st, err := build(func(e *article.Error) { fmt.Fprintln(stderr, e) })(clock.Now(), nil)
 	if err != nil {
 		if problems := article.Errors(err); len(problems) > 0 {
 			for _, e := range problems {
@@ -152,20 +161,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return err
 	}
+	if u, err := url.Parse(st.BaseURL()); err == nil && !cfg.Dev && isLoopback(u.Hostname()) {
+		log.Warn("the base URL is a local address, so canonical links, feeds and the sitemap point at this machine; set -base-url (or base_url in site.yaml) to the public address",
+			"base_url", st.BaseURL())
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	srv := server.New(st, log, server.Options{Dev: cfg.Dev})
-	pub := server.NewPublisher(srv, build(io.Discard), clock, log)
+	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content warning", "problem", e.Error()) }), clock, log)
 
-	// SIGHUP reloads the content without a restart.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait() // the publisher and watcher stop before run returns
 	defer cancel()
-	go func() {
+	wg.Go(func() {
 		for {
 			select {
 			case <-ctx.Done():
@@ -174,18 +185,18 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 				pub.Request("SIGHUP")
 			}
 		}
-	}()
-	go pub.Run(ctx)
+	})
+	wg.Go(func() { pub.Run(ctx) })
 	if cfg.Dev {
 		dirs := []string{cfg.ContentDir}
 		if cfg.StaticDir != "" {
 			dirs = append(dirs, cfg.StaticDir)
 		}
-		go func() {
+		wg.Go(func() {
 			if err := server.Watch(ctx, dirs, log, func() { pub.Request("file changed") }); err != nil {
 				log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
 			}
-		}()
+		})
 		log.Info("development preview: watching for changes", "folders", strings.Join(dirs, ", "))
 	}
 
@@ -195,8 +206,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 }
 
 // loadContent loads the articles of dir, or the built-in ones when dir
-// is empty. Warnings are printed to warn, one a line.
-func loadContent(dir string, warn io.Writer) (*article.Library, error) {
+// is empty, and passes each warning to warn.
+func loadContent(dir string, warn func(*article.Error)) (*article.Library, error) {
 	src, err := openContent(dir)
 	if err != nil {
 		return nil, err
@@ -207,9 +218,18 @@ func loadContent(dir string, warn io.Writer) (*article.Library, error) {
 		return nil, err
 	}
 	for _, e := range lib.Warnings() {
-		fmt.Fprintln(warn, e)
+		warn(e)
 	}
 	return lib, nil
+}
+
+// isLoopback reports whether host names this machine.
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // listenURL is the address a browser can open for a listener.

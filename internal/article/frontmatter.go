@@ -254,6 +254,39 @@ var yamlParserProblems = []string{
 	"found duplicate %TAG directive",
 }
 
+// unclosedQuote finds the first "key: value" line of a YAML block whose
+// value opens a quote that the line does not close, and returns its line
+// and the column of the quote; 0, 0 when there is none.
+func unclosedQuote(data []byte) (int, int) {
+	for i, line := range strings.Split(string(data), "\n") {
+		_, value, ok := strings.Cut(line, ": ")
+		v := strings.TrimSpace(value)
+		if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		q := v[0]
+		closed := false
+		for j := 1; j < len(v); j++ {
+			if q == '"' && v[j] == '\\' {
+				j++
+				continue
+			}
+			if v[j] == q {
+				if q == '\'' && j+1 < len(v) && v[j+1] == '\'' {
+					j++ // '' is a quote inside single quotes
+					continue
+				}
+				closed = true
+				break
+			}
+		}
+		if !closed {
+			return i + 1, utf8.RuneCountInString(line[:strings.Index(line, ": ")+2+strings.Index(value, string(q))]) + 1
+		}
+	}
+	return 0, 0
+}
+
 func decodeYAML(data []byte) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -268,7 +301,15 @@ func decodeYAML(data []byte) (*node, error) {
 				}
 			}
 		}
-		return nil, &syntaxError{line: line, msg: "YAML syntax error: " + msg}
+		col := 1
+		if msg == "found unexpected end of stream" {
+			// The parser notices an unclosed quote only at the end of the
+			// block; point at the value whose quote is never closed.
+			if l, c := unclosedQuote(data); l > 0 {
+				line, col = l, c
+			}
+		}
+		return nil, &syntaxError{line: line, col: col, msg: "YAML syntax error: " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: kindMap, line: 1, col: 1}, nil

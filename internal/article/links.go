@@ -46,7 +46,7 @@ func checkLinks(lib *Library) []*Error {
 					out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s leads to a draft, which readers cannot see yet (publish %s first, or remove the link)", ref.Path, target.Path)})
 				}
 			}
-			if frag := ref.Fragment; frag != "" && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs, frag) {
+			if frag := ref.Fragment; frag != "" && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
 				var have []string
 				for _, h := range target.Headings {
 					have = append(have, "#"+h.ID)

@@ -278,7 +278,7 @@ func TestLoad_CRLFLineEndings(t *testing.T) {
 		{"JSON", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"8th Oct 2023\",\n  \"summary\": \"S\"\n}\n\nText.\n",
 			`x.md:4:11: error: date "8th Oct 2023" is not a date ` + dateFix},
 		{"YAMLSyntax", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' x\n---\nText.\n",
-			`x.md:5: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
+			`x.md:5:1: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
 		{"Body", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: S\n---\n\nText \xff.\n",
 			"x.md:8:6: error: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)"},
 	}
@@ -299,7 +299,7 @@ func TestLoad_OldMacLineEndings(t *testing.T) {
 	wantErrors(t, mapFS("x.md", "---\ntitle: T\rauthor: A\ndate: 8th Oct 2023\nsummary: S\n---\nText.\n"), Options{},
 		`x.md:4:7: error: date "8th Oct 2023" is not a date `+dateFix)
 	wantErrors(t, mapFS("x.md", "---\ntitle: T\rsummary: \"S\r---\nText.\n"), Options{},
-		`x.md:3: error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)`)
+		`x.md:3:10: error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)`)
 }
 
 // requiredFieldCases are front matters with a required field missing,
@@ -555,21 +555,21 @@ func TestLoad_FrontMatterProblems(t *testing.T) {
 		{"NotFields", "---\n- title\n- author\n---\nText.\n",
 			"x.md:2:1: error: the front matter must be a set of fields such as title: (it is a list)"},
 		{"YAMLColonInValue", "---\ntitle: T\nauthor: Jane: Doe\ndate: 2023-10-08\n---\nText.\n",
-			`x.md:3: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`},
+			`x.md:3:1: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`},
 		{"YAMLIndented", "---\ntitle: T\n  author: A\ndate: 2023-10-08\n---\nText.\n",
-			`x.md:3: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`},
+			`x.md:3:1: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`},
 		{"YAMLTab", "---\ntitle: T\n\tauthor: A\ndate: 2023-10-08\n---\nText.\n",
-			`x.md:3: error: YAML syntax error: a tab used for indentation (indent with spaces instead of tabs)`},
+			`x.md:3:1: error: YAML syntax error: a tab used for indentation (indent with spaces instead of tabs)`},
 		{"YAMLUnclosedQuote", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: \"S\n---\nText.\n",
-			`x.md:5: error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)`},
+			`x.md:5:10: error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)`},
 		// go.yaml.in/yaml/v3 gives parser errors a 0-based line.
 		{"YAMLTextAfterQuote", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' and more\n---\nText.\n",
-			`x.md:5: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
+			`x.md:5:1: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
 		{"YAMLBadListItem", "---\ntitle: T\ntags:\n  - a\n  - b\n  c\nauthor: A\n---\nText.\n",
-			`x.md:6: error: YAML syntax error: a line without a colon (write each field as name: value)`},
+			`x.md:6:1: error: YAML syntax error: a line without a colon (write each field as name: value)`},
 		// An unclosed list is reported where it opens.
 		{"YAMLUnclosedList", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\ntags: [a, b\nsummary: S\n---\nText.\n",
-			`x.md:5: error: YAML syntax error: a list opened with [ is never closed (close the list with ], and separate its items with commas)`},
+			`x.md:5:1: error: YAML syntax error: a list opened with [ is never closed (close the list with ], and separate its items with commas)`},
 		{"TOMLUnquotedText", "+++\ntitle = \"T\"\nauthor = Jane\ndate = 2023-10-08\n+++\nText.\n",
 			`x.md:3:10: error: TOML syntax error: a value that is not quoted text, a number, a date, true, false or a list (put text in double quotes, like summary = "What helps")`},
 		{"TOMLAfterBlankLines", "\n\n+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 2023-10-08\nsummary: \"S\"\n+++\nText.\n",
@@ -776,7 +776,9 @@ func TestLoad_SettingsErrors(t *testing.T) {
 		{"BaseURLRelative", "base_url:   /health\n", Options{},
 			[]string{`site.yaml:1:13: error: base URL "/health" is not an absolute http or https address (write it like https://health.example.org)`}},
 		{"BaseURLQuery", "base_url: https://example.org/?a=b\n", Options{},
-			[]string{`site.yaml:1:11: error: base URL "https://example.org/?a=b" may not have a query, fragment or user name (write only the scheme, host and path, like https://example.org/health)`}},
+			[]string{`site.yaml:1:11: error: base URL "https://example.org/?a=b" may have only a scheme and a host, with no path, query or user name (write it like https://health.example.org; the site is served at the root of its host)`}},
+		{"BaseURLPath", "base_url: https://example.org/health\n", Options{},
+			[]string{`site.yaml:1:11: error: base URL "https://example.org/health" may have only a scheme and a host, with no path, query or user name (write it like https://health.example.org; the site is served at the root of its host)`}},
 		{"Timezone", "timezone: Mars/Olympus\n", Options{},
 			[]string{`site.yaml:1:11: error: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
 		{"TimezoneLocal", "timezone: Local\n", Options{},
@@ -793,7 +795,7 @@ func TestLoad_SettingsErrors(t *testing.T) {
 		{"NearKey", "nmae: Clinic\n", Options{},
 			[]string{`site.yaml:1:1: error: unknown field "nmae" (did you mean "name"?)`}},
 		{"Syntax", "name: Clinic\nlanguage: en: GB\n", Options{},
-			[]string{`site.yaml:2: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`}},
+			[]string{`site.yaml:2:1: error: YAML syntax error: a colon inside a value (put the whole value in double quotes, like summary: "Neck pain: what helps")`}},
 		{"NotFields", "- name\n", Options{},
 			[]string{"site.yaml:1:1: error: settings must be written as name: value lines (see the example in the README)"}},
 		{"InvalidUTF8", "name: Clinic\ntagline: caf\xe9\n", Options{},

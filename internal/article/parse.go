@@ -390,6 +390,10 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 	}
 
+	if f := fields["image"]; a.Image != "" && !markdown.SafeURL(a.Image, true) {
+		p.errorf(f.value.line, f.value.col, "image %q is not a web address or a path to a picture (write a path such as images/knee.jpg)", a.Image)
+		a.Image = ""
+	}
 	if a.Image != "" {
 		f := fields["image"]
 		switch img, ok := resolveImage(l.images, file, a.Image); {

@@ -43,8 +43,8 @@ func ParseBaseURL(s string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("base URL %q is not an absolute http or https address (write it like https://health.example.org)", s)
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return "", fmt.Errorf("base URL %q may not have a query, fragment or user name (write only the scheme, host and path, like https://example.org/health)", s)
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.Trim(u.Path, "/") != "" || u.RawPath != "" {
+		return "", fmt.Errorf("base URL %q may have only a scheme and a host, with no path, query or user name (write it like https://health.example.org; the site is served at the root of its host)", s)
 	}
 	return strings.TrimSuffix(u.String(), "/"), nil
 }

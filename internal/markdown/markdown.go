@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,9 +92,12 @@ func New() *Renderer {
 	return &Renderer{md: md}
 }
 
-// ReservedIDs are element ids used by the page around an article body.
+// reservedIDs are element ids used by the page around an article body.
 // Headings never take them: a section titled "Main" gets the id main-1.
-var ReservedIDs = []string{"main", "related-heading", "contents", "sources"}
+var reservedIDs = []string{"main", "related-heading", "contents", "sources", "search-q", "problems-heading"}
+
+// ReservedIDs returns the ids of the page frame, which headings never take.
+func ReservedIDs() []string { return slices.Clone(reservedIDs) }
 
 // Render parses src and renders it.
 func (r *Renderer) Render(src []byte) (*Document, error) {
@@ -105,7 +109,7 @@ func (r *Renderer) Render(src []byte) (*Document, error) {
 // that the page does not jump as images arrive.
 func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 	ctx := parser.NewContext()
-	for _, id := range ReservedIDs {
+	for _, id := range reservedIDs {
 		ctx.IDs().Put([]byte(id))
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -359,6 +363,8 @@ func SafeURL(rawURL string, image bool) bool {
 // Compile-time check that safety is a transformer.
 var _ parser.ASTTransformer = safety{}
 
+var defaultRenderer = sync.OnceValue(New)
+
 // Default returns the Renderer shared by the whole program, built on
 // first use. It is never modified after that.
-var Default = sync.OnceValue(New)
+func Default() *Renderer { return defaultRenderer() }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,9 @@ import (
 // internal link and asset: each answers 200, or redirects to a page that
 // does; every HTML page parses, has exactly one h1, no duplicate id, and
 // every #fragment it links to exists on its target page.
+// locs finds the URLs of a sitemap.
+var locs = regexp.MustCompile(`<loc>([^<]+)</loc>`)
+
 func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 	srv, ts := newTestServer(t)
 	base := srv.Site().BaseURL()
@@ -20,8 +24,13 @@ func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 	type fragmentLink struct{ from, target, id string }
 	var fragments []fragmentLink
 	ids := map[string]map[string]bool{} // page path → ids on it
-	seen := map[string]bool{"/": true}
-	queue := []string{"/"}
+	// Crawlers start at the home page, robots.txt and the sitemap; a
+	// reader also searches.
+	queue := []string{"/", "/robots.txt", "/sitemap.xml", "/search?q=myofascial+release", "/search?q=fascia&page=2"}
+	seen := map[string]bool{}
+	for _, p := range queue {
+		seen[p] = true
+	}
 	for len(queue) > 0 {
 		path := queue[0]
 		queue = queue[1:]
@@ -32,6 +41,16 @@ func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 		}
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("GET %s = %d", path, resp.StatusCode)
+			continue
+		}
+		if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/xml") {
+			// The sitemap: every <loc> must answer too.
+			for _, loc := range locs.FindAllStringSubmatch(body, -1) {
+				if target := strings.TrimPrefix(loc[1], base); !seen[target] {
+					seen[target] = true
+					queue = append(queue, target)
+				}
+			}
 			continue
 		}
 		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
@@ -67,7 +86,7 @@ func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 			if u.Scheme != "" || u.Host != "" {
 				continue // external
 			}
-			target := path
+			target := strings.SplitN(path, "?", 2)[0]
 			if u.Path != "" {
 				target = u.Path
 			}
@@ -87,7 +106,7 @@ func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 	}
 	// Every page the site has was reached from the home page.
 	for _, p := range srv.Site().Paths() {
-		if !seen[p] {
+		if !seen[p] && !strings.HasPrefix(p, "/static/") {
 			t.Errorf("page %s is not linked from anywhere", p)
 		}
 	}

@@ -26,8 +26,9 @@ func (SystemClock) Now() time.Time { return time.Now() }
 func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
 // BuildFunc loads the content as it is now and builds the site as it
-// should be seen at now. It is called for every new version.
-type BuildFunc func(now time.Time) (*site.Site, error)
+// should be seen at now, replacing previous. It is called for every new
+// version.
+type BuildFunc func(now time.Time, previous *site.Site) (*site.Site, error)
 
 // Publisher keeps a Server's site current. A version is loaded and built
 // off to the side and swapped in whole; a version with errors is never
@@ -39,10 +40,8 @@ type Publisher struct {
 	clock  Clock
 	log    *slog.Logger
 
-	mu       sync.Mutex // serializes builds: one version at a time
-	failures int        // failed reloads, for tests and logs
-	lastErr  error
-	reload   chan string
+	mu     sync.Mutex // serializes builds: one version at a time
+	reload chan string
 }
 
 // NewPublisher returns a publisher of srv's site.
@@ -56,10 +55,8 @@ func (p *Publisher) Reload(reason string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	start := p.clock.Now()
-	next, err := p.build(start)
+	next, err := p.build(start, p.server.Site())
 	if err != nil {
-		p.failures++
-		p.lastErr = err
 		p.log.Error("reload failed; still serving the previous version", "reason", reason)
 		for _, e := range flatten(err) {
 			p.log.Error("content problem", "problem", e.Error())
@@ -67,7 +64,6 @@ func (p *Publisher) Reload(reason string) error {
 		p.server.setProblems(err)
 		return err
 	}
-	p.lastErr = nil
 	p.server.setProblems(nil)
 	p.server.Swap(next)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))

@@ -86,12 +86,12 @@ func (s *safeBuffer) String() string {
 }
 
 func dirBuild(dir string) BuildFunc {
-	return func(now time.Time) (*site.Site, error) {
+	return func(now time.Time, prev *site.Site) (*site.Site, error) {
 		lib, err := article.Load(os.DirFS(dir), article.Options{Root: "content"})
 		if err != nil {
 			return nil, err
 		}
-		return site.Build(lib, site.Options{Now: now})
+		return site.Build(lib, site.Options{Now: now, Previous: prev})
 	}
 }
 
@@ -121,7 +121,7 @@ func TestPublisher_BrokenReloadKeepsServingLastGoodVersion(t *testing.T) {
 	var logs safeBuffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
 	build := dirBuild(dir)
-	first, err := build(clock.Now())
+	first, err := build(clock.Now(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,15 +186,15 @@ func TestPublisher_PublishesScheduledArticleOnTime(t *testing.T) {
 		"later.md": {Data: []byte("---\ntitle: Later\nauthor: A\ndate: 2025-03-01T09:00:00Z\nsummary: S.\n---\n\nText.\n")},
 		"draft.md": {Data: []byte("---\ntitle: Draft\nauthor: A\ndate: 2025-02-01\nsummary: S.\ndraft: true\n---\n\nText.\n")},
 	}
-	build := func(now time.Time) (*site.Site, error) {
+	build := func(now time.Time, prev *site.Site) (*site.Site, error) {
 		lib, err := article.Load(fsys, article.Options{})
 		if err != nil {
 			return nil, err
 		}
-		return site.Build(lib, site.Options{Now: now})
+		return site.Build(lib, site.Options{Now: now, Previous: prev})
 	}
 	clock := &fakeClock{now: due.Add(-2 * time.Hour)}
-	first, err := build(clock.Now())
+	first, err := build(clock.Now(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ const (
 	cachePage      = "public, max-age=300, stale-while-revalidate=86400"
 	cacheImmutable = "public, max-age=31536000, immutable"
 	cacheError     = "public, max-age=60"
+	cacheSearch    = "public, max-age=60"
 )
 
 // Options tune a Server.
@@ -95,11 +96,23 @@ func (s *Server) routes() http.Handler {
 		r.Get(pattern, h)
 		r.Head(pattern, h)
 	}
-	get("/", s.handlePage)                 // the first page of the index
-	get("/page/{n}/", s.handlePage)        // later pages of the index
-	get("/articles/{slug}/", s.handlePage) // an article
-	get("/static/*", s.handlePage)         // fingerprinted stylesheet and icons
-	get("/healthz", s.handleHealth)        // liveness for load balancers
+	get("/", s.handlePage)                           // the first page of the index
+	get("/page/{n}/", s.handlePage)                  // later pages of the index
+	get("/articles/{slug}/", s.handlePage)           // an article
+	get("/tags/", s.handlePage)                      // every topic, with counts
+	get("/tags/{tag}/", s.handlePage)                // a topic's articles
+	get("/tags/{tag}/page/{n}/", s.handlePage)       // later pages of a topic
+	get("/authors/", s.handlePage)                   // every author, with counts
+	get("/authors/{author}/", s.handlePage)          // an author's articles
+	get("/authors/{author}/page/{n}/", s.handlePage) // later pages of an author
+	get("/search", s.handleSearch)                   // full-text search, rendered per request
+	get("/feed.xml", s.handlePage)                   // RSS 2.0
+	get("/atom.xml", s.handlePage)                   // Atom 1.0
+	get("/feed.json", s.handlePage)                  // JSON Feed 1.1
+	get("/sitemap.xml", s.handlePage)                // every published page, for search engines
+	get("/robots.txt", s.handlePage)                 // names the sitemap
+	get("/static/*", s.handlePage)                   // fingerprinted stylesheet, icons and images
+	get("/healthz", s.handleHealth)                  // liveness for load balancers
 	if s.opts.Dev {
 		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
 	}
@@ -132,6 +145,33 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", p.Modified, bytes.NewReader(p.Body))
 }
 
+// handleSearch serves GET /search?q=...&page=N: the one page rendered
+// per request. Any query gets a page, never an error.
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	if s.showProblems(w, r) {
+		return
+	}
+	q := r.URL.Query()
+	page, err := strconv.Atoi(q.Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	body, err := s.Site().SearchPage(q.Get("q"), page)
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "search failed", "query", q.Get("q"), "error", err)
+		writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", cacheSearch)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
 // handleNotFound redirects a path missing its trailing slash (or moved)
 // to the page's canonical path, and otherwise serves the 404 page.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
@@ -145,6 +185,9 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	}
 	path := r.URL.Path
 	to, ok := cur.Redirect(path)
+	if !ok {
+		to, ok = cur.Redirect(path + "/")
+	}
 	if !ok && cur.Page(path+"/") != nil {
 		to, ok = path+"/", true
 	}
@@ -176,11 +219,16 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 }
 
 // writePage writes a prerendered page with a status other than 200.
+// A 404 may be cached briefly; a 500 never is.
 func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int) {
 	h := w.Header()
 	h.Set("Content-Type", p.ContentType)
 	h.Set("Content-Length", strconv.Itoa(len(p.Body)))
-	h.Set("Cache-Control", cacheError)
+	if status >= 500 {
+		h.Set("Cache-Control", "no-store")
+	} else {
+		h.Set("Cache-Control", cacheError)
+	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(p.Body)
@@ -201,6 +249,11 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			}
 			s.log.ErrorContext(r.Context(), "panic serving request",
 				"method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+			// Headers the failed handler set belong to its page, not to
+			// the error page; and an error must not be cached.
+			for _, k := range []string{"ETag", "Last-Modified", "Accept-Ranges", "Content-Encoding", "Vary"} {
+				w.Header().Del(k)
+			}
 			writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)

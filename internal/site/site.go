@@ -1,6 +1,6 @@
 // Package site renders a Library into a Site: every page a reader can
 // request, prerendered once per content version, so that serving is a
-// map lookup and a write.
+// map lookup and a write. Only search results are rendered per request.
 package site
 
 import (
@@ -19,20 +19,25 @@ import (
 	"github.com/a-h/templ"
 
 	"healthsite/internal/article"
+	"healthsite/internal/search"
 	"healthsite/static"
 	"healthsite/templates"
 )
 
-// PerPage is the number of teasers on a page of the index.
+// PerPage is the number of teasers on a page of a list.
 const PerPage = 10
 
 // RelatedCount is the most related articles shown under an article.
 const RelatedCount = 3
 
+// ContentsMin is the fewest sections an article needs for a table of
+// contents: with fewer, the reader sees them all at a glance.
+const ContentsMin = 3
+
 // Options tune Build.
 type Options struct {
 	// BaseURL overrides the base_url of site.yaml when not empty; it
-	// makes canonical URLs absolute.
+	// makes canonical URLs, feeds and the sitemap absolute.
 	BaseURL string
 	// Now is the moment of publication: articles dated later are
 	// scheduled and left out. The zero value means time.Now().
@@ -42,6 +47,12 @@ type Options struct {
 	Dev bool
 	// Assets are the static files; nil means the embedded ones.
 	Assets *static.Set
+	// Previous is the version this one replaces, or nil. A page whose
+	// bytes did not change keeps its Last-Modified time; any other page
+	// is modified now. (A time taken from article dates would let a
+	// client holding only If-Modified-Since keep a stale copy of a page
+	// whose template, related articles or settings changed.)
+	Previous *Site
 }
 
 // Page is one prerendered response body.
@@ -65,6 +76,8 @@ type Site struct {
 	nextChange  time.Time
 	baseURL     string
 	frame       templates.Head // the head of an untitled page, for pages made later
+	index       *search.Index
+	bySlug      map[string]templates.Teaser
 }
 
 // Page returns the page at path, or nil.
@@ -92,6 +105,9 @@ func (s *Site) Articles() int { return s.articles }
 // must be built again to publish it; zero when none is scheduled.
 func (s *Site) NextChange() time.Time { return s.nextChange }
 
+// BaseURL is the absolute URL the site is published at.
+func (s *Site) BaseURL() string { return s.baseURL }
+
 // ProblemsPage renders the development overlay: the report of a
 // content version that failed to load, shown instead of every page
 // until the problems are fixed.
@@ -100,9 +116,6 @@ func (s *Site) ProblemsPage(problems []string) ([]byte, error) {
 	err := templates.Problems(templates.ProblemsPage{Head: s.frame, Problems: problems}).Render(context.Background(), &buf)
 	return buf.Bytes(), err
 }
-
-// BaseURL is the absolute URL the site is published at.
-func (s *Site) BaseURL() string { return s.baseURL }
 
 // Build renders every page of lib.
 func Build(lib *article.Library, opts Options) (*Site, error) {
@@ -128,10 +141,13 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		base:     base,
 		assets:   assets,
 		dev:      opts.Dev,
+		now:      now.Truncate(time.Second),
+		previous: opts.Previous,
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
 			baseURL:   base,
+			bySlug:    map[string]templates.Teaser{},
 		},
 	}
 	published := lib.Published(now, opts.Dev)
@@ -141,11 +157,79 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 			b.site.nextChange = a.Date
 		}
 	}
+	for _, a := range published {
+		b.site.bySlug[a.Slug] = teaser(a)
+	}
 
-	b.index(published)
+	var sitemap []SitemapURL
+	home := b.list("/", "Latest articles", "", "No articles have been published yet.", published)
+	home.Head.LinkedData = b.website()
+	b.render(home.path, templates.List(home.ListPage))
+	sitemap = append(sitemap, SitemapURL{Path: "/", LastMod: home.modified})
+	for _, l := range home.more {
+		b.render(l.path, templates.List(l.ListPage))
+	}
+
 	for _, a := range published {
 		b.article(a, published)
+		sitemap = append(sitemap, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
 	}
+	for _, g := range []struct {
+		groups        []group
+		root, heading string
+		title         func(name string) string
+	}{
+		{groupBy(published, func(a *article.Article) []string { return a.Tags }), TagsPath, "Topics", func(n string) string { return "Articles about " + n }},
+		{groupBy(published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, "Authors", func(n string) string { return "Articles by " + n }},
+	} {
+		idx := templates.IndexPage{Head: b.head(g.heading, "", g.root), Heading: g.heading}
+		idx.Head.Title = g.heading
+		for _, grp := range g.groups {
+			idx.Entries = append(idx.Entries, templates.Entry{Link: templates.Link{Name: grp.name, URL: g.root + grp.slug + "/"}, Count: len(grp.articles)})
+			l := b.list(g.root+grp.slug+"/", g.title(grp.name), "", "", grp.articles)
+			for _, page := range append([]listPage{l}, l.more...) {
+				b.render(page.path, templates.List(page.ListPage))
+			}
+			sitemap = append(sitemap, SitemapURL{Path: l.path, LastMod: l.modified})
+		}
+		b.render(g.root, templates.Index(idx))
+	}
+
+	feed := Feed{Settings: settings, BaseURL: base, Articles: published}
+	for _, a := range published[:min(FeedItems, len(published))] {
+		if m := a.Modified(); m.After(feed.Updated) {
+			feed.Updated = m
+		}
+	}
+	for _, f := range []struct {
+		path, ctype string
+		make        func() ([]byte, error)
+	}{
+		{"/feed.xml", "application/rss+xml; charset=utf-8", feed.RSS},
+		{"/atom.xml", "application/atom+xml; charset=utf-8", feed.Atom},
+		{"/feed.json", "application/feed+json; charset=utf-8", feed.JSON},
+	} {
+		body, err := f.make()
+		if err != nil {
+			return nil, fmt.Errorf("building %s: %w", f.path, err)
+		}
+		b.add(&Page{Path: f.path, ContentType: f.ctype, Body: body})
+	}
+	sm, err := Sitemap(base, sitemap)
+	if err != nil {
+		return nil, fmt.Errorf("building the sitemap: %w", err)
+	}
+	b.add(&Page{Path: "/sitemap.xml", ContentType: "application/xml; charset=utf-8", Body: sm})
+	b.add(&Page{Path: "/robots.txt", ContentType: "text/plain; charset=utf-8", Body: Robots(base)})
+
+	docs := make([]search.Doc, len(published))
+	for i, a := range published {
+		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	}
+	if b.site.index, err = search.Build(docs); err != nil {
+		return nil, fmt.Errorf("building the search index: %w", err)
+	}
+
 	for _, a := range assets.All() {
 		if a.Name == static.DevScript && !opts.Dev {
 			continue
@@ -156,15 +240,17 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		b.add(&Page{Path: img.URL, ContentType: img.ContentType, Body: img.Body, Immutable: true})
 	}
 	b.site.frame = b.head("", "", "")
-	b.site.notFound = b.render("", time.Time{}, templates.Error(templates.ErrorPage{
-		Head:    b.head("Page not found", "", ""),
-		Status:  404,
+	notFound := b.head("Page not found", "", "")
+	notFound.NoIndex = true
+	b.site.notFound = b.page("", templates.Error(templates.ErrorPage{
+		Head:    notFound,
 		Heading: "Page not found",
-		Message: "There is no page at this address. It may have moved, or the link you followed may be mistyped.",
+		Message: "There is no page at this address. It may have moved, or the link you followed may be mistyped. Try searching for what you were looking for.",
 	}))
-	b.site.serverError = b.render("", time.Time{}, templates.Error(templates.ErrorPage{
-		Head:    b.head("Something went wrong", "", ""),
-		Status:  500,
+	failed := b.head("Something went wrong", "", "")
+	failed.NoIndex = true
+	b.site.serverError = b.page("", templates.Error(templates.ErrorPage{
+		Head:    failed,
 		Heading: "Something went wrong",
 		Message: "Sorry, this page could not be shown just now. Please try again in a moment.",
 	}))
@@ -174,14 +260,41 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	return b.site, nil
 }
 
+// Paths of the lists of topics and authors.
+const (
+	TagsPath    = "/tags/"
+	AuthorsPath = "/authors/"
+	SearchPath  = "/search"
+)
+
+// ArticlePath is the path of an article page.
+func ArticlePath(slug string) string { return "/articles/" + slug + "/" }
+
+// TagPath is the path of a tag's list of articles.
+func TagPath(tag string) string { return TagsPath + NameSlug(tag) + "/" }
+
+// AuthorPath is the path of an author's list of articles.
+func AuthorPath(name string) string { return AuthorsPath + NameSlug(name) + "/" }
+
 // builder carries the state of one Build.
 type builder struct {
 	settings article.Settings
 	base     string
 	assets   *static.Set
 	dev      bool
+	now      time.Time // the build's time, whole seconds as HTTP dates are
+	previous *Site     // the version this one replaces, or nil
 	site     *Site
 	err      error
+}
+
+// feeds are the site's feeds, linked from every page for feed readers.
+func (b *builder) feeds() []templates.Feed {
+	return []templates.Feed{
+		{Title: b.settings.Name + " (RSS)", Type: "application/rss+xml", URL: b.base + "/feed.xml"},
+		{Title: b.settings.Name + " (Atom)", Type: "application/atom+xml", URL: b.base + "/atom.xml"},
+		{Title: b.settings.Name + " (JSON Feed)", Type: "application/feed+json", URL: b.base + "/feed.json"},
+	}
 }
 
 // head is the <head> of a page at path ("" for error pages).
@@ -191,37 +304,48 @@ func (b *builder) head(title, description, path string) templates.Head {
 		SiteName:      b.settings.Name,
 		Tagline:       b.settings.Tagline,
 		Title:         title,
-		Description:   description,
+		Description:   cmp.Or(description, b.settings.Description, b.settings.Tagline),
 		StylesheetURL: b.assets.URL("style.css"),
 		IconURL:       b.assets.URL("favicon.svg"),
-	}
-	if b.dev {
-		h.ScriptURL = b.assets.URL(static.DevScript)
+		Feeds:         b.feeds(),
+		Type:          "website",
+		SearchAction:  SearchPath,
+		SearchEnabled: true,
 	}
 	if path != "" {
 		h.CanonicalURL = b.base + path
 	}
+	if b.dev {
+		h.ScriptURL = b.assets.URL(static.DevScript)
+	}
 	return h
 }
 
-// render renders c into a page at path (or a page with no path, such as
-// the 404 page) and adds it to the site when it has a path.
-func (b *builder) render(path string, modified time.Time, c templ.Component) *Page {
+// page renders c into a page at path without adding it to the site.
+func (b *builder) page(path string, c templ.Component) *Page {
 	var buf bytes.Buffer
 	if err := c.Render(context.Background(), &buf); err != nil && b.err == nil {
 		b.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
 	}
-	p := &Page{Path: path, ContentType: "text/html; charset=utf-8", Body: buf.Bytes(), Modified: modified}
-	if path != "" {
-		b.add(p)
-	} else {
-		p.ETag = etag(p.Body)
-	}
+	p := &Page{Path: path, ContentType: "text/html; charset=utf-8", Body: buf.Bytes()}
+	p.ETag = etag(p.Body)
 	return p
 }
 
+// render renders c into the page at path.
+func (b *builder) render(path string, c templ.Component) {
+	b.add(b.page(path, c))
+}
+
+// add adds p to the site, with its entity tag and modification time.
 func (b *builder) add(p *Page) {
 	p.ETag = etag(p.Body)
+	p.Modified = b.now
+	if b.previous != nil {
+		if old := b.previous.pages[p.Path]; old != nil && old.ETag == p.ETag {
+			p.Modified = old.Modified
+		}
+	}
 	b.site.pages[p.Path] = p
 }
 
@@ -232,59 +356,77 @@ func etag(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
-// index renders the list of articles, PerPage a page: / then /page/2/...
-func (b *builder) index(published []*article.Article) {
-	pages := max(1, (len(published)+PerPage-1)/PerPage)
-	b.site.redirects["/page/1/"] = "/"
+// listPage is one page of a list with its path; the first page of a
+// list carries the later ones in more.
+type listPage struct {
+	templates.ListPage
+	path     string
+	modified time.Time
+	more     []listPage
+}
+
+// pagedPath is the path of page n of the list at root.
+func pagedPath(root string, n int) string {
+	if n <= 1 {
+		return root
+	}
+	return root + "page/" + strconv.Itoa(n) + "/"
+}
+
+// list lays out articles at root, PerPage a page: root, then
+// root/page/2/... The first page of a list is the canonical one.
+func (b *builder) list(root, heading, intro, empty string, articles []*article.Article) listPage {
+	pages := max(1, (len(articles)+PerPage-1)/PerPage)
+	b.site.redirects[pagedPath(root, 1)+"page/1/"] = root
+	var out []listPage
 	for n := 1; n <= pages; n++ {
-		chunk := published[min((n-1)*PerPage, len(published)):min(n*PerPage, len(published))]
-		p := templates.IndexPage{
-			Heading: "Latest articles",
-			Page:    n,
-			Pages:   pages,
+		chunk := articles[min((n-1)*PerPage, len(articles)):min(n*PerPage, len(articles))]
+		l := listPage{path: pagedPath(root, n)}
+		l.ListPage = templates.ListPage{Heading: heading, Intro: intro, Empty: empty, Page: n, Pages: pages}
+		title := heading
+		if root == "/" && n == 1 {
+			title = "" // the home page is titled by the site's name
 		}
-		title, desc := "", cmp.Or(b.settings.Description, b.settings.Tagline)
 		if n > 1 {
-			p.Heading = "Articles, page " + strconv.Itoa(n) + " of " + strconv.Itoa(pages)
-			title = p.Heading
-			p.PrevURL = pagePath(n - 1)
+			title = fmt.Sprintf("%s, page %d of %d", heading, n, pages)
+			l.Heading = title
+			l.PrevURL = pagedPath(root, n-1)
 		}
 		if n < pages {
-			p.NextURL = pagePath(n + 1)
+			l.NextURL = pagedPath(root, n+1)
 		}
-		var modified time.Time
 		for _, a := range chunk {
-			p.Teasers = append(p.Teasers, teaser(a))
-			if m := a.Modified(); m.After(modified) {
-				modified = m
+			l.Teasers = append(l.Teasers, b.site.bySlug[a.Slug])
+			if m := a.Modified(); m.After(l.modified) {
+				l.modified = m
 			}
 		}
-		p.Head = b.head(title, desc, pagePath(n))
-		b.render(pagePath(n), modified, templates.Index(p))
+		l.Head = b.head(title, "", l.path)
+		if l.PrevURL != "" {
+			l.Head.PrevURL = b.base + l.PrevURL
+		}
+		if l.NextURL != "" {
+			l.Head.NextURL = b.base + l.NextURL
+		}
+		out = append(out, l)
 	}
+	first := out[0]
+	first.more = out[1:]
+	return first
 }
-
-// pagePath is the path of page n of the index.
-func pagePath(n int) string {
-	if n <= 1 {
-		return "/"
-	}
-	return "/page/" + strconv.Itoa(n) + "/"
-}
-
-// ArticlePath is the path of an article page.
-func ArticlePath(slug string) string { return "/articles/" + slug + "/" }
 
 func (b *builder) article(a *article.Article, published []*article.Article) {
 	path := ArticlePath(a.Slug)
+	t := b.site.bySlug[a.Slug]
 	p := templates.ArticlePage{
 		Head:        b.head(a.Title, a.Description, path),
 		Title:       a.Title,
-		Authors:     joinNames(a.Authors),
+		Authors:     t.Authors,
 		Date:        a.Date,
 		ReadingTime: a.ReadingTime(),
+		WordsPerMin: article.WordsPerMinute,
 		Body:        a.HTML,
-		Tags:        a.Tags,
+		Tags:        t.Tags,
 		Draft:       a.Draft,
 	}
 	if a.Updated.After(a.Date) {
@@ -292,22 +434,41 @@ func (b *builder) article(a *article.Article, published []*article.Article) {
 	}
 	if img := a.LeadImage; img != nil {
 		p.Image = &templates.Picture{URL: img.URL, Alt: a.ImageAlt, Width: img.Width, Height: img.Height}
+		p.Head.ImageURL, p.Head.ImageAlt = b.base+img.URL, a.ImageAlt
+	}
+	var sections []templates.Link
+	for _, h := range a.Headings {
+		if h.Level == 2 {
+			sections = append(sections, templates.Link{Name: h.Text, URL: "#" + h.ID})
+		}
+	}
+	if len(sections) >= ContentsMin {
+		p.Contents = sections
 	}
 	for _, r := range related(a, published, RelatedCount) {
-		p.Related = append(p.Related, teaser(r))
+		p.Related = append(p.Related, b.site.bySlug[r.Slug])
 	}
-	b.render(path, a.Modified(), templates.Article(p))
+	p.Head.Type = "article"
+	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
+	p.Head.LinkedData = b.articleData(a)
+	b.render(path, templates.Article(p))
 }
 
 func teaser(a *article.Article) templates.Teaser {
-	return templates.Teaser{
+	t := templates.Teaser{
 		Title:   a.Title,
 		URL:     ArticlePath(a.Slug),
-		Authors: joinNames(a.Authors),
 		Date:    a.Date,
 		Summary: a.Summary,
 		Draft:   a.Draft,
 	}
+	for _, name := range a.Authors {
+		t.Authors = append(t.Authors, templates.Link{Name: name, URL: AuthorPath(name)})
+	}
+	for _, tag := range a.Tags {
+		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: TagPath(tag)})
+	}
+	return t
 }
 
 // related picks up to n other articles for a: those sharing the most
@@ -315,7 +476,7 @@ func teaser(a *article.Article) templates.Teaser {
 func related(a *article.Article, published []*article.Article, n int) []*article.Article {
 	tags := map[string]bool{}
 	for _, t := range a.Tags {
-		tags[strings.ToLower(t)] = true
+		tags[NameSlug(t)] = true
 	}
 	type scored struct {
 		a     *article.Article
@@ -324,12 +485,12 @@ func related(a *article.Article, published []*article.Article, n int) []*article
 	}
 	var cands []scored
 	for i, o := range published {
-		if o == a || o.Slug == a.Slug {
+		if o == a {
 			continue
 		}
 		s := 0
 		for _, t := range o.Tags {
-			if tags[strings.ToLower(t)] {
+			if tags[NameSlug(t)] {
 				s++
 			}
 		}

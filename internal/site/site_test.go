@@ -272,3 +272,36 @@ func TestBuild_ContentImagesServedWithTheirSize(t *testing.T) {
 		}
 	}
 }
+
+// TestBuild_LastModifiedFollowsTheBytes checks that a page keeps its
+// Last-Modified time across versions while its bytes stay the same, and
+// takes the new build's time when they change, whatever the articles'
+// dates say: a client revalidating with If-Modified-Since alone must
+// never keep a stale copy.
+func TestBuild_LastModifiedFollowsTheBytes(t *testing.T) {
+	lib := library(t, 3, func(int) string { return "" })
+	t1 := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	v1, err := Build(lib, Options{Now: t1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v1.Page("/articles/a001/").Modified; !got.Equal(t1) {
+		t.Errorf("first version: Modified %v, want the build time %v", got, t1)
+	}
+	t2 := t1.Add(time.Hour)
+	v2, err := Build(lib, Options{Now: t2, Previous: v1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v2.Page("/articles/a001/").Modified; !got.Equal(t1) {
+		t.Errorf("unchanged page: Modified %v, want %v", got, t1)
+	}
+	// A different base URL changes every page's bytes (canonical links).
+	v3, err := Build(lib, Options{Now: t2, Previous: v2, BaseURL: "https://other.example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v3.Page("/articles/a001/").Modified; !got.Equal(t2) {
+		t.Errorf("changed page: Modified %v, want %v", got, t2)
+	}
+}

@@ -1,0 +1,116 @@
+package site
+
+import (
+	"time"
+
+	"healthsite/internal/article"
+)
+
+// Linked data (schema.org JSON-LD) of the pages, as typed values:
+// templ's JSONScript marshals them with <, > and & escaped, so that no
+// text from front matter can end the script element.
+
+type ldWebSite struct {
+	Context         string          `json:"@context"`
+	Type            string          `json:"@type"`
+	Name            string          `json:"name"`
+	URL             string          `json:"url"`
+	Description     string          `json:"description,omitempty"`
+	InLanguage      string          `json:"inLanguage,omitempty"`
+	PotentialAction *ldSearchAction `json:"potentialAction,omitempty"`
+}
+
+type ldSearchAction struct {
+	Type       string       `json:"@type"`
+	Target     ldEntryPoint `json:"target"`
+	QueryInput string       `json:"query-input"`
+}
+
+type ldEntryPoint struct {
+	Type        string `json:"@type"`
+	URLTemplate string `json:"urlTemplate"`
+}
+
+type ldArticle struct {
+	Context          string         `json:"@context"`
+	Type             string         `json:"@type"`
+	Headline         string         `json:"headline"`
+	Description      string         `json:"description,omitempty"`
+	URL              string         `json:"url"`
+	MainEntityOfPage string         `json:"mainEntityOfPage"`
+	Author           []ldPerson     `json:"author"`
+	DatePublished    string         `json:"datePublished"`
+	DateModified     string         `json:"dateModified"`
+	Publisher        ldOrganization `json:"publisher"`
+	Image            []string       `json:"image,omitempty"`
+	InLanguage       string         `json:"inLanguage,omitempty"`
+	Keywords         []string       `json:"keywords,omitempty"`
+	WordCount        int            `json:"wordCount,omitempty"`
+}
+
+type ldPerson struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type ldOrganization struct {
+	Type string  `json:"@type"`
+	Name string  `json:"name"`
+	URL  string  `json:"url"`
+	Logo *ldLogo `json:"logo,omitempty"`
+}
+
+type ldLogo struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
+
+// website is the home page's linked data: the site, and how to search it.
+func (b *builder) website() *ldWebSite {
+	return &ldWebSite{
+		Context:     "https://schema.org",
+		Type:        "WebSite",
+		Name:        b.settings.Name,
+		URL:         b.base + "/",
+		Description: b.settings.Description,
+		InLanguage:  b.settings.Language,
+		PotentialAction: &ldSearchAction{
+			Type:       "SearchAction",
+			Target:     ldEntryPoint{Type: "EntryPoint", URLTemplate: b.base + SearchPath + "?q={search_term_string}"},
+			QueryInput: "required name=search_term_string",
+		},
+	}
+}
+
+// publisher is the site as the publisher of its articles.
+func (b *builder) publisher() ldOrganization {
+	return ldOrganization{Type: "Organization", Name: b.settings.Name, URL: b.base + "/",
+		Logo: &ldLogo{Type: "ImageObject", URL: b.base + b.assets.URL("favicon.svg")}}
+}
+
+// articleData is an article page's linked data.
+func (b *builder) articleData(a *article.Article) *ldArticle {
+	url := b.base + ArticlePath(a.Slug)
+	d := &ldArticle{
+		Context:          "https://schema.org",
+		Type:             "Article",
+		Headline:         a.Title,
+		Description:      a.Description,
+		URL:              url,
+		MainEntityOfPage: url,
+		DatePublished:    a.Date.Format(time.RFC3339),
+		DateModified:     a.Modified().Format(time.RFC3339),
+		Publisher:        b.publisher(),
+		InLanguage:       b.settings.Language,
+		Keywords:         a.Tags,
+		WordCount:        a.Words,
+	}
+	for _, name := range a.Authors {
+		d.Author = append(d.Author, ldPerson{Type: "Person", Name: name, URL: b.base + AuthorPath(name)})
+	}
+	if a.LeadImage != nil {
+		d.Image = []string{b.base + a.LeadImage.URL}
+	}
+	return d
+}

@@ -1,0 +1,272 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"healthsite/internal/article"
+)
+
+var later = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func buildFS(t *testing.T, fsys fstest.MapFS) *Site {
+	t.Helper()
+	lib, err := article.Load(fsys, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(lib, Options{Now: later, BaseURL: "https://health.example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func parseHTML(t *testing.T, body []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// elements returns the elements named tag with attribute key=val ("" for any).
+func elements(doc *html.Node, tag, key, val string) []*html.Node {
+	var out []*html.Node
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != tag {
+			continue
+		}
+		if key == "" {
+			out = append(out, n)
+			continue
+		}
+		for _, a := range n.Attr {
+			if a.Key == key && (val == "" || a.Val == val) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func TestBuild_TagAndAuthorPages(t *testing.T) {
+	lib := library(t, 25, func(i int) string {
+		if i%2 == 0 {
+			return "Back pain, sleep"
+		}
+		return "back pain"
+	})
+	s, err := Build(lib, Options{Now: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "Back pain" and "back pain" are one topic, with every article.
+	tags := parseHTML(t, s.Page("/tags/").Body)
+	var entries []string
+	for _, li := range elements(tags, "li", "", "") {
+		if a := elements(li, "a", "href", ""); len(a) == 1 && strings.HasPrefix(attrOf(a[0], "href"), "/tags/") {
+			entries = append(entries, attrOf(a[0], "href")+" "+textOf(li))
+		}
+	}
+	want := []string{"/tags/back-pain/ back pain (25 articles)", "/tags/sleep/ sleep (12 articles)"}
+	if fmt.Sprint(entries) != fmt.Sprint(want) {
+		t.Errorf("/tags/ entries %q, want %q", entries, want)
+	}
+	for path, teasers := range map[string]int{
+		"/tags/back-pain/": 10, "/tags/back-pain/page/2/": 10, "/tags/back-pain/page/3/": 5,
+		"/tags/sleep/": 10, "/tags/sleep/page/2/": 2,
+		"/authors/writer-1/": 9, "/authors/writer-0/": 8,
+	} {
+		p := s.Page(path)
+		if p == nil {
+			t.Errorf("no page %s", path)
+			continue
+		}
+		if got := len(elements(parseHTML(t, p.Body), "li", "class", "teaser")); got != teasers {
+			t.Errorf("%s has %d teasers, want %d", path, got, teasers)
+		}
+	}
+	if s.Page("/tags/sleep/page/3/") != nil {
+		t.Error("a page past the end of a tag exists")
+	}
+	if to, ok := s.Redirect("/tags/sleep/page/1/"); !ok || to != "/tags/sleep/" {
+		t.Errorf("/tags/sleep/page/1/ redirects to %q", to)
+	}
+	// Teasers link their author and tags.
+	doc := parseHTML(t, s.Page("/").Body)
+	if len(elements(doc, "a", "href", "/authors/writer-1/")) == 0 || len(elements(doc, "a", "href", "/tags/back-pain/")) == 0 {
+		t.Error("teasers do not link to author and tag pages")
+	}
+	if len(elements(doc, "link", "rel", "next")) != 1 || len(elements(doc, "a", "rel", "next")) != 1 {
+		t.Error("the index lacks rel=next")
+	}
+}
+
+func TestNameSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Back pain": "back-pain", "  BACK--pain ": "back-pain", "Dr. O'Neill": "dr-oneill",
+		"Café au lait": "café-au-lait", "背痛": "背痛", "!!!": "-", "Self-care": "self-care",
+	} {
+		if got := NameSlug(in); got != want {
+			t.Errorf("NameSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBuild_TableOfContentsFromThreeSections(t *testing.T) {
+	s := buildFS(t, fstest.MapFS{
+		"three.md": {Data: []byte("---\ntitle: Three\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nIntro.\n\n## One\n\nx\n\n### Detail\n\ny\n\n## Two\n\nx\n\n## Three\n\nx\n")},
+		"two.md":   {Data: []byte("---\ntitle: Two\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nIntro.\n\n## One\n\nx\n\n## Two\n\nx\n")},
+	})
+	doc := parseHTML(t, s.Page("/articles/three/").Body)
+	nav := elements(doc, "nav", "class", "contents")
+	if len(nav) != 1 {
+		t.Fatal("no table of contents with three sections")
+	}
+	var links []string
+	for _, a := range elements(nav[0], "a", "", "") {
+		links = append(links, attrOf(a, "href")+" "+textOf(a))
+	}
+	if want := "[#one One #two Two #three Three]"; fmt.Sprint(links) != want {
+		t.Errorf("contents %v, want %s", links, want)
+	}
+	if len(elements(parseHTML(t, s.Page("/articles/two/").Body), "nav", "class", "contents")) != 0 {
+		t.Error("a table of contents with two sections")
+	}
+	if !strings.Contains(textOf(doc), "1 min read (at 200 words a minute)") {
+		t.Error("the reading time does not state its words per minute")
+	}
+}
+
+// ldJSON returns the JSON-LD objects of a page, parsed.
+func ldJSON(t *testing.T, body []byte) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, s := range elements(parseHTML(t, body), "script", "type", "application/ld+json") {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(textOf(s)), &v); err != nil {
+			t.Fatalf("JSON-LD does not parse: %v\n%s", err, textOf(s))
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func TestBuild_LinkedDataAndCardsSurviveHostileText(t *testing.T) {
+	hostile := `Neck </script><script>alert(1)</script> & "pain"`
+	s := buildFS(t, fstest.MapFS{
+		"neck.md": {Data: []byte("---\ntitle: '" + hostile + "'\nauthor: [Ann Lee, Bo Chan]\ndate: 2024-01-01\nupdated: 2024-02-01\nsummary: '" + hostile + "'\ntags: [neck]\n---\n\nText.\n")},
+	})
+	body := s.Page("/articles/neck/").Body
+	if strings.Contains(string(body), "<script>alert(1)") {
+		t.Fatal("front matter text ended a script element")
+	}
+	ld := ldJSON(t, body)
+	if len(ld) != 1 {
+		t.Fatalf("%d JSON-LD objects, want 1", len(ld))
+	}
+	a := ld[0]
+	if a["@type"] != "Article" || a["headline"] != hostile || a["datePublished"] != "2024-01-01T00:00:00Z" || a["dateModified"] != "2024-02-01T00:00:00Z" {
+		t.Errorf("Article JSON-LD: %v", a)
+	}
+	authors, _ := a["author"].([]any)
+	if len(authors) != 2 || authors[0].(map[string]any)["@type"] != "Person" || authors[1].(map[string]any)["name"] != "Bo Chan" {
+		t.Errorf("authors: %v", a["author"])
+	}
+	if pub, _ := a["publisher"].(map[string]any); pub["name"] == nil {
+		t.Errorf("no publisher: %v", a)
+	}
+
+	doc := parseHTML(t, body)
+	meta := func(key, val string) string {
+		for _, m := range elements(doc, "meta", key, val) {
+			return attrOf(m, "content")
+		}
+		return ""
+	}
+	for _, c := range []struct{ key, val, want string }{
+		{"property", "og:title", hostile},
+		{"property", "og:type", "article"},
+		{"property", "og:url", "https://health.example.org/articles/neck/"},
+		{"property", "article:published_time", "2024-01-01T00:00:00Z"},
+		{"property", "article:modified_time", "2024-02-01T00:00:00Z"},
+		{"name", "twitter:card", "summary"},
+		{"name", "description", hostile},
+	} {
+		if got := meta(c.key, c.val); got != c.want {
+			t.Errorf("meta %s=%s content %q, want %q", c.key, c.val, got, c.want)
+		}
+	}
+
+	home := ldJSON(t, s.Page("/").Body)
+	if len(home) != 1 || home[0]["@type"] != "WebSite" {
+		t.Fatalf("home JSON-LD: %v", home)
+	}
+	action, _ := home[0]["potentialAction"].(map[string]any)
+	target, _ := action["target"].(map[string]any)
+	if action["@type"] != "SearchAction" || target["urlTemplate"] != "https://health.example.org/search?q={search_term_string}" {
+		t.Errorf("SearchAction: %v", action)
+	}
+	for _, f := range []string{"/feed.xml", "/atom.xml", "/feed.json"} {
+		if len(elements(doc, "link", "href", "https://health.example.org"+f)) != 1 {
+			t.Errorf("no autodiscovery link to %s", f)
+		}
+	}
+}
+
+func TestSearchPage_FindsAndEscapes(t *testing.T) {
+	s := buildFS(t, fstest.MapFS{
+		"stretch.md": {Data: []byte("---\ntitle: Gentle stretching\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nStretching every morning helps.\n")},
+		"sleep.md":   {Data: []byte("---\ntitle: Sleep\nauthor: A\ndate: 2024-01-02\nsummary: S.\n---\n\nRest well.\n")},
+	})
+	body, err := s.SearchPage("stretches", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseHTML(t, body)
+	if ts := elements(doc, "li", "class", "teaser"); len(ts) != 1 || !strings.Contains(textOf(ts[0]), "Gentle stretching") {
+		t.Errorf("search for stretches: %d teasers", len(ts))
+	}
+	if len(elements(doc, "mark", "", "")) == 0 {
+		t.Error("no highlighted words")
+	}
+	for _, q := range []string{"<script>alert(1)</script>", "", "?!", strings.Repeat("x", 10000), "背痛 🙂"} {
+		body, err := s.SearchPage(q, 1)
+		if err != nil {
+			t.Fatalf("query %q: %v", q[:min(len(q), 20)], err)
+		}
+		if strings.Contains(string(body), "<script>alert") {
+			t.Errorf("query %q shown unescaped", q)
+		}
+		if h1 := elements(parseHTML(t, body), "h1", "", ""); len(h1) != 1 {
+			t.Errorf("query %q: %d h1", q[:min(len(q), 20)], len(h1))
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"healthsite/templates"
+)
+
+// SearchPage renders page `page` of the results for query: the one page
+// made per request. An empty query shows the form alone.
+func (s *Site) SearchPage(query string, page int) ([]byte, error) {
+	p := templates.SearchPage{}
+	p.Head = s.frame
+	p.Head.Title = "Search"
+	p.Head.NoIndex = true // results pages are not for search engines
+	p.Heading = "Search"
+	query = strings.TrimSpace(query)
+	if query != "" {
+		res, err := s.index.Search(query, page, PerPage)
+		if err != nil {
+			return nil, err
+		}
+		p.Query, p.Total = res.Query, res.Total
+		p.Head.Query = res.Query
+		p.Head.Title = "Search: " + res.Query
+		p.Heading = "Search results"
+		p.Page, p.Pages = max(res.Page, 1), max(res.Pages, 1)
+		p.Empty = "No articles match. Try fewer or different words, or browse the topics."
+		for _, r := range res.Results {
+			t, ok := s.bySlug[r.ID]
+			if !ok {
+				continue
+			}
+			for _, seg := range r.Snippet {
+				t.Snippet = append(t.Snippet, templates.Segment{Text: seg.Text, Mark: seg.Mark})
+			}
+			p.Teasers = append(p.Teasers, t)
+		}
+		link := func(n int) string {
+			v := url.Values{"q": {res.Query}}
+			if n > 1 {
+				v.Set("page", strconv.Itoa(n))
+			}
+			return SearchPath + "?" + v.Encode()
+		}
+		if res.Page > 1 {
+			p.PrevURL = link(res.Page - 1)
+		}
+		if res.Page < res.Pages {
+			p.NextURL = link(res.Page + 1)
+		}
+	} else {
+		p.Page, p.Pages = 1, 1
+		p.Empty = "Type a word or two in the search box above: symptoms, treatments or topics."
+	}
+	var buf bytes.Buffer
+	err := templates.Search(p).Render(context.Background(), &buf)
+	return buf.Bytes(), err
+}
