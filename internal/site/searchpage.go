@@ -3,10 +3,10 @@ package site
 import (
 	"bytes"
 	"context"
+	"healthsite/templates"
 	"net/url"
 	"strconv"
 	"strings"
-	"healthsite/templates"
 )
 
 // SearchPage renders page `page` of the results for query: the one page
