@@ -265,7 +265,7 @@ type Results struct {
 	Results []Result
 }
 
-// Search runs query and returns page `page` of results, perPage a page
+// Search runs the query q and returns page `page` of results, perPage a page
 // (below 1 means 10, above 100 means 100). Any text is a valid query:
 // what cannot match, such as punctuation or stop words alone, finds
 // nothing rather than failing, so the page can show "no results" for
