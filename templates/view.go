@@ -129,6 +129,26 @@ type ArticlePage struct {
 	Tags        []Link
 	Related     []Teaser
 	Draft       bool // shown only in development
+
+	// Clinical review and what the article rests on.
+	ReviewedBy string    // reviewer with credentials; "" when never reviewed
+	Reviewed   time.Time // last clinical review
+	NextReview time.Time // next review due
+	Overdue    bool      // the next review is past: warn the reader
+	Sources    []Source
+	Disclaimer string // the site's closing note: it informs, it does not diagnose
+}
+
+// Source is a reference, with links to its DOI and PubMed record.
+type Source struct {
+	Title     string
+	URL       string
+	Publisher string
+	Year      int
+	DOI       string
+	DOIURL    string
+	PMID      string
+	PMIDURL   string
 }
 
 // Picture is an image of the site with its size.

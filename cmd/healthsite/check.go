@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
 	"time"
 
 	"healthsite/content"
@@ -31,6 +35,7 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 	strict := fset.Bool("strict", false, "treat warnings as errors: exit 1 on any problem")
 	maxSize := fset.Int64("max-size", article.DefaultMaxFileSize, "largest article file accepted, in `bytes`")
 	budget := fset.Duration("render-budget", article.DefaultRenderBudget, "longest one article may take to render")
+	reviews := fset.Bool("reviews", false, "list every article's clinical review dates, soonest due first, instead of checking")
 	fset.Usage = func() {
 		fmt.Fprint(stderr, "Usage: healthsite check [-content DIR] [-strict] [-max-size BYTES]\n\nChecks every article and site.yaml, and lists each problem as path:line:col.\n\n")
 		fset.PrintDefaults()
@@ -50,7 +55,11 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		return err
 	}
 	defer src.close()
-	r := article.Check(src.fsys, article.Options{Root: src.root, MaxFileSize: *maxSize, RenderBudget: *budget})
+	opts := article.Options{Root: src.root, MaxFileSize: *maxSize, RenderBudget: *budget, Now: start}
+	if *reviews {
+		return listReviews(src, opts, stdout, stderr)
+	}
+	r := article.Check(src.fsys, opts)
 	for _, e := range r.Problems {
 		fmt.Fprintln(stdout, e)
 	}
@@ -59,6 +68,49 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 	if errs > 0 || *strict && warns > 0 {
 		return exitError{1}
 	}
+	return nil
+}
+
+// listReviews implements check -reviews: one line per article with its
+// clinical review dates, those never reviewed first, then the soonest
+// due, so that the next review to book is at the top.
+func listReviews(src *source, opts article.Options, stdout, stderr io.Writer) error {
+	lib, err := article.Load(src.fsys, opts)
+	if err != nil {
+		for _, e := range article.Errors(err) {
+			fmt.Fprintln(stderr, e)
+		}
+		return exitError{1}
+	}
+	arts := lib.Articles()
+	slices.SortStableFunc(arts, func(a, b *article.Article) int {
+		if (a.ReviewedBy == "") != (b.ReviewedBy == "") {
+			if a.ReviewedBy == "" {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(a.NextReview.Compare(b.NextReview), strings.Compare(a.Path, b.Path))
+	})
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "STATUS\tNEXT REVIEW\tLAST REVIEW\tREVIEWER\tFILE\tTITLE")
+	overdue := 0
+	for _, a := range arts {
+		if a.ReviewedBy == "" {
+			fmt.Fprintf(tw, "not reviewed\t-\t-\t-\t%s\t%s\n", a.Path, a.Title)
+			continue
+		}
+		status := "due in " + plural(int(a.NextReview.Sub(opts.Now).Hours()/24), "day")
+		if opts.Now.After(a.NextReview) {
+			status = "OVERDUE"
+			overdue++
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", status, a.NextReview.Format("2006-01-02"), a.Reviewed.Format("2006-01-02"), a.ReviewedBy, a.Path, a.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s, %d overdue for review\n", plural(len(arts), "article"), overdue)
 	return nil
 }
 

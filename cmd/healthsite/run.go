@@ -136,7 +136,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	// build loads the content as it is now; warnings go to warn.
 	build := func(warn func(*article.Error)) server.BuildFunc {
 		return func(now time.Time, prev *site.Site) (*site.Site, error) {
-			lib, err := loadContent(cfg.ContentDir, warn)
+			lib, err := loadContent(cfg.ContentDir, now, warn)
 			if err != nil {
 				return nil, err
 			}
@@ -207,13 +207,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 // loadContent loads the articles of dir, or the built-in ones when dir
 // is empty, and passes each warning to warn.
-func loadContent(dir string, warn func(*article.Error)) (*article.Library, error) {
+func loadContent(dir string, now time.Time, warn func(*article.Error)) (*article.Library, error) {
 	src, err := openContent(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
-	lib, err := article.Load(src.fsys, article.Options{Root: src.root})
+	lib, err := article.Load(src.fsys, article.Options{Root: src.root, Now: now})
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,8 @@ type Options struct {
 	// RenderBudget is the longest one article may take to render; 0
 	// means DefaultRenderBudget.
 	RenderBudget time.Duration
+	// Now, when set, makes an overdue clinical review a warning.
+	Now time.Time
 }
 
 // Report is the outcome of checking a content folder.
@@ -88,6 +90,7 @@ type loader struct {
 	md       *markdown.Renderer
 	budget   time.Duration
 	images   map[string]*Image // by path in the content folder
+	now      time.Time         // for overdue reviews; zero to ignore them
 }
 
 func load(fsys fs.FS, opts Options) (*Library, *Report) {
@@ -103,6 +106,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		md:       markdown.Default(),
 		budget:   cmp.Or(opts.RenderBudget, DefaultRenderBudget),
 		images:   map[string]*Image{},
+		now:      opts.Now,
 	}
 	lib := &Library{settings: settings, bySlug: map[string]*Article{}}
 	problem := func(path, format string, args ...any) {

@@ -380,6 +380,28 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 			}
 		}
 	}
+	// Clinical review: a reviewer and a date go together, and the next
+	// review comes after the last one; without a date of its own it is
+	// due a review period after the last.
+	fReviewed, fBy, fNext := fields["reviewed"], fields["reviewed_by"], fields["next_review"]
+	switch {
+	case a.ReviewedBy != "" && a.Reviewed.IsZero() && fReviewed == nil:
+		p.errorf(fBy.line, fBy.col, "reviewed_by has no date of review (add a line such as reviewed: 2024-02-20)")
+	case !a.Reviewed.IsZero() && a.ReviewedBy == "" && fBy != nil && fBy.value.kind == kindNull || !a.Reviewed.IsZero() && fBy == nil:
+		p.errorf(fReviewed.line, fReviewed.col, "reviewed has no reviewer (add a line such as reviewed_by: \"Dr Elena Marsh, DPT\")")
+	}
+	if !a.Reviewed.IsZero() && !a.NextReview.IsZero() && !a.Reviewed.Before(a.NextReview) {
+		p.errorf(fNext.value.line, fNext.value.col, "next_review %s is not after the last review on %s (the next review comes later; fix one of the two)", a.NextReview.Format("2006-01-02"), a.Reviewed.Format("2006-01-02"))
+	}
+	if !a.NextReview.IsZero() && a.Reviewed.IsZero() && fNext != nil {
+		p.errorf(fNext.line, fNext.col, "next_review is set but the article has no review (add reviewed: and reviewed_by:, or remove next_review)")
+	}
+	if !a.Reviewed.IsZero() && a.NextReview.IsZero() {
+		a.NextReview = a.Reviewed.AddDate(0, l.settings.ReviewMonths, 0)
+	}
+	if !a.NextReview.IsZero() && !l.now.IsZero() && l.now.After(a.NextReview) && fReviewed != nil {
+		p.warnf(fReviewed.line, fReviewed.col, "the review is overdue: the next one was due on %s (review the article, then update reviewed:)", a.NextReview.Format("2006-01-02"))
+	}
 	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
 		p.errorf(f.value.line, f.value.col, "updated %s is before the date %s (an update comes after first publication; fix one of the two)", a.Updated.Format("2006-01-02"), a.Date.Format("2006-01-02"))
 	}
@@ -563,9 +585,15 @@ func sourcesValue(p *problems, f *field) []Source {
 				}
 				s.Year = y
 			case "doi":
-				s.DOI = t
+				s.DOI = strings.TrimPrefix(strings.TrimPrefix(t, "https://doi.org/"), "doi:")
+				if !strings.HasPrefix(s.DOI, "10.") || !strings.Contains(s.DOI, "/") {
+					p.errorf(sf.value.line, sf.value.col, "source doi %q is not a DOI (write it like doi: 10.1136/bmj.m1234, without https://doi.org/)", t)
+				}
 			case "pmid":
 				s.PMID = t
+				if _, err := strconv.ParseUint(t, 10, 64); err != nil || len(t) > 9 {
+					p.errorf(sf.value.line, sf.value.col, "source pmid %q is not a PubMed number (write the digits only, like pmid: 31465634)", t)
+				}
 			}
 		}
 		for _, k := range []string{"title", "url"} {

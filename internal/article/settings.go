@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones in settings work on machines without a zoneinfo database
@@ -22,17 +23,30 @@ type Settings struct {
 	Language    string         // BCP 47 tag for <html lang>, e.g. en-GB
 	BaseURL     string         // absolute http(s) URL without a trailing slash
 	Location    *time.Location // time zone of dates written without one
+	// ReviewMonths is how long after a clinical review the next is due,
+	// for articles that do not give next_review.
+	ReviewMonths int
+	// Disclaimer closes every article: it informs, and does not diagnose.
+	Disclaimer string
 }
+
+// DefaultDisclaimer is the closing note of articles when site.yaml
+// does not give one.
+const DefaultDisclaimer = "This article is for general information. It does not diagnose or treat any condition and is not a substitute for advice from a doctor or other qualified health professional who knows your situation. If you are worried about your health, contact your doctor; in an emergency, call your local emergency number."
 
 // DefaultSettings are used for what site.yaml does not say.
 func DefaultSettings() Settings {
 	return Settings{
 		Name:     "Healthsite",
 		Language: "en",
-		BaseURL:  "http://localhost:8080",
-		Location: time.UTC,
+		BaseURL:      "http://localhost:8080",
+		Location:     time.UTC,
+		ReviewMonths: 36,
+		Disclaimer:   DefaultDisclaimer,
 	}
 }
+
+var reviewPeriod = regexp.MustCompile(`^(\d+)\s*(years?|months?)$`)
 
 var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
@@ -75,7 +89,7 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer"}
 	for _, f := range checkKeys(p, n, known) {
 		v, ok := textValue(p, f)
 		if !ok {
@@ -105,6 +119,24 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 				continue
 			}
 			s.BaseURL = u
+		case "disclaimer":
+			if v != "" {
+				s.Disclaimer = v
+			}
+		case "review_period":
+			m := reviewPeriod.FindStringSubmatch(strings.ToLower(v))
+			n := 0
+			if m != nil {
+				n, _ = strconv.Atoi(m[1])
+			}
+			if n <= 0 || n > 120 && strings.HasPrefix(m[2], "month") || n > 10 && strings.HasPrefix(m[2], "year") {
+				p.errorf(f.value.line, f.value.col, "review_period %q is not a period (write it like 3 years or 18 months, at most 10 years)", v)
+				continue
+			}
+			if strings.HasPrefix(m[2], "year") {
+				n *= 12
+			}
+			s.ReviewMonths = n
 		case "timezone":
 			loc, err := time.LoadLocation(v)
 			if err != nil || v == "" || v == "Local" {

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -84,8 +85,9 @@ func New() *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(safety{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(safety{}, 100), util.Prioritized(callouts{}, 200)),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500))),
 		// Deliberately without gmhtml.WithUnsafe: raw HTML in a body is
 		// replaced by a comment, never passed through.
 	)
@@ -94,7 +96,7 @@ func New() *Renderer {
 
 // reservedIDs are element ids used by the page around an article body.
 // Headings never take them: a section titled "Main" gets the id main-1.
-var reservedIDs = []string{"main", "related-heading", "contents", "sources", "search-q", "problems-heading"}
+var reservedIDs = []string{"main", "related-heading", "contents", "sources", "topics", "search-q", "problems-heading"}
 
 // ReservedIDs returns the ids of the page frame, which headings never take.
 func ReservedIDs() []string { return slices.Clone(reservedIDs) }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strconv"
 	"time"
 
 	"healthsite/internal/article"
@@ -46,6 +47,24 @@ type ldArticle struct {
 	InLanguage       string         `json:"inLanguage,omitempty"`
 	Keywords         []string       `json:"keywords,omitempty"`
 	WordCount        int            `json:"wordCount,omitempty"`
+	LastReviewed     string         `json:"lastReviewed,omitempty"`
+	ReviewedBy       *ldPerson      `json:"reviewedBy,omitempty"`
+	Citation         []ldCitation   `json:"citation,omitempty"`
+	MedicalAudience  *ldAudience    `json:"medicalAudience,omitempty"`
+}
+
+type ldCitation struct {
+	Type          string   `json:"@type"`
+	Name          string   `json:"name"`
+	URL           string   `json:"url"`
+	Publisher     string   `json:"publisher,omitempty"`
+	DatePublished string   `json:"datePublished,omitempty"`
+	SameAs        []string `json:"sameAs,omitempty"`
+}
+
+type ldAudience struct {
+	Type         string `json:"@type"`
+	AudienceType string `json:"audienceType"`
 }
 
 type ldPerson struct {
@@ -89,12 +108,13 @@ func (b *builder) publisher() ldOrganization {
 		Logo: &ldLogo{Type: "ImageObject", URL: b.base + b.assets.URL("favicon.svg")}}
 }
 
-// articleData is an article page's linked data.
+// articleData is an article page's linked data: a MedicalWebPage, with
+// the Article properties, its clinical review and its sources.
 func (b *builder) articleData(a *article.Article) *ldArticle {
 	url := b.base + ArticlePath(a.Slug)
 	d := &ldArticle{
 		Context:          "https://schema.org",
-		Type:             "Article",
+		Type:             "MedicalWebPage",
 		Headline:         a.Title,
 		Description:      a.Description,
 		URL:              url,
@@ -111,6 +131,24 @@ func (b *builder) articleData(a *article.Article) *ldArticle {
 	}
 	if a.LeadImage != nil {
 		d.Image = []string{b.base + a.LeadImage.URL}
+	}
+	d.MedicalAudience = &ldAudience{Type: "MedicalAudience", AudienceType: "Patient"}
+	if a.ReviewedBy != "" {
+		d.LastReviewed = a.Reviewed.Format("2006-01-02")
+		d.ReviewedBy = &ldPerson{Type: "Person", Name: a.ReviewedBy}
+	}
+	for _, s := range a.Sources {
+		c := ldCitation{Type: "CreativeWork", Name: s.Title, URL: s.URL, Publisher: s.Publisher}
+		if s.Year > 0 {
+			c.DatePublished = strconv.Itoa(s.Year)
+		}
+		if s.DOI != "" {
+			c.SameAs = append(c.SameAs, "https://doi.org/"+s.DOI)
+		}
+		if s.PMID != "" {
+			c.SameAs = append(c.SameAs, "https://pubmed.ncbi.nlm.nih.gov/"+s.PMID+"/")
+		}
+		d.Citation = append(d.Citation, c)
 	}
 	return d
 }

@@ -193,7 +193,7 @@ func TestBuild_LinkedDataAndCardsSurviveHostileText(t *testing.T) {
 		t.Fatalf("%d JSON-LD objects, want 1", len(ld))
 	}
 	a := ld[0]
-	if a["@type"] != "Article" || a["headline"] != hostile || a["datePublished"] != "2024-01-01T00:00:00Z" || a["dateModified"] != "2024-02-01T00:00:00Z" {
+	if a["@type"] != "MedicalWebPage" || a["headline"] != hostile || a["datePublished"] != "2024-01-01T00:00:00Z" || a["dateModified"] != "2024-02-01T00:00:00Z" {
 		t.Errorf("Article JSON-LD: %v", a)
 	}
 	authors, _ := a["author"].([]any)
@@ -268,5 +268,84 @@ func TestSearchPage_FindsAndEscapes(t *testing.T) {
 		if h1 := elements(parseHTML(t, body), "h1", "", ""); len(h1) != 1 {
 			t.Errorf("query %q: %d h1", q[:min(len(q), 20)], len(h1))
 		}
+	}
+}
+
+func TestBuild_ReviewSourcesAndOverdueNotice(t *testing.T) {
+	page := func(reviewed string) string {
+		return "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2020-01-01\nsummary: S.\nreviewed_by: \"Dr Elena Marsh, DPT\"\nreviewed: " + reviewed + "\n" +
+			"sources:\n  - title: Knee injuries and disorders\n    url: https://medlineplus.gov/kneeinjuriesanddisorders.html\n    publisher: MedlinePlus\n" +
+			"  - title: A fictional trial\n    url: https://example.org/trial\n    year: 2021\n    doi: 10.1000/xyz123\n    pmid: \"12345678\"\n" +
+			"---\n\nText.\n\n> [!CAUTION]\n> Stop if the pain is sharp.\n"
+	}
+	lib, err := article.Load(fstest.MapFS{"knee.md": {Data: []byte(page("2024-02-20"))}}, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(lib, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := s.Page("/articles/knee/").Body
+	doc := parseHTML(t, body)
+	text := textOf(doc)
+	for _, want := range []string{
+		"Medically reviewed by Dr Elena Marsh, DPT on 20 February 2024",
+		"Page last reviewed: 20 February 2024 · Next review due: 20 February 2027",
+		"It does not diagnose or treat any condition",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "due for review") {
+		t.Error("a page reviewed in time shows the overdue notice")
+	}
+	sources := elements(doc, "section", "class", "sources")
+	if len(sources) != 1 {
+		t.Fatal("no Sources section")
+	}
+	var links []string
+	for _, a := range elements(sources[0], "a", "", "") {
+		links = append(links, attrOf(a, "href"))
+	}
+	want := "[https://medlineplus.gov/kneeinjuriesanddisorders.html https://example.org/trial https://doi.org/10.1000/xyz123 https://pubmed.ncbi.nlm.nih.gov/12345678/]"
+	if fmt.Sprint(links) != want {
+		t.Errorf("source links %v, want %s", links, want)
+	}
+	if len(elements(sources[0], "li", "", "")) != 2 {
+		t.Error("sources are not a numbered list of two")
+	}
+	aside := elements(doc, "aside", "class", "callout callout-caution")
+	if len(aside) != 1 || attrOf(aside[0], "aria-label") != "Caution" || !strings.Contains(textOf(aside[0]), "Caution Stop if the pain is sharp.") {
+		t.Errorf("no caution callout: %v", aside)
+	}
+
+	ld := ldJSON(t, body)[0]
+	if ld["@type"] != "MedicalWebPage" || ld["lastReviewed"] != "2024-02-20" {
+		t.Errorf("JSON-LD: %v", ld)
+	}
+	if r, _ := ld["reviewedBy"].(map[string]any); r["@type"] != "Person" || r["name"] != "Dr Elena Marsh, DPT" {
+		t.Errorf("reviewedBy: %v", ld["reviewedBy"])
+	}
+	if c, _ := ld["citation"].([]any); len(c) != 2 || c[1].(map[string]any)["datePublished"] != "2021" {
+		t.Errorf("citation: %v", ld["citation"])
+	}
+	if m, _ := ld["medicalAudience"].(map[string]any); m["audienceType"] != "Patient" {
+		t.Errorf("medicalAudience: %v", ld["medicalAudience"])
+	}
+
+	// Three years later the review is overdue: the reader is warned, and
+	// the site knew to rebuild itself at that moment.
+	if due := time.Date(2027, 2, 20, 0, 0, 0, 0, time.UTC); !s.NextChange().Equal(due) {
+		t.Errorf("NextChange = %v, want the review due date %v", s.NextChange(), due)
+	}
+	s, err = Build(lib, Options{Now: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice := elements(parseHTML(t, s.Page("/articles/knee/").Body), "div", "class", "review-notice")
+	if len(notice) != 1 || !strings.Contains(textOf(notice[0]), "This page is due for review.") || !strings.Contains(textOf(notice[0]), "20 February 2027") {
+		t.Errorf("overdue notice: %v", notice)
 	}
 }

@@ -152,9 +152,20 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 	published := lib.Published(now, opts.Dev)
 	b.site.articles = len(published)
+	// The site changes by itself when a scheduled article is due, and
+	// when a published one becomes due for review (its page then warns
+	// the reader).
+	later := func(t time.Time) {
+		if t.After(now) && (b.site.nextChange.IsZero() || t.Before(b.site.nextChange)) {
+			b.site.nextChange = t
+		}
+	}
 	for _, a := range lib.Articles() {
-		if !a.Draft && a.Date.After(now) && (b.site.nextChange.IsZero() || a.Date.Before(b.site.nextChange)) {
-			b.site.nextChange = a.Date
+		if !a.Draft {
+			later(a.Date)
+		}
+		if a.ReviewedBy != "" {
+			later(a.NextReview)
 		}
 	}
 	for _, a := range published {
@@ -431,6 +442,21 @@ func (b *builder) article(a *article.Article, published []*article.Article) {
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated
+	}
+	p.Disclaimer = b.settings.Disclaimer
+	if a.ReviewedBy != "" {
+		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
+		p.Overdue = b.now.After(a.NextReview)
+	}
+	for _, src := range a.Sources {
+		v := templates.Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Year: src.Year, DOI: src.DOI, PMID: src.PMID}
+		if src.DOI != "" {
+			v.DOIURL = "https://doi.org/" + src.DOI
+		}
+		if src.PMID != "" {
+			v.PMIDURL = "https://pubmed.ncbi.nlm.nih.gov/" + src.PMID + "/"
+		}
+		p.Sources = append(p.Sources, v)
 	}
 	if img := a.LeadImage; img != nil {
 		p.Image = &templates.Picture{URL: img.URL, Alt: a.ImageAlt, Width: img.Width, Height: img.Height}

@@ -1,0 +1,118 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Callouts are GitHub's alert syntax: a block quote whose first line is
+// [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION]:
+//
+//	> [!CAUTION]
+//	> Stop if the pain is sharp or shooting.
+//
+// renders as a labelled aside, styled like an NHS care card.
+
+// KindCallout is the AST kind of a callout.
+var KindCallout = ast.NewNodeKind("Callout")
+
+// Callout is a block quote turned into a labelled aside.
+type Callout struct {
+	ast.BaseBlock
+	Alert string // note, tip, important, warning or caution
+}
+
+// Kind implements ast.Node.
+func (*Callout) Kind() ast.NodeKind { return KindCallout }
+
+// Dump implements ast.Node.
+func (c *Callout) Dump(src []byte, level int) {
+	ast.DumpHelper(c, src, level, map[string]string{"Alert": c.Alert}, nil)
+}
+
+// calloutLabels are the words shown, and read out, for each type.
+var calloutLabels = map[string]string{
+	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
+}
+
+var calloutMarker = regexp.MustCompile(`^\[!(?i:(NOTE|TIP|IMPORTANT|WARNING|CAUTION))\]\s*$`)
+
+// callouts is the parser transformer that finds callouts.
+type callouts struct{}
+
+// Transform implements parser.ASTTransformer.
+func (callouts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var quotes []*ast.Blockquote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if q, ok := n.(*ast.Blockquote); ok && entering {
+			quotes = append(quotes, q)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, q := range quotes {
+		para, ok := q.FirstChild().(*ast.Paragraph)
+		if !ok || para.Lines().Len() == 0 {
+			continue
+		}
+		first := para.Lines().At(0)
+		m := calloutMarker.FindSubmatch(util.TrimRightSpace(first.Value(src)))
+		if m == nil {
+			continue
+		}
+		// Drop the marker line's inline nodes; the rest of the
+		// paragraph is the callout's first paragraph.
+		for c := para.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			if t, ok := c.(*ast.Text); ok && t.Segment.Start >= first.Stop {
+				break
+			}
+			if t, ok := c.(*ast.Text); ok && t.Segment.Start < first.Start {
+				break
+			}
+			para.RemoveChild(para, c)
+			c = next
+		}
+		lines := para.Lines()
+		rest := text.NewSegments()
+		for i := 1; i < lines.Len(); i++ {
+			rest.Append(lines.At(i))
+		}
+		para.SetLines(rest)
+		c := &Callout{Alert: strings.ToLower(string(m[1]))}
+		for child := q.FirstChild(); child != nil; {
+			next := child.NextSibling()
+			if child == para && !para.HasChildren() {
+				q.RemoveChild(q, child)
+			} else {
+				c.AppendChild(c, child)
+			}
+			child = next
+		}
+		q.Parent().ReplaceChild(q.Parent(), q, c)
+	}
+}
+
+// calloutRenderer renders callouts.
+type calloutRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCallout, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		c := n.(*Callout)
+		label := calloutLabels[c.Alert]
+		if entering {
+			_, _ = w.WriteString(`<aside class="callout callout-` + c.Alert + `" aria-label="` + label + `">` + "\n")
+			_, _ = w.WriteString(`<p class="callout-label"><strong>` + label + `</strong></p>` + "\n")
+		} else {
+			_, _ = w.WriteString("</aside>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
