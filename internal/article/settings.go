@@ -37,8 +37,8 @@ const DefaultDisclaimer = "This article is for general information. It does not 
 // DefaultSettings are used for what site.yaml does not say.
 func DefaultSettings() Settings {
 	return Settings{
-		Name:     "Healthsite",
-		Language: "en",
+		Name:         "Healthsite",
+		Language:     "en",
 		BaseURL:      "http://localhost:8080",
 		Location:     time.UTC,
 		ReviewMonths: 36,
