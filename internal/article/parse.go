@@ -437,6 +437,16 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		return nil, p.list
 	}
 	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
+	// Screen reader users move by heading level; a skipped level reads
+	// as a missing section.
+	for i, prev := 0, 1; i < len(doc.Headings); i++ {
+		h := doc.Headings[i]
+		if h.Level > prev+1 {
+			line := headingLine(body, bodyLine, h.Text)
+			p.warnf(line, 1, "the heading %q is level %d right after level %d (use %s for it, so that no level is skipped)", h.Text, h.Level, prev, strings.Repeat("#", prev+1))
+		}
+		prev = h.Level
+	}
 	a.ids = doc.IDs
 	pos := newPositions(body, bodyLine)
 	for _, link := range doc.Links {
@@ -500,6 +510,17 @@ func renderWithin(md *markdown.Renderer, body []byte, opts markdown.Options, bud
 	case <-timer.C:
 		return nil, fmt.Errorf("the article text takes over %s to render, so it is not published (this comes from thousands of nested brackets, quotes, emphasis or list markers: look for a long run of the same punctuation and remove it)", budget)
 	}
+}
+
+// headingLine finds the line of the heading with the given text, or
+// the body's first line when it cannot.
+func headingLine(body []byte, bodyLine int, text string) int {
+	for i, line := range strings.Split(string(body), "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") && strings.Contains(t, text) {
+			return bodyLine + i
+		}
+	}
+	return bodyLine
 }
 
 // textLine is the line of the file on which the body's text starts,

@@ -74,3 +74,15 @@ func TestLoad_ClinicalReview(t *testing.T) {
 		})
 	}
 }
+
+func TestCheck_SkippedHeadingLevelWarns(t *testing.T) {
+	fsys := fstest.MapFS{"x.md": {Data: []byte("---\ntitle: T\nauthor: A\ndate: 2023-01-01\nsummary: S.\n---\n\n## Section\n\nText.\n\n#### Too deep\n\nText.\n\n## Next\n\n### Fine\n")}}
+	var got []string
+	for _, e := range Check(fsys, Options{}).Problems {
+		got = append(got, e.Error())
+	}
+	want := []string{`x.md:12:1: warning: the heading "Too deep" is level 4 right after level 2 (use ### for it, so that no level is skipped)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
