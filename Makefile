@@ -5,7 +5,7 @@ GO      ?= go
 ADDR    ?= :8080
 FUZZTIME ?= 30s
 
-.PHONY: run dev test generate check build bench fuzz clean
+.PHONY: run dev test generate check build bench fuzz clean audit-tools lighthouse
 
 ## run: serve the built-in articles on $(ADDR) (http://localhost:8080)
 run:
@@ -18,6 +18,14 @@ dev:
 ## test: run every test, the browser test included
 test:
 	$(GO) test -count=1 ./...
+
+## audit-tools: install the pinned axe-core, Nu Html Checker and Lighthouse into .ci/node_modules (the audits in make test need them)
+audit-tools:
+	npm ci --prefix .ci --ignore-scripts --no-audit --no-fund
+
+## lighthouse: Lighthouse on / and an article, served on 127.0.0.1; fails below performance 95, the rest 100
+lighthouse:
+	GO=$(GO) bash .ci/lighthouse.sh
 
 ## generate: regenerate the templ components' Go code
 generate:

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Lighthouse on the home page and an article of the built-in site, served
+# on 127.0.0.1: prints each page's four scores and the audits that lost
+# points, and fails below target (performance 95, accessibility, best
+# practices and SEO 100). Run it with `make lighthouse`.
+#
+# Needs Node (20 or later), Chromium (apt-get install chromium) and the
+# pinned Lighthouse in .ci/node_modules (make audit-tools). Nothing leaves
+# the machine: the site is on 127.0.0.1, Chromium's background services
+# are off, it resolves no host name but 127.0.0.1 and localhost, and
+# Lighthouse sends no error reports. The script fails if the page asked
+# for anything from another origin.
+#
+# Environment:
+#   CHROME_PATH      the Chromium to drive (default: chromium on PATH)
+#   LH_PAGES         the paths to audit (default: "/ /articles/myofascial-release-therapy/")
+#   LH_REPORT_DIR    keep the JSON and HTML reports here (default: a temporary folder, removed)
+#   LH_FORM_FACTOR   mobile (the default, Lighthouse's own) or desktop
+#   GO               the go command (default: go)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+min_performance=95 min_accessibility=100 min_best_practices=100 min_seo=100
+pages=${LH_PAGES:-/ /articles/myofascial-release-therapy/}
+form_factor=${LH_FORM_FACTOR:-mobile}
+lighthouse=.ci/node_modules/lighthouse/cli/index.js
+
+die() { echo "lighthouse.sh: $*" >&2; exit 1; }
+[ -f "$lighthouse" ] || die "Lighthouse is not installed in .ci/node_modules: run make audit-tools (npm ci --prefix .ci --ignore-scripts)"
+command -v node >/dev/null 2>&1 || die "no node on PATH"
+if [ -z "${CHROME_PATH:-}" ]; then
+  for c in chromium chromium-browser google-chrome google-chrome-stable; do
+    if p=$(command -v "$c"); then CHROME_PATH=$p; break; fi
+  done
+fi
+[ -n "${CHROME_PATH:-}" ] && [ -x "$CHROME_PATH" ] || die "no Chromium found: apt-get install chromium, or set CHROME_PATH"
+export CHROME_PATH
+
+tmp=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+reports=${LH_REPORT_DIR:-$tmp/reports}
+mkdir -p "$reports"
+
+started=$(date +%s)
+"${GO:-go}" build -o "$tmp/healthsite" ./cmd/healthsite
+# A free port on loopback; the canonical URLs point at it too, so the SEO
+# audits see a site that is where it says it is.
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+base=http://127.0.0.1:$port
+"$tmp/healthsite" serve -addr "127.0.0.1:$port" -base-url "$base" >"$tmp/server.out" 2>"$tmp/server.log" &
+server_pid=$!
+# It prints "serving N articles at URL" once it listens.
+for _ in $(seq 200); do
+  grep -q 'serving [0-9]* articles at ' "$tmp/server.out" && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; die "the server did not start"; }
+  sleep 0.05
+done
+grep -q 'serving [0-9]* articles at ' "$tmp/server.out" || { cat "$tmp/server.log" >&2; die "the server does not answer on $base"; }
+
+# Lighthouse adds its own (chrome-launcher's) flags, which turn off more
+# of Chromium's background services. Lighthouse splits this string as a
+# shell would, hence the inner quotes. Even so Chromium looks up
+# update.googleapis.com and clients2.google.com: the resolver rules make
+# every host name but loopback fail to resolve, so nothing leaves.
+chrome_flags='--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
+chrome_flags+=' --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"'
+
+preset=()
+[ "$form_factor" = desktop ] && preset=(--preset=desktop)
+
+status=0
+for path in $pages; do
+  name=$(printf '%s' "$path" | tr -c 'A-Za-z0-9-' '_')
+  t0=$(date +%s)
+  node "$lighthouse" "$base$path" \
+    --quiet --no-enable-error-reporting "${preset[@]}" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --output=json --output=html --output-path="$reports/lighthouse$name" \
+    --chrome-flags="$chrome_flags" \
+    || die "lighthouse failed on $base$path"
+  t1=$(date +%s)
+  node - "$reports/lighthouse$name.report.json" "$path" "$((t1 - t0))" \
+    "$min_performance" "$min_accessibility" "$min_best_practices" "$min_seo" <<'EOF' || status=1
+const [file, path, secs, ...mins] = process.argv.slice(2);
+const lhr = JSON.parse(require("fs").readFileSync(file, "utf8"));
+const targets = {performance: +mins[0], accessibility: +mins[1], "best-practices": +mins[2], seo: +mins[3]};
+let failed = false;
+const lines = [];
+for (const [id, min] of Object.entries(targets)) {
+  const cat = lhr.categories[id];
+  const score = cat && cat.score !== null ? Math.round(cat.score * 100) : null;
+  const ok = score !== null && score >= min;
+  if (!ok) failed = true;
+  lines.push(`  ${cat ? cat.title : id}: ${score === null ? "no score" : score} (target ${min})${ok ? "" : "  BELOW TARGET"}`);
+  if (!cat) continue;
+  for (const ref of cat.auditRefs) {
+    const a = lhr.audits[ref.id];
+    if (!a || a.score === null || a.score >= 1) continue;
+    if (!["binary", "numeric", "metricSavings"].includes(a.scoreDisplayMode)) continue;
+    const value = a.displayValue ? ` (${a.displayValue})` : "";
+    lines.push(`      ${a.id}: ${a.title}${value}, score ${Math.round(a.score * 100)}, ${ref.weight ? `weight ${ref.weight}` : "no weight in the score"}`);
+  }
+}
+// Everything the page fetched must come from the site itself.
+const origin = new URL(lhr.finalDisplayedUrl || lhr.requestedUrl).origin;
+const requests = (lhr.audits["network-requests"]?.details?.items || []).map((r) => r.url);
+const outside = requests.filter((u) => { try { return !["data:", "blob:"].includes(new URL(u).protocol) && new URL(u).origin !== origin; } catch { return true; } });
+if (outside.length) {
+  failed = true;
+  lines.push(`  requests to other origins: ${outside.join(" ")}`);
+}
+for (const w of lhr.runWarnings || []) lines.push(`  warning: ${w}`);
+console.log(`${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${requests.length} requests, ${secs}s)`);
+console.log(lines.join("\n"));
+process.exit(failed ? 1 : 0);
+EOF
+done
+echo "lighthouse: $(($(date +%s) - started))s in all; reports in $reports$([ -z "${LH_REPORT_DIR:-}" ] && echo ' (removed on exit: set LH_REPORT_DIR to keep them)')"
+[ "$status" = 0 ] || echo "lighthouse: some scores are below target" >&2
+exit "$status"
