@@ -34,14 +34,15 @@ var (
 const Settings = "name: Sample Health\ntagline: Generated articles\nlanguage: en-GB\nbase_url: https://health.example.org\ntimezone: UTC\n"
 
 // Articles returns a content folder of n articles and site.yaml,
-// deterministic from seed. Every article links to two others and is
-// dated one day apart, newest first by file number.
+// deterministic from seed. Every article links to two others. Article 0
+// is the newest, and each later one is six hours older, so that every
+// article of a folder of any size is already published.
 func Articles(n int, seed uint64) fstest.MapFS {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	fsys := fstest.MapFS{"site.yaml": {Data: []byte(Settings)}}
-	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	newest := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
 	for i := range n {
-		fsys[Slug(i)+".md"] = &fstest.MapFile{Data: write(r, i, n, start.AddDate(0, 0, i))}
+		fsys[Slug(i)+".md"] = &fstest.MapFile{Data: write(r, i, n, newest.Add(-time.Duration(i)*6*time.Hour))}
 	}
 	return fsys
 }
@@ -49,8 +50,11 @@ func Articles(n int, seed uint64) fstest.MapFS {
 // Slug is the slug of generated article i.
 func Slug(i int) string { return fmt.Sprintf("article-%05d", i) }
 
-// WriteDir writes Articles(n, seed) into dir, which must exist.
+// WriteDir writes Articles(n, seed) into dir, creating it if needed.
 func WriteDir(dir string, n int, seed uint64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	for name, f := range Articles(n, seed) {
 		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
 			return err
@@ -91,7 +95,7 @@ func write(r *rand.Rand, i, n int, date time.Time) []byte {
 	} else {
 		fmt.Fprintf(&b, "author: %s\n", pick(r, authors))
 	}
-	fmt.Fprintf(&b, "date: %s\n", date.Format("2006-01-02"))
+	fmt.Fprintf(&b, "date: %s\n", date.Format(time.RFC3339))
 	fmt.Fprintf(&b, "summary: %q\n", sentence(r, 14, 24))
 	fmt.Fprintf(&b, "tags: [%s, %s]\n", topic, pick(r, topics))
 	if r.IntN(3) == 0 {

@@ -171,6 +171,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	for _, a := range published {
 		b.site.bySlug[a.Slug] = teaser(a)
 	}
+	b.related = newRelatedIndex(published)
 
 	var sitemap []SitemapURL
 	home := b.list("/", "Latest articles", "", "No articles have been published yet.", published)
@@ -182,7 +183,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 
 	for _, a := range published {
-		b.article(a, published)
+		b.article(a)
 		sitemap = append(sitemap, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
 	}
 	for _, g := range []struct {
@@ -295,6 +296,7 @@ type builder struct {
 	dev      bool
 	now      time.Time // the build's time, whole seconds as HTTP dates are
 	previous *Site     // the version this one replaces, or nil
+	related  *relatedIndex
 	site     *Site
 	err      error
 }
@@ -426,7 +428,7 @@ func (b *builder) list(root, heading, intro, empty string, articles []*article.A
 	return first
 }
 
-func (b *builder) article(a *article.Article, published []*article.Article) {
+func (b *builder) article(a *article.Article) {
 	path := ArticlePath(a.Slug)
 	t := b.site.bySlug[a.Slug]
 	p := templates.ArticlePage{
@@ -471,7 +473,7 @@ func (b *builder) article(a *article.Article, published []*article.Article) {
 	if len(sections) >= ContentsMin {
 		p.Contents = sections
 	}
-	for _, r := range related(a, published, RelatedCount) {
+	for _, r := range b.related.related(a, RelatedCount) {
 		p.Related = append(p.Related, b.site.bySlug[r.Slug])
 	}
 	p.Head.Type = "article"
@@ -495,41 +497,6 @@ func teaser(a *article.Article) templates.Teaser {
 		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: TagPath(tag)})
 	}
 	return t
-}
-
-// related picks up to n other articles for a: those sharing the most
-// tags first, then the newest. published is newest first.
-func related(a *article.Article, published []*article.Article, n int) []*article.Article {
-	tags := map[string]bool{}
-	for _, t := range a.Tags {
-		tags[NameSlug(t)] = true
-	}
-	type scored struct {
-		a     *article.Article
-		score int
-		rank  int
-	}
-	var cands []scored
-	for i, o := range published {
-		if o == a {
-			continue
-		}
-		s := 0
-		for _, t := range o.Tags {
-			if tags[NameSlug(t)] {
-				s++
-			}
-		}
-		cands = append(cands, scored{o, s, i})
-	}
-	slices.SortStableFunc(cands, func(x, y scored) int {
-		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.rank, y.rank))
-	})
-	var out []*article.Article
-	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, c.a)
-	}
-	return out
 }
 
 // joinNames writes names for reading: "A", "A and B", "A, B and C".

@@ -182,7 +182,7 @@ func TestRelated_SharedTagsThenNewest(t *testing.T) {
 	published := lib.Published(time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), false)
 	self := lib.Article("a001")
 	var got []string
-	for _, a := range related(self, published, 3) {
+	for _, a := range newRelatedIndex(published).related(self, 3) {
 		got = append(got, a.Slug)
 	}
 	// a004 shares two tags; then one shared tag, newest first (tags
@@ -191,7 +191,7 @@ func TestRelated_SharedTagsThenNewest(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("related (-want +got):\n%s", diff)
 	}
-	if n := len(related(self, []*article.Article{self}, 3)); n != 0 {
+	if n := len(newRelatedIndex([]*article.Article{self}).related(self, 3)); n != 0 {
 		t.Errorf("an article alone has %d related", n)
 	}
 }

@@ -1,0 +1,31 @@
+package site
+
+import (
+	"fmt"
+	"testing"
+
+	"healthsite/internal/article"
+	"healthsite/internal/sample"
+)
+
+// BenchmarkLoadBuild measures a whole content version of generated
+// sites of 1,000 and 10,000 articles: parse, validate and render every
+// article (article.Load), then every page, feed and the search index
+// (Build). The ratio of the two shows whether the cost grows linearly.
+func BenchmarkLoadBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		fsys := sample.Articles(n, 1)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				lib, err := article.Load(fsys, article.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := Build(lib, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
