@@ -187,6 +187,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	})
 	wg.Go(func() { pub.Run(ctx) })
+	// The first version is served at once, each page plain until its
+	// compressed variants are made: a large site starts in less time.
+	wg.Go(func() {
+		began := time.Now()
+		if st.Compress(ctx) == nil {
+			_, pages := st.Compressed()
+			log.Info("compressed every page", "pages", pages, "duration", time.Since(began).Round(time.Millisecond))
+		}
+	})
 	if cfg.Dev {
 		dirs := []string{cfg.ContentDir}
 		if cfg.StaticDir != "" {

@@ -64,6 +64,10 @@ func (p *Publisher) Reload(reason string) error {
 		p.server.setProblems(err)
 		return err
 	}
+	// Compressed before it is swapped in, so that readers get every
+	// page of it compressed; pages that did not change kept their
+	// variants from the previous version and cost nothing.
+	_ = next.Compress(context.Background()) // cannot fail without a deadline
 	p.server.setProblems(nil)
 	p.server.Swap(next)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))

@@ -4,9 +4,9 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -133,16 +133,32 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h := w.Header()
+	body, etag := encode(h, r, p)
 	h.Set("Content-Type", p.ContentType)
-	h.Set("ETag", p.ETag)
 	if p.Immutable {
 		h.Set("Cache-Control", cacheImmutable)
 	} else {
 		h.Set("Cache-Control", cachePage)
 	}
-	// ServeContent answers If-None-Match and If-Modified-Since with 304,
-	// HEAD without a body, and sets Content-Length.
-	http.ServeContent(w, r, "", p.Modified, bytes.NewReader(p.Body))
+	serveBody(w, r, body, etag, p.Modified)
+}
+
+// encode chooses the body of p that the request accepts, sets the
+// headers that say so, and returns the body and its entity tag.
+func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
+	e := negotiate(r.Header.Get("Accept-Encoding"), func(e site.Encoding) bool {
+		_, _, ok := p.Variant(e)
+		return ok
+	})
+	body, etag, _ := p.Variant(e)
+	if p.Compressible() {
+		// Caches must keep one copy per encoding.
+		h.Set("Vary", "Accept-Encoding")
+	}
+	if e != site.Identity {
+		h.Set("Content-Encoding", e.Token())
+	}
+	return body, etag
 }
 
 // handleSearch serves GET /search?q=...&page=N: the one page rendered
@@ -207,11 +223,14 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 	http.Error(w, "405 method not allowed: this site only answers GET and HEAD", http.StatusMethodNotAllowed)
 }
 
-// handleHealth serves GET /healthz: 200 while a site is loaded.
+// handleHealth serves GET /healthz: 200 while a site is loaded, with
+// how many of its pages are compressed yet.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	body := "ok " + strconv.Itoa(s.Site().Articles()) + " articles\n"
+	cur := s.Site()
+	done, all := cur.Compressed()
+	body := fmt.Sprintf("ok %d articles, %d of %d pages compressed\n", cur.Articles(), done, all)
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method != http.MethodHead {
 		_, _ = w.Write([]byte(body))
@@ -222,8 +241,9 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 // A 404 may be cached briefly; a 500 never is.
 func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int) {
 	h := w.Header()
+	body, _ := encode(h, r, p)
 	h.Set("Content-Type", p.ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(p.Body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if status >= 500 {
 		h.Set("Cache-Control", "no-store")
 	} else {
@@ -231,7 +251,7 @@ func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int)
 	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(p.Body)
+		_, _ = w.Write(body)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -63,6 +64,8 @@ type Page struct {
 	ETag        string    // strong entity tag, quoted
 	Modified    time.Time // last change of what the page shows; zero if unknown
 	Immutable   bool      // a fingerprinted asset that never changes under its URL
+
+	enc atomic.Pointer[variants] // the compressed bodies, once Compress has made them
 }
 
 // Site is one content version, rendered. It is immutable and safe for
@@ -356,7 +359,10 @@ func (b *builder) add(p *Page) {
 	p.Modified = b.now
 	if b.previous != nil {
 		if old := b.previous.pages[p.Path]; old != nil && old.ETag == p.ETag {
+			// The same bytes: the same time, and the same compressed
+			// variants, so that a reload compresses only what changed.
 			p.Modified = old.Modified
+			p.enc.Store(old.enc.Load())
 		}
 	}
 	b.site.pages[p.Path] = p

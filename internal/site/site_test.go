@@ -22,13 +22,18 @@ var fingerprint = regexp.MustCompile(`(/static/[\w-]+)\.[0-9a-f]{8}\.`)
 
 var update = flag.Bool("update", false, "rewrite the golden pages in testdata from the current output")
 
-func buildShipped(t testing.TB) *Site {
+func shippedLibrary(t testing.TB) *article.Library {
 	t.Helper()
 	lib, err := article.Load(content.FS, article.Options{Root: "content"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(lib, Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	return lib
+}
+
+func buildShipped(t testing.TB) *Site {
+	t.Helper()
+	s, err := Build(shippedLibrary(t), Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

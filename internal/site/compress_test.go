@@ -1,0 +1,183 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
+)
+
+// decode decompresses body sent in e.
+func decode(t testing.TB, e Encoding, body []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	switch e {
+	case Gzip:
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		r = zr
+	case Brotli:
+		r = brotli.NewReader(bytes.NewReader(body))
+	default:
+		return body
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: %v", e.Token(), err)
+	}
+	return out
+}
+
+func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
+	s := buildShipped(t)
+	if done, all := s.Compressed(); done != 0 || all < 10 {
+		t.Fatalf("before Compress: %d of %d pages compressed", done, all)
+	}
+	if err := s.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if done, all := s.Compressed(); done != all {
+		t.Fatalf("after Compress: %d of %d pages compressed", done, all)
+	}
+	for _, p := range s.all() {
+		name := p.Path
+		if name == "" {
+			name = "an error page"
+		}
+		tags := map[string]bool{}
+		for _, e := range Encodings {
+			body, etag, ok := p.Variant(e)
+			if !ok {
+				continue
+			}
+			if got := decode(t, e, body); !bytes.Equal(got, p.Body) {
+				t.Errorf("%s in %s does not decode to its plain bytes", name, e.Token())
+			}
+			if tags[etag] || !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) {
+				t.Errorf("%s in %s has the entity tag %s, not a distinct strong tag", name, e.Token(), etag)
+			}
+			tags[etag] = true
+		}
+		html := strings.HasPrefix(p.ContentType, "text/html")
+		if _, _, ok := p.Variant(Gzip); html && !ok {
+			t.Errorf("the HTML page %s has no gzip variant", name)
+		}
+		if _, _, ok := p.Variant(Brotli); html && len(p.Body) > 4096 && !ok {
+			t.Errorf("the HTML page %s (%d bytes) has no brotli variant", name, len(p.Body))
+		}
+	}
+}
+
+func TestCompress_OnlyWhereItPays(t *testing.T) {
+	tests := []struct {
+		name, ctype string
+		body        []byte
+		gzip        bool
+	}{
+		{"html", "text/html; charset=utf-8", bytes.Repeat([]byte("<p>Gentle movement helps.</p>\n"), 100), true},
+		{"tiny", "text/html; charset=utf-8", []byte("<p>short</p>"), false},
+		{"svg", "image/svg+xml", bytes.Repeat([]byte(`<path d="M0 0h10"/>`), 50), true},
+		{"png", "image/png", bytes.Repeat([]byte{0x89, 'P', 'N', 'G'}, 200), false},
+		{"random text", "text/plain; charset=utf-8", randomText(4096), false},
+	}
+	c := newCompressor()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &Page{ContentType: tt.ctype, Body: tt.body, ETag: etag(tt.body)}
+			p.enc.Store(c.variants(p))
+			if _, _, ok := p.Variant(Gzip); ok != tt.gzip {
+				t.Errorf("gzip variant: %v, want %v", ok, tt.gzip)
+			}
+			if _, _, ok := p.Variant(Brotli); ok && !tt.gzip {
+				t.Error("a brotli variant where gzip does not pay")
+			}
+		})
+	}
+}
+
+// randomText is n bytes of letters that do not repeat enough to compress.
+func randomText(n int) []byte {
+	b := make([]byte, n)
+	x := uint32(2463534242)
+	for i := range b {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b[i] = byte(' ' + x%94)
+	}
+	return b
+}
+
+func TestCompress_ReloadKeepsUnchangedVariants(t *testing.T) {
+	first := buildShipped(t)
+	if err := first.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	lib := shippedLibrary(t)
+	second, err := Build(lib, Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, all := second.Compressed()
+	if done < all-2 { // the error pages are not carried over
+		t.Errorf("a rebuild of the same content kept %d of %d pages' variants", done, all)
+	}
+	p, q := first.Page("/"), second.Page("/")
+	a, _, _ := p.Variant(Gzip)
+	b, _, _ := q.Variant(Gzip)
+	if &a[0] != &b[0] {
+		t.Error("the home page was compressed again although its bytes did not change")
+	}
+}
+
+func TestCompress_Deterministic(t *testing.T) {
+	a, b := newCompressor(), newCompressor()
+	body := bytes.Repeat([]byte("<p>Stretch slowly, breathe out.</p>"), 200)
+	p := &Page{ContentType: "text/html", Body: body, ETag: etag(body)}
+	va, vb := a.variants(p), b.variants(p)
+	if !bytes.Equal(va.gzip, vb.gzip) || !bytes.Equal(va.br, vb.br) {
+		t.Error("compressing the same page twice gave different bytes")
+	}
+	if !bytes.Equal(a.variants(p).gzip, va.gzip) {
+		t.Error("a reused compressor gave different bytes")
+	}
+}
+
+// BenchmarkCompressPage compresses the shipped article page at each
+// level considered, reporting the compressed size: the figures behind
+// gzipLevel and brotliLevel.
+func BenchmarkCompressPage(b *testing.B) {
+	page := buildShipped(b).Page("/articles/myofascial-release-therapy/").Body
+	run := func(name string, compress func(io.Writer) io.WriteCloser, reset func(io.WriteCloser, io.Writer)) {
+		b.Run(name, func(b *testing.B) {
+			var buf bytes.Buffer
+			w := compress(&buf)
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				buf.Reset()
+				reset(w, &buf)
+				_, _ = w.Write(page)
+				_ = w.Close()
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes")
+		})
+	}
+	for _, level := range []int{6, 9} {
+		run(fmt.Sprintf("gzip-%d", level),
+			func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, level); return z },
+			func(z io.WriteCloser, w io.Writer) { z.(*gzip.Writer).Reset(w) })
+	}
+	for _, level := range []int{4, 5, 6} {
+		run(fmt.Sprintf("brotli-%d", level),
+			func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, level) },
+			func(z io.WriteCloser, w io.Writer) { z.(*brotli.Writer).Reset(w) })
+	}
+}
