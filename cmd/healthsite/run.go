@@ -26,6 +26,8 @@ const usage = `healthsite publishes a folder of Markdown health articles as a we
 
 Usage:
   healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL] [-dev]
+  healthsite build [-content DIR] [-base-url URL] -out DIR [-force]
+                                              write the site as files for nginx or a CDN
   healthsite check [-content DIR] [-strict]   list every problem, exit 1 on errors
   healthsite new [-content DIR] "Title"       start a new article file
 
@@ -50,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch cmd {
 	case "serve":
 		return runServe(ctx, args, getenv, stdout, stderr)
+	case "build":
+		return runBuild(ctx, args, getenv, stdout, stderr)
 	case "check":
 		return runCheck(args, getenv, stdout, stderr)
 	case "new":
@@ -59,7 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q (use serve, check or new)", cmd)
+	return fmt.Errorf("unknown command %q (use serve, build, check or new)", cmd)
 }
 
 // config is what the flags and environment say.

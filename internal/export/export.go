@@ -1,0 +1,181 @@
+// Package export writes a built Site to a folder as static files, byte
+// for byte what the server sends, with precompressed .gz and .br files
+// beside each page, for nginx, a CDN or an object store.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"healthsite/internal/site"
+)
+
+// Marker is the file an export leaves in its folder, so that a later
+// export knows the folder is its own to replace.
+const Marker = ".healthsite-export"
+
+// NotFoundFile is the 404 page's file, as nginx's error_page and most
+// static hosts expect it.
+const NotFoundFile = "404.html"
+
+// Options tune Write.
+type Options struct {
+	// Force replaces a folder that is not an earlier export. Without
+	// it, Write refuses any non-empty folder without the Marker file.
+	Force bool
+}
+
+// Stats says what Write wrote.
+type Stats struct {
+	Pages int   // pages, the 404 page included
+	Files int   // files, compressed ones included
+	Bytes int64 // bytes in all files
+}
+
+// Write writes s into dir. Every page goes to the file its path names
+// (a path ending in / to index.html in that folder), with the .gz and
+// .br files of its compressed variants beside it; the 404 page goes to
+// 404.html. s must be compressed (site.Site.Compress) first.
+//
+// The files are written to a new folder beside dir, which then takes
+// dir's place, so a failed export leaves the previous one whole and a
+// reader of dir never sees half of one.
+func Write(s *site.Site, dir string, opts Options) (Stats, error) {
+	var st Stats
+	if done, all := s.Compressed(); done != all {
+		return st, fmt.Errorf("export: %d of %d pages are not compressed yet (call Compress first)", all-done, all)
+	}
+	dir = filepath.Clean(dir)
+	if err := mayReplace(dir, opts.Force); err != nil {
+		return st, err
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return st, fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return st, fmt.Errorf("export: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
+	}
+	if st, err = writeAll(s, tmp); err != nil {
+		return st, errors.Join(err, os.RemoveAll(tmp))
+	}
+	if err := swap(tmp, dir, parent, base); err != nil {
+		return st, errors.Join(err, os.RemoveAll(tmp))
+	}
+	return st, nil
+}
+
+// mayReplace refuses a dir that holds something other than an export.
+func mayReplace(dir string, force bool) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("export: %w", err)
+	case !info.IsDir():
+		return fmt.Errorf("export: %s is a file, not a folder (choose another -out)", dir)
+	case force:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("export: %s holds files that an export did not write, and they would be deleted (choose an empty or new folder, or add -force to replace it)", dir)
+	}
+	return nil
+}
+
+// swap puts the folder tmp in dir's place: the old dir is renamed
+// aside, tmp renamed to dir, and the old one deleted.
+func swap(tmp, dir, parent, base string) error {
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		old = filepath.Join(parent, fmt.Sprintf(".%s.old-%d", base, time.Now().UnixNano()))
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("export: moving the previous export aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			err = errors.Join(err, os.Rename(old, dir)) // put the previous one back
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("export: the new export is in place, but the previous one could not be deleted: %w", err)
+		}
+	}
+	return nil
+}
+
+// File is the file, relative to the export's folder and with forward
+// slashes, that holds the page at path.
+func File(path string) string {
+	name := strings.TrimPrefix(path, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name
+}
+
+func writeAll(s *site.Site, dir string) (Stats, error) {
+	var st Stats
+	write := func(name string, p *site.Page) error {
+		st.Pages++
+		for _, e := range site.Encodings {
+			body, _, ok := p.Variant(e)
+			if !ok {
+				continue
+			}
+			file := filepath.Join(dir, filepath.FromSlash(name)+e.Ext())
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if err := os.WriteFile(file, body, 0o644); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			// nginx and most static hosts send a file's time as
+			// Last-Modified: the time the page last changed.
+			if !p.Modified.IsZero() {
+				if err := os.Chtimes(file, p.Modified, p.Modified); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+			}
+			st.Files++
+			st.Bytes += int64(len(body))
+		}
+		return nil
+	}
+	for _, path := range s.Paths() {
+		if err := write(File(path), s.Page(path)); err != nil {
+			return st, err
+		}
+	}
+	if err := write(NotFoundFile, s.NotFound()); err != nil {
+		return st, err
+	}
+	marker := "This folder was written by healthsite build. The next build replaces it whole.\n"
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {
+		return st, fmt.Errorf("export: %w", err)
+	}
+	return st, nil
+}

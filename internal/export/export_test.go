@@ -1,0 +1,201 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"healthsite/content"
+	"healthsite/internal/article"
+	"healthsite/internal/site"
+)
+
+// shipped builds and compresses the shipped site.
+func shipped(t *testing.T) *site.Site {
+	t.Helper()
+	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
+	s := shipped(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	st, err := Write(s, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{Marker: nil}
+	pages := map[string]*site.Page{NotFoundFile: s.NotFound()}
+	for _, p := range s.Paths() {
+		pages[File(p)] = s.Page(p)
+	}
+	for name, p := range pages {
+		for _, e := range site.Encodings {
+			if body, _, ok := p.Variant(e); ok {
+				want[name+e.Ext()] = body
+			}
+		}
+	}
+	got := map[string]bool{}
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		got[rel] = true
+		body, ok := want[rel]
+		if !ok {
+			t.Errorf("%s was written, but is no page", rel)
+			return nil
+		}
+		if rel == Marker {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(data, body) {
+			t.Errorf("%s differs from the page's bytes", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range want {
+		if !got[name] {
+			t.Errorf("%s is missing", name)
+		}
+	}
+	if st.Pages != len(pages) || st.Files != len(want)-1 {
+		t.Errorf("stats: %d pages in %d files, want %d in %d", st.Pages, st.Files, len(pages), len(want)-1)
+	}
+	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html"} {
+		if !got[name] {
+			t.Errorf("the export has no %s", name)
+		}
+	}
+	// Files carry the time their page last changed, for Last-Modified.
+	info, err := os.Stat(filepath.Join(dir, "index.html"))
+	if err != nil || !info.ModTime().Equal(s.Page("/").Modified) {
+		t.Errorf("index.html's time is %v, want %v (%v)", info.ModTime(), s.Page("/").Modified, err)
+	}
+}
+
+func TestFile(t *testing.T) {
+	for path, want := range map[string]string{
+		"/":                      "index.html",
+		"/page/2/":               "page/2/index.html",
+		"/articles/neck-pain/":   "articles/neck-pain/index.html",
+		"/feed.xml":              "feed.xml",
+		"/static/style.ab12.css": "static/style.ab12.css",
+	} {
+		if got := File(path); got != want {
+			t.Errorf("File(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestWrite_ReplacesOnlyItsOwnFolder(t *testing.T) {
+	s := shipped(t)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+
+	// An empty folder may be used, and an earlier export replaced.
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(s, dir, Options{}); err != nil {
+		t.Fatalf("into an empty folder: %v", err)
+	}
+	stale := filepath.Join(dir, "articles", "removed", "index.html")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(s, dir, Options{}); err != nil {
+		t.Fatalf("over an earlier export: %v", err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a page of the earlier export survived: the folder was not replaced whole")
+	}
+
+	// A folder the export did not write is refused, and left alone.
+	other := filepath.Join(parent, "documents")
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(other, "thesis.txt")
+	if err := os.WriteFile(keep, []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Write(s, other, Options{})
+	if err == nil || !strings.Contains(err.Error(), "-force") {
+		t.Errorf("over a foreign folder: %v, want a refusal that names -force", err)
+	}
+	if data, _ := os.ReadFile(keep); string(data) != "precious" {
+		t.Error("the refused folder was changed")
+	}
+	if _, err := Write(s, other, Options{Force: true}); err != nil {
+		t.Fatalf("with Force: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(other, "index.html")); err != nil {
+		t.Error("with Force, the folder was not replaced")
+	}
+
+	// No temporary or old folders are left beside the export.
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("%s was left beside the export", e.Name())
+		}
+	}
+}
+
+func TestWrite_FailureLeavesThePreviousExport(t *testing.T) {
+	s := shipped(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(s, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+
+	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken, err := site.Build(lib, site.Options{BaseURL: "https://other.example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not compressed: Write must refuse before it touches anything.
+	if _, err := Write(broken, dir, Options{}); err == nil {
+		t.Fatal("an uncompressed site was exported")
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed export changed the previous one")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("a failed export left %d entries beside the export", len(entries)-1)
+	}
+}

@@ -1,0 +1,246 @@
+package export
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"healthsite/internal/article"
+	"healthsite/internal/sample"
+	"healthsite/internal/server"
+	"healthsite/internal/site"
+)
+
+// nginxPath finds Debian's nginx. Under CI=true a missing nginx fails
+// the test; elsewhere the test is skipped, saying how to get it.
+func nginxPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"nginx", "/usr/sbin/nginx"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("nginx is not installed (apt-get install nginx-light)")
+	}
+	t.Skip("skipping: nginx is not installed (apt-get install nginx-light)")
+	return ""
+}
+
+// startNginx serves root with testdata/nginx.conf on a free loopback
+// port, as a foreground process that the test stops, and returns its
+// URL.
+func startNginx(t *testing.T, root string) string {
+	t.Helper()
+	bin := nginxPath(t)
+	conf, err := os.ReadFile("testdata/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	site := strings.NewReplacer("listen 8080;", "listen "+addr+";", "root /srv/healthsite;", "root "+root+";").Replace(string(conf))
+	if !strings.Contains(site, addr) || !strings.Contains(site, root) {
+		t.Fatal("testdata/nginx.conf no longer has the lines `listen 8080;` and `root /srv/healthsite;` this test replaces")
+	}
+	dir := t.TempDir()
+	// One process, in the foreground, as this user: the test owns it.
+	main := fmt.Sprintf(`daemon off;
+master_process off;
+pid %[1]s/nginx.pid;
+error_log %[1]s/error.log warn;
+events {}
+http {
+    access_log off;
+    client_body_temp_path %[1]s/body;
+    proxy_temp_path %[1]s/proxy;
+    fastcgi_temp_path %[1]s/fastcgi;
+    uwsgi_temp_path %[1]s/uwsgi;
+    scgi_temp_path %[1]s/scgi;
+    include %[1]s/site.conf;
+}
+`, dir)
+	if err := os.WriteFile(filepath.Join(dir, "site.conf"), []byte(site), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(main), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(bin, "-p", dir, "-c", filepath.Join(dir, "nginx.conf"))
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		<-exited
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return "http://" + addr
+		}
+		select {
+		case err := <-exited:
+			log, _ := os.ReadFile(filepath.Join(dir, "error.log"))
+			t.Fatalf("nginx exited: %v\n%s%s", err, out.String(), log)
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("nginx does not answer on %s", addr)
+		}
+	}
+}
+
+// response is what the comparison looks at.
+type response struct {
+	status                 int
+	contentType, encoding  string
+	location, cacheControl string
+	body                   []byte
+}
+
+var client = &http.Client{
+	Timeout:       10 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	// The body exactly as sent: no transparent gzip.
+	Transport: &http.Transport{DisableCompression: true},
+}
+
+func fetch(t *testing.T, url, acceptEncoding string) response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if acceptEncoding != "" {
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Encoding"),
+		resp.Header.Get("Location"), resp.Header.Get("Cache-Control"), body}
+}
+
+// TestNginxServesTheExportLikeServe exports a site, serves the export
+// with real nginx and testdata/nginx.conf, and requests every page, and
+// the paths around them, from nginx and from the server: status,
+// Content-Type, Content-Encoding, Cache-Control and body bytes must be
+// the same, with gzip and without. (nginx-light has no brotli module.)
+func TestNginxServesTheExportLikeServe(t *testing.T) {
+	nginxPath(t)
+	for _, tt := range []struct {
+		name string
+		site func(t *testing.T) *site.Site
+	}{
+		{"shipped", shipped},
+		{"generated", func(t *testing.T) *site.Site {
+			// Enough articles for later pages of the index, topics and authors.
+			lib, err := article.Load(sample.Articles(45, 1), article.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := site.Build(lib, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Compress(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.site(t)
+			dir := filepath.Join(t.TempDir(), "public")
+			if _, err := Write(s, dir, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			nginx := startNginx(t, dir)
+			srv := server.New(s, slog.New(slog.DiscardHandler), server.Options{})
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+
+			paths := s.Paths()
+			extra := []string{"/no-such-page", "/articles/no-such-article/", "/.healthsite-export", "/page/1/", "/search"}
+			for _, p := range paths {
+				if strings.HasSuffix(p, "/") && p != "/" {
+					extra = append(extra, strings.TrimSuffix(p, "/")) // redirects to the page
+				}
+			}
+			compared, gzipped := 0, 0
+			for _, p := range append(paths, extra...) {
+				for _, ae := range []string{"", "gzip"} {
+					want, got := fetch(t, ts.URL+p, ae), fetch(t, nginx+p, ae)
+					if p == "/search" {
+						// Made per request: nginx sends it to a server, or 404s.
+						if got.status != http.StatusNotFound {
+							t.Errorf("nginx %s: %d, want 404", p, got.status)
+						}
+						continue
+					}
+					compared++
+					where := fmt.Sprintf("GET %s (Accept-Encoding %q)", p, ae)
+					if want.status != got.status {
+						t.Errorf("%s: serve %d, nginx %d", where, want.status, got.status)
+						continue
+					}
+					if want.status == http.StatusMovedPermanently {
+						if want.location != got.location {
+							t.Errorf("%s: serve redirects to %q, nginx to %q", where, want.location, got.location)
+						}
+						continue
+					}
+					if want.contentType != got.contentType || want.encoding != got.encoding || want.cacheControl != got.cacheControl {
+						t.Errorf("%s:\n  serve Content-Type %q, Content-Encoding %q, Cache-Control %q\n  nginx Content-Type %q, Content-Encoding %q, Cache-Control %q",
+							where, want.contentType, want.encoding, want.cacheControl, got.contentType, got.encoding, got.cacheControl)
+					}
+					if !bytes.Equal(want.body, got.body) {
+						t.Errorf("%s: the bodies differ (serve %d bytes, nginx %d)", where, len(want.body), len(got.body))
+					}
+					if got.encoding == "gzip" {
+						gzipped++
+						zr, err := gzip.NewReader(bytes.NewReader(got.body))
+						if err != nil {
+							t.Fatalf("%s: %v", where, err)
+						}
+						if plain, err := io.ReadAll(zr); err != nil || !bytes.Equal(plain, fetch(t, ts.URL+p, "").body) {
+							t.Errorf("%s: nginx's gzip body does not decode to the page (%v)", where, err)
+						}
+					}
+				}
+			}
+			t.Logf("%d requests compared, %d of them gzip, over %d pages", compared, gzipped, len(paths))
+			if gzipped < len(paths)/2 {
+				t.Errorf("only %d responses were gzip: nginx's gzip_static is not at work", gzipped)
+			}
+		})
+	}
+}
