@@ -68,6 +68,7 @@ func (p *Publisher) Reload(reason string) error {
 	// page of it compressed; pages that did not change kept their
 	// variants from the previous version and cost nothing.
 	_ = next.Compress(context.Background()) // cannot fail without a deadline
+	<-next.SearchReady()
 	p.server.setProblems(nil)
 	p.server.Swap(next)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))

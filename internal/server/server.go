@@ -172,7 +172,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	body, err := s.Site().SearchPage(q.Get("q"), page)
+	body, err := s.Site().SearchPage(r.Context(), q.Get("q"), page)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "search failed", "query", q.Get("q"), "error", err)
 		writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)

@@ -10,8 +10,9 @@ import (
 )
 
 // SearchPage renders page `page` of the results for query: the one page
-// made per request. An empty query shows the form alone.
-func (s *Site) SearchPage(query string, page int) ([]byte, error) {
+// made per request. An empty query shows the form alone. Right after a
+// large site is built it waits for the search index, or for ctx.
+func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, error) {
 	p := templates.SearchPage{}
 	p.Head = s.frame
 	p.Head.Title = "Search"
@@ -19,6 +20,12 @@ func (s *Site) SearchPage(query string, page int) ([]byte, error) {
 	p.Heading = "Search"
 	query = strings.TrimSpace(query)
 	if query != "" {
+		if err := s.waitSearch(ctx); err != nil {
+			return nil, err
+		}
+		if s.indexErr != nil {
+			return nil, s.indexErr
+		}
 		res, err := s.index.Search(query, page, PerPage)
 		if err != nil {
 			return nil, err
@@ -59,4 +66,19 @@ func (s *Site) SearchPage(query string, page int) ([]byte, error) {
 	var buf bytes.Buffer
 	err := templates.Search(p).Render(context.Background(), &buf)
 	return buf.Bytes(), err
+}
+
+// waitSearch waits until the search index is built, or ctx is done.
+func (s *Site) waitSearch(ctx context.Context) error {
+	select {
+	case <-s.searchReady:
+		return nil
+	default:
+	}
+	select {
+	case <-s.searchReady:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

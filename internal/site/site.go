@@ -11,9 +11,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -66,6 +68,7 @@ type Page struct {
 	Immutable   bool      // a fingerprinted asset that never changes under its URL
 
 	enc atomic.Pointer[variants] // the compressed bodies, once Compress has made them
+	err error                    // why rendering the page failed, during Build
 }
 
 // Site is one content version, rendered. It is immutable and safe for
@@ -79,7 +82,9 @@ type Site struct {
 	nextChange  time.Time
 	baseURL     string
 	frame       templates.Head // the head of an untitled page, for pages made later
+	searchReady chan struct{}  // closed once index and indexErr are set
 	index       *search.Index
+	indexErr    error
 	bySlug      map[string]templates.Teaser
 }
 
@@ -107,6 +112,10 @@ func (s *Site) Articles() int { return s.articles }
 // NextChange is when the next scheduled article is due, when the site
 // must be built again to publish it; zero when none is scheduled.
 func (s *Site) NextChange() time.Time { return s.nextChange }
+
+// SearchReady is closed once the search index is built (or failed to
+// build: SearchPage then returns the error).
+func (s *Site) SearchReady() <-chan struct{} { return s.searchReady }
 
 // BaseURL is the absolute URL the site is published at.
 func (s *Site) BaseURL() string { return s.baseURL }
@@ -185,8 +194,41 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		b.render(l.path, templates.List(l.ListPage))
 	}
 
-	for _, a := range published {
-		b.article(a)
+	// The search index is built in the background: the pages do not
+	// need it, and a large site starts serving before it is ready
+	// (SearchReady). Search requests wait for it.
+	docs := make([]search.Doc, len(published))
+	for i, a := range published {
+		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	}
+	b.site.searchReady = make(chan struct{})
+	go func(s *Site) {
+		defer close(s.searchReady)
+		s.index, s.indexErr = search.Build(docs)
+		if s.indexErr != nil {
+			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
+		}
+	}(b.site)
+
+	// Article pages are independent of each other: render them on
+	// every core, then add them in order.
+	articles := make([]*Page, len(published))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(published), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(published) {
+					return
+				}
+				articles[i] = renderPage(b.article(published[i]))
+			}
+		})
+	}
+	wg.Wait()
+	for i, a := range published {
+		b.add(articles[i])
 		sitemap = append(sitemap, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
 	}
 	for _, g := range []struct {
@@ -236,14 +278,6 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 	b.add(&Page{Path: "/sitemap.xml", ContentType: "application/xml; charset=utf-8", Body: sm})
 	b.add(&Page{Path: "/robots.txt", ContentType: "text/plain; charset=utf-8", Body: Robots(base)})
-
-	docs := make([]search.Doc, len(published))
-	for i, a := range published {
-		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
-	}
-	if b.site.index, err = search.Build(docs); err != nil {
-		return nil, fmt.Errorf("building the search index: %w", err)
-	}
 
 	for _, a := range assets.All() {
 		if a.Name == static.DevScript && !opts.Dev {
@@ -339,11 +373,22 @@ func (b *builder) head(title, description, path string) templates.Head {
 
 // page renders c into a page at path without adding it to the site.
 func (b *builder) page(path string, c templ.Component) *Page {
-	var buf bytes.Buffer
-	if err := c.Render(context.Background(), &buf); err != nil && b.err == nil {
-		b.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
+	p := renderPage(path, c)
+	if p.err != nil && b.err == nil {
+		b.err = p.err
 	}
-	p := &Page{Path: path, ContentType: "text/html; charset=utf-8", Body: buf.Bytes()}
+	return p
+}
+
+// renderPage renders c into a page at path; the page's err says if
+// that failed.
+func renderPage(path string, c templ.Component) *Page {
+	var buf bytes.Buffer
+	p := &Page{Path: path, ContentType: "text/html; charset=utf-8"}
+	if err := c.Render(context.Background(), &buf); err != nil {
+		p.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
+	}
+	p.Body = buf.Bytes()
 	p.ETag = etag(p.Body)
 	return p
 }
@@ -355,6 +400,9 @@ func (b *builder) render(path string, c templ.Component) {
 
 // add adds p to the site, with its entity tag and modification time.
 func (b *builder) add(p *Page) {
+	if p.err != nil && b.err == nil {
+		b.err = p.err
+	}
 	p.ETag = etag(p.Body)
 	p.Modified = b.now
 	if b.previous != nil {
@@ -434,7 +482,9 @@ func (b *builder) list(root, heading, intro, empty string, articles []*article.A
 	return first
 }
 
-func (b *builder) article(a *article.Article) {
+// article returns the page of a, to be rendered. It only reads the
+// builder, so that articles can be made on several goroutines.
+func (b *builder) article(a *article.Article) (string, templ.Component) {
 	path := ArticlePath(a.Slug)
 	t := b.site.bySlug[a.Slug]
 	p := templates.ArticlePage{
@@ -485,7 +535,7 @@ func (b *builder) article(a *article.Article) {
 	p.Head.Type = "article"
 	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
 	p.Head.LinkedData = b.articleData(a)
-	b.render(path, templates.Article(p))
+	return path, templates.Article(p)
 }
 
 func teaser(a *article.Article) templates.Teaser {
