@@ -45,9 +45,10 @@ check:
 build:
 	$(GO) build -trimpath -ldflags='-s -w' -o bin/healthsite ./cmd/healthsite
 
-## bench: run the benchmarks
+## bench: the Go benchmarks, then start-up, build and wrk against serve and nginx (.ci/bench.sh; needs wrk and nginx-light)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GO=$(GO) bash .ci/bench.sh
 
 ## fuzz: run each fuzz target for FUZZTIME (make fuzz FUZZTIME=5m)
 fuzz:
