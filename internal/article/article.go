@@ -42,6 +42,12 @@ type Article struct {
 
 	ids   []string // ids in HTML, for checking links to #fragments
 	links []linkAt // links in the body, for checking where they lead
+
+	// What checking links needs of a file with errors, which is never
+	// published but is still linked to, and links to others.
+	rendered  bool     // the body was rendered: ids and links are known
+	slugKnown bool     // the front matter was read: Slug is the address
+	aliases   []string // other addresses it may have when !slugKnown
 }
 
 // linkAt is a link in an article's body and where it is written.

@@ -11,9 +11,11 @@ import (
 
 // checkLinks reports links between articles that lead nowhere: to an
 // article that does not exist, or to a #fragment that is not on the page.
-func checkLinks(lib *Library) []*Error {
+// It checks the links of articles, those with errors included; targets
+// holds every article file by address, those with errors included.
+func checkLinks(articles []*Article, targets map[string]*Article) []*Error {
 	var out []*Error
-	for _, a := range lib.articles {
+	for _, a := range articles {
 		self := &url.URL{Path: "/articles/" + a.Slug + "/"}
 		for _, l := range a.links {
 			u, err := url.Parse(l.dest)
@@ -32,9 +34,9 @@ func checkLinks(lib *Library) []*Error {
 					continue // the index, static files and other site pages
 				}
 				slug = strings.TrimSuffix(slug, "/")
-				if target = lib.bySlug[slug]; target == nil {
+				if target = targets[slug]; target == nil {
 					msg := fmt.Sprintf("the link to %s leads to no article", ref.Path)
-					if s := suggest(slug, slugs(lib)); s != "" {
+					if s := suggest(slug, slugs(targets)); s != "" {
 						msg += fmt.Sprintf(" (did you mean /articles/%s/?)", s)
 					} else {
 						msg += " (check the address: an article's is /articles/ and its file name without .md)"
@@ -46,7 +48,7 @@ func checkLinks(lib *Library) []*Error {
 					out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s leads to a draft, which readers cannot see yet (publish %s first, or remove the link)", ref.Path, target.Path)})
 				}
 			}
-			if frag := ref.Fragment; frag != "" && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
+			if frag := ref.Fragment; frag != "" && target.rendered && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
 				var have []string
 				for _, h := range target.Headings {
 					have = append(have, "#"+h.ID)
@@ -66,9 +68,9 @@ func checkLinks(lib *Library) []*Error {
 	return out
 }
 
-func slugs(lib *Library) []string {
-	out := make([]string, 0, len(lib.bySlug))
-	for s := range lib.bySlug {
+func slugs(targets map[string]*Article) []string {
+	out := make([]string, 0, len(targets))
+	for s := range targets {
 		out = append(out, s)
 	}
 	slices.Sort(out)

@@ -214,23 +214,53 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	}
 	close(next)
 	wg.Wait()
-	for _, r := range results {
+	// Files with errors are not published, but links to them are not
+	// broken (their own errors are reported), and their links are
+	// checked too: every mistake is reported at once.
+	found := make([]*Article, 0, len(articles))
+	for i, r := range results {
 		all = append(all, r.problems...)
-		if r.a != nil {
-			lib.articles = append(lib.articles, r.a)
+		a := r.a
+		if a == nil { // not read: too big, or unreadable
+			base := path.Base(articles[i])
+			a = &Article{Path: displayPath(opts.Root, articles[i]), Slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
+		} else if !slices.ContainsFunc(r.problems, func(e *Error) bool { return e.Severity == SeverityError }) {
+			lib.articles = append(lib.articles, a)
 		}
+		found = append(found, a)
 	}
 
 	// Two files may not share a web address; WalkDir visits in lexical
 	// order, so the later file is the one reported.
-	for _, a := range lib.articles {
-		if prev, ok := lib.bySlug[a.Slug]; ok {
+	targets := map[string]*Article{}
+	for _, a := range found {
+		if !a.slugKnown {
+			continue
+		}
+		if prev, ok := targets[a.Slug]; ok {
 			all = append(all, &Error{Path: a.Path, Line: 1, Col: 1, Message: fmt.Sprintf("the web address /articles/%s/ is also used by %s (give one of the two files another name, or a different slug:)", a.Slug, prev.Path)})
 			continue
 		}
-		lib.bySlug[a.Slug] = a
+		targets[a.Slug] = a
 	}
-	all = append(all, checkLinks(lib)...)
+	for _, a := range lib.articles {
+		if targets[a.Slug] == a {
+			lib.bySlug[a.Slug] = a
+		}
+	}
+	// Files whose front matter could not be read may have the address
+	// of their file name, or of a slug: line in it.
+	for _, a := range found {
+		if a.slugKnown {
+			continue
+		}
+		for _, s := range append([]string{a.Slug}, a.aliases...) {
+			if _, ok := targets[s]; !ok && s != "" {
+				targets[s] = a
+			}
+		}
+	}
+	all = append(all, checkLinks(found, targets)...)
 
 	sortErrors(all)
 	report.Problems = all

@@ -221,6 +221,10 @@ func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// slugLine finds the value of a slug field in front matter that cannot
+// be read as a whole: YAML, TOML or JSON, quoted or not.
+var slugLine = regexp.MustCompile(`(?m)^\s*["']?slug["']?\s*[:=]\s*["']?([^"'\s,#]+)`)
+
 // Slugify makes a URL name of s: lowercase ASCII letters and digits
 // joined by single hyphens. It may return "".
 func Slugify(s string) string {
@@ -243,20 +247,23 @@ func Slugify(s string) string {
 	return b.String()
 }
 
-// parseArticle reads one article file. It returns the article, or nil
-// when the file has errors, and every problem found.
+// parseArticle reads one article file and returns every problem found,
+// and the article. When a problem is an error the article is not for
+// publishing, but holds what could be read of it (its address, and the
+// links and sections of its text) so that links from it and to it are
+// still checked.
 func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	path, name := displayPath(l.root, file), pathpkg.Base(file)
-	loc := l.settings.Location
 	p := &problems{path: path}
+	a := &Article{Path: path, Slug: Slugify(strings.TrimSuffix(name, pathExt(name)))}
 	src, ok := cleanSource(src, p)
 	if !ok {
-		return nil, p.list
+		return a, p.list
 	}
 	b, body, dataLine, bodyLine, fence, err := split(src)
 	if err != nil {
 		p.errorf(0, 0, "cannot read the file: %v", err)
-		return nil, p.list
+		return a, p.list
 	}
 	if b.data == nil {
 		if fence != "" {
@@ -266,30 +273,99 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 				// the blank line is not seen as the end.
 				if close := closingBrace(src, line); close > 0 {
 					p.errorf(close, 1, "the JSON front matter ends with } and then a blank line (add an empty line after the } on this line, before the article text)")
-					return nil, p.list
+					return a, p.list
 				}
 			}
 			p.errorf(line, 1, "the front matter opened with %s is never closed (add a line with only %s after the last field, before the article text)", fence, openingFences[fence])
 		} else {
 			p.errorf(1, 1, "the file has no front matter (start it with a line of ---, then title:, author: and date: lines, then another line of ---)")
 		}
-		return nil, p.list
-	}
-	n, err := decode(b, dataLine)
-	if err != nil {
-		reportDecodeError(p, err)
-		return nil, p.list
+		return a, p.list
 	}
 	fenceLine := max(dataLine-1, 1)
 	if b.delims {
 		fenceLine = dataLine
 	}
-	if n.kind != kindMap {
+	// fields is nil when the front matter cannot be read; the text below
+	// it is checked all the same.
+	var fields map[string]*field
+	switch n, err := decode(b, dataLine); {
+	case err != nil:
+		reportDecodeError(p, err)
+	case n.kind != kindMap:
 		p.errorf(n.line, n.col, "the front matter must be a set of fields such as title: (it is %s)", n.kind)
-		return nil, p.list
+	default:
+		a.Slug = ""
+		fields = l.readFields(a, file, name, n, fenceLine, p)
+		a.slugKnown = a.Slug != ""
+	}
+	if fields == nil {
+		// The address is the file name's, unless a slug: line that
+		// could not be read says otherwise.
+		if m := slugLine.FindSubmatch(b.data); m != nil {
+			if s := Slugify(string(m[1])); s != "" && s != a.Slug {
+				a.aliases = append(a.aliases, s)
+			}
+		}
 	}
 
-	a := &Article{Path: path}
+	doc, err := renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
+	if err != nil {
+		p.errorf(textLine(body, bodyLine), 1, "%v", err)
+		return a, p.list
+	}
+	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
+	a.rendered = true
+	// Screen reader users move by heading level; a skipped level reads
+	// as a missing section.
+	for i, prev := 0, 1; i < len(doc.Headings); i++ {
+		h := doc.Headings[i]
+		if h.Level > prev+1 {
+			line := headingLine(body, bodyLine, h.Text)
+			p.warnf(line, 1, "the heading %q is level %d right after level %d (use %s for it, so that no level is skipped)", h.Text, h.Level, prev, strings.Repeat("#", prev+1))
+		}
+		prev = h.Level
+	}
+	a.ids = doc.IDs
+	pos := newPositions(body, bodyLine)
+	for _, link := range doc.Links {
+		line, col := pos.at(link.Offset)
+		if !link.Image {
+			a.links = append(a.links, linkAt{dest: link.Dest, line: line, col: col})
+			continue
+		}
+		if strings.TrimSpace(link.Alt) == "" {
+			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
+		}
+		switch _, ok := resolveImage(l.images, file, link.Dest); {
+		case !ok && !link.Resolved:
+			missingImage(p, line, col, l.root, file, link.Dest)
+		case isExternal(link.Dest):
+			externalImage(p, line, col, link.Dest)
+		}
+	}
+	a.Words = len(strings.Fields(doc.Text))
+	switch text := strings.TrimSpace(doc.Text); {
+	case text == "":
+		p.errorf(textLine(body, bodyLine), 1, "the article has no text (write the article below the front matter)")
+	case strings.HasPrefix(text, Placeholder):
+		line, col := newPositions(body, bodyLine).at(bytes.Index(body, []byte(Placeholder)))
+		p.errorf(line, col, "the article text starts with the placeholder %s (write the article in its place)", Placeholder)
+	}
+	if a.Summary == "" && fields != nil && fields["summary"] == nil {
+		a.Summary = doc.FirstParagraph
+		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as summary: \"One or two sentences for the index page\")")
+	}
+	if a.Description == "" {
+		a.Description = a.Summary
+	}
+	return a, p.list
+}
+
+// readFields reads the fields of the front matter n into a, and returns
+// them by name.
+func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, p *problems) map[string]*field {
+	loc := l.settings.Location
 	fields := map[string]*field{}
 	rejected := map[string]bool{} // fields whose value was reported as wrong
 	for _, f := range checkKeys(p, n, knownFields) {
@@ -431,59 +507,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 	}
 
-	doc, err := renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
-	if err != nil {
-		p.errorf(textLine(body, bodyLine), 1, "%v", err)
-		return nil, p.list
-	}
-	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
-	// Screen reader users move by heading level; a skipped level reads
-	// as a missing section.
-	for i, prev := 0, 1; i < len(doc.Headings); i++ {
-		h := doc.Headings[i]
-		if h.Level > prev+1 {
-			line := headingLine(body, bodyLine, h.Text)
-			p.warnf(line, 1, "the heading %q is level %d right after level %d (use %s for it, so that no level is skipped)", h.Text, h.Level, prev, strings.Repeat("#", prev+1))
-		}
-		prev = h.Level
-	}
-	a.ids = doc.IDs
-	pos := newPositions(body, bodyLine)
-	for _, link := range doc.Links {
-		line, col := pos.at(link.Offset)
-		if !link.Image {
-			a.links = append(a.links, linkAt{dest: link.Dest, line: line, col: col})
-			continue
-		}
-		if strings.TrimSpace(link.Alt) == "" {
-			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
-		}
-		switch _, ok := resolveImage(l.images, file, link.Dest); {
-		case !ok && !link.Resolved:
-			missingImage(p, line, col, l.root, file, link.Dest)
-		case isExternal(link.Dest):
-			externalImage(p, line, col, link.Dest)
-		}
-	}
-	a.Words = len(strings.Fields(doc.Text))
-	switch text := strings.TrimSpace(doc.Text); {
-	case text == "":
-		p.errorf(textLine(body, bodyLine), 1, "the article has no text (write the article below the front matter)")
-	case strings.HasPrefix(text, Placeholder):
-		line, col := newPositions(body, bodyLine).at(bytes.Index(body, []byte(Placeholder)))
-		p.errorf(line, col, "the article text starts with the placeholder %s (write the article in its place)", Placeholder)
-	}
-	if a.Summary == "" && fields["summary"] == nil {
-		a.Summary = doc.FirstParagraph
-		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as summary: \"One or two sentences for the index page\")")
-	}
-	if a.Description == "" {
-		a.Description = a.Summary
-	}
-	if p.hasErrors() {
-		return nil, p.list
-	}
-	return a, p.list
+	return fields
 }
 
 // renderWithin renders body, giving up after budget. A render that runs
