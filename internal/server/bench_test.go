@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +13,9 @@ import (
 )
 
 // BenchmarkServeArticle measures one GET of an article page through the
-// whole handler stack (routing, logging, recovery), without the network.
+// whole handler stack (routing, logging, recovery, negotiation), without
+// the network, for a client of each encoding. identity decompresses the
+// stored gzip body: the plain bytes are not kept.
 func BenchmarkServeArticle(b *testing.B) {
 	lib, err := article.Load(content.FS, article.Options{})
 	if err != nil {
@@ -22,14 +25,25 @@ func BenchmarkServeArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if err := st.Compress(context.Background()); err != nil {
+		b.Fatal(err)
+	}
 	srv := New(st, slog.New(slog.DiscardHandler), Options{})
-	req := httptest.NewRequest(http.MethodGet, "/articles/myofascial-release-therapy/", nil)
-	b.ReportAllocs()
-	for b.Loop() {
-		w := httptest.NewRecorder()
-		srv.ServeHTTP(w, req)
-		if w.Code != http.StatusOK {
-			b.Fatal(w.Code)
-		}
+	for _, accept := range []string{"gzip, deflate, br, zstd", "gzip", ""} {
+		name := map[string]string{"gzip, deflate, br, zstd": "br", "gzip": "gzip", "": "identity"}[accept]
+		b.Run(name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/articles/myofascial-release-therapy/", nil)
+			if accept != "" {
+				req.Header.Set("Accept-Encoding", accept)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatal(w.Code)
+				}
+			}
+		})
 	}
 }

@@ -123,7 +123,7 @@ func TestServe_PrecompressedVariants(t *testing.T) {
 			if h.Get("Vary") != "Accept-Encoding" || h.Get("ETag") != etag || h.Get("Content-Length") != fmt.Sprint(len(want)) {
 				t.Errorf("headers: Vary %q, ETag %q (want %s), Content-Length %q", h.Get("Vary"), h.Get("ETag"), etag, h.Get("Content-Length"))
 			}
-			if got := decode(t, tt.want, []byte(body)); !bytes.Equal(got, page.Body) {
+			if got := decode(t, tt.want, []byte(body)); !bytes.Equal(got, page.Body()) {
 				t.Error("the body does not decode to the page")
 			}
 			resp, body = get(t, ts.URL+path, "Accept-Encoding", tt.accept, "If-None-Match", etag)

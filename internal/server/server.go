@@ -146,10 +146,7 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 // encode chooses the body of p that the request accepts, sets the
 // headers that say so, and returns the body and its entity tag.
 func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
-	e := negotiate(r.Header.Get("Accept-Encoding"), func(e site.Encoding) bool {
-		_, _, ok := p.Variant(e)
-		return ok
-	})
+	e := negotiate(r.Header.Get("Accept-Encoding"), p.Has)
 	body, etag, _ := p.Variant(e)
 	if p.Compressible() {
 		// Caches must keep one copy per encoding.

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -72,9 +73,13 @@ const (
 	compressedETag = "-" // joins a page's entity tag and an encoding's token
 )
 
-// variants are a page's compressed bodies, each with its entity tag.
-// A nil body means the encoding did not pay.
+// variants are a page's bodies once compressed, each with its entity
+// tag. A nil gzip or br means the encoding did not pay; a nil plain
+// that the plain body is the gzip one decompressed. Most clients
+// accept gzip, so keeping the plain bytes of every page would more
+// than double the memory of a large site for the few that do not.
 type variants struct {
+	plain            []byte
 	gzip, br         []byte
 	gzipETag, brETag string
 }
@@ -84,7 +89,7 @@ type variants struct {
 // compressed, and where they pay.
 func (p *Page) Variant(e Encoding) (body []byte, etag string, ok bool) {
 	if e == Identity {
-		return p.Body, p.ETag, true
+		return p.Body(), p.ETag, true
 	}
 	v := p.enc.Load()
 	if v == nil {
@@ -99,10 +104,71 @@ func (p *Page) Variant(e Encoding) (body []byte, etag string, ok bool) {
 	return nil, "", false
 }
 
+// Body returns the plain body of p. It must not be modified. Once p
+// is compressed, it may be decompressed from gzip for each call.
+func (p *Page) Body() []byte {
+	for {
+		if v := p.enc.Load(); v != nil {
+			if v.plain != nil || v.gzip == nil {
+				return v.plain
+			}
+			if b := p.plain.Load(); b != nil {
+				return *b // decompressed for an earlier request
+			}
+			b := gunzip(v.gzip)
+			if p.cache != nil && p.cache.Add(-int64(len(b))) >= 0 {
+				p.plain.Store(&b)
+			} else if p.cache != nil {
+				p.cache.Add(int64(len(b)))
+			}
+			return b
+		}
+		// Compress stores enc before it drops plain: a nil here means
+		// enc has just been stored.
+		if b := p.plain.Load(); b != nil {
+			return *b
+		}
+	}
+}
+
+// PlainCache is how many bytes of decompressed plain bodies a site
+// keeps for clients that accept no compression, first come first kept:
+// enough for the pages such clients (scripts, some crawlers, load
+// testers) ask for most, a small part of a large site.
+const PlainCache = 16 << 20
+
+// gunzip decompresses a body that this package compressed.
+func gunzip(gz []byte) []byte {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("site: a stored gzip body does not decompress: " + err.Error())
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		panic("site: a stored gzip body does not decompress: " + err.Error())
+	}
+	return out
+}
+
 // Compressible reports whether p is text that may be sent compressed,
 // so that its response varies with Accept-Encoding.
-func (p *Page) Compressible() bool {
-	return len(p.Body) >= minCompress && compressible(p.ContentType)
+func (p *Page) Compressible() bool { return p.compressible }
+
+// Has reports whether p can be sent in e, without making the body.
+func (p *Page) Has(e Encoding) bool {
+	if e == Identity {
+		return true
+	}
+	v := p.enc.Load()
+	switch {
+	case v == nil:
+		return false
+	case e == Gzip:
+		return v.gzip != nil
+	case e == Brotli:
+		return v.br != nil
+	}
+	return false
 }
 
 // compressed reports whether p's compressed variants have been made.
@@ -149,17 +215,29 @@ func (c *compressor) brotli(body []byte) []byte {
 
 // variants compresses p's body in each encoding that pays.
 func (c *compressor) variants(p *Page) *variants {
-	v := &variants{}
+	body := p.Body()
+	v := &variants{plain: body}
 	if !p.Compressible() {
 		return v
 	}
-	if gz := c.gzip(p.Body); float64(len(gz)) <= gzipKeepRatio*float64(len(p.Body)) {
+	if gz := c.gzip(body); float64(len(gz)) <= gzipKeepRatio*float64(len(body)) {
 		v.gzip, v.gzipETag = gz, variantETag(p.ETag, Gzip)
-		if br := c.brotli(p.Body); float64(len(br)) <= brKeepRatio*float64(len(gz)) {
+		v.plain = nil
+		if br := c.brotli(body); float64(len(br)) <= brKeepRatio*float64(len(gz)) {
 			v.br, v.brETag = br, variantETag(p.ETag, Brotli)
 		}
 	}
 	return v
+}
+
+// compress makes p's variants and drops its plain body where gzip
+// holds it.
+func (c *compressor) compress(p *Page) {
+	v := c.variants(p)
+	p.enc.Store(v)
+	if v.plain == nil {
+		p.plain.Store(nil)
+	}
 }
 
 // compressible reports whether a body of the content type is text that
@@ -194,7 +272,7 @@ func (s *Site) Compress(ctx context.Context) error {
 				if i >= len(pages) {
 					return
 				}
-				pages[i].enc.Store(c.variants(pages[i]))
+				c.compress(pages[i])
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,7 +42,34 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 	if done, all := s.Compressed(); done != 0 || all < 10 {
 		t.Fatalf("before Compress: %d of %d pages compressed", done, all)
 	}
-	if err := s.Compress(context.Background()); err != nil {
+	plain := map[*Page][]byte{}
+	for _, p := range s.all() {
+		plain[p] = bytes.Clone(p.Body())
+	}
+	// Readers go on reading every page while it is compressed.
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 2 {
+		readers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for p, want := range plain {
+					if !bytes.Equal(p.Body(), want) {
+						t.Errorf("%s changed while it was compressed", p.Path)
+						return
+					}
+				}
+			}
+		})
+	}
+	err := s.Compress(context.Background())
+	close(stop)
+	readers.Wait()
+	if err != nil {
 		t.Fatal(err)
 	}
 	if done, all := s.Compressed(); done != all {
@@ -58,7 +86,7 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 			if !ok {
 				continue
 			}
-			if got := decode(t, e, body); !bytes.Equal(got, p.Body) {
+			if got := decode(t, e, body); !bytes.Equal(got, plain[p]) {
 				t.Errorf("%s in %s does not decode to its plain bytes", name, e.Token())
 			}
 			if tags[etag] || !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) {
@@ -66,12 +94,18 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 			}
 			tags[etag] = true
 		}
+		if !bytes.Equal(p.Body(), plain[p]) {
+			t.Errorf("%s: Body differs once compressed", name)
+		}
+		if _, _, ok := p.Variant(Gzip); ok && p.enc.Load().plain != nil {
+			t.Errorf("%s keeps its plain bytes beside gzip", name)
+		}
 		html := strings.HasPrefix(p.ContentType, "text/html")
 		if _, _, ok := p.Variant(Gzip); html && !ok {
 			t.Errorf("the HTML page %s has no gzip variant", name)
 		}
-		if _, _, ok := p.Variant(Brotli); html && len(p.Body) > 4096 && !ok {
-			t.Errorf("the HTML page %s (%d bytes) has no brotli variant", name, len(p.Body))
+		if _, _, ok := p.Variant(Brotli); html && len(p.Body()) > 4096 && !ok {
+			t.Errorf("the HTML page %s (%d bytes) has no brotli variant", name, len(p.Body()))
 		}
 	}
 }
@@ -91,7 +125,7 @@ func TestCompress_OnlyWhereItPays(t *testing.T) {
 	c := newCompressor()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := &Page{ContentType: tt.ctype, Body: tt.body, ETag: etag(tt.body)}
+			p := newPage("", tt.ctype, tt.body, false)
 			p.enc.Store(c.variants(p))
 			if _, _, ok := p.Variant(Gzip); ok != tt.gzip {
 				t.Errorf("gzip variant: %v, want %v", ok, tt.gzip)
@@ -141,7 +175,7 @@ func TestCompress_ReloadKeepsUnchangedVariants(t *testing.T) {
 func TestCompress_Deterministic(t *testing.T) {
 	a, b := newCompressor(), newCompressor()
 	body := bytes.Repeat([]byte("<p>Stretch slowly, breathe out.</p>"), 200)
-	p := &Page{ContentType: "text/html", Body: body, ETag: etag(body)}
+	p := newPage("", "text/html", body, false)
 	va, vb := a.variants(p), b.variants(p)
 	if !bytes.Equal(va.gzip, vb.gzip) || !bytes.Equal(va.br, vb.br) {
 		t.Error("compressing the same page twice gave different bytes")
@@ -155,7 +189,7 @@ func TestCompress_Deterministic(t *testing.T) {
 // level considered, reporting the compressed size: the figures behind
 // gzipLevel and brotliLevel.
 func BenchmarkCompressPage(b *testing.B) {
-	page := buildShipped(b).Page("/articles/myofascial-release-therapy/").Body
+	page := buildShipped(b).Page("/articles/myofascial-release-therapy/").Body()
 	run := func(name string, compress func(io.Writer) io.WriteCloser, reset func(io.WriteCloser, io.Writer)) {
 		b.Run(name, func(b *testing.B) {
 			var buf bytes.Buffer
@@ -179,5 +213,30 @@ func BenchmarkCompressPage(b *testing.B) {
 		run(fmt.Sprintf("brotli-%d", level),
 			func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, level) },
 			func(z io.WriteCloser, w io.Writer) { z.(*brotli.Writer).Reset(w) })
+	}
+}
+
+func TestBody_DecompressedBodiesKeptWithinTheBudget(t *testing.T) {
+	s := buildShipped(t)
+	if err := s.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	a, b := s.Page("/"), s.Page("/articles/myofascial-release-therapy/")
+	if a.plain.Load() != nil || b.plain.Load() != nil {
+		t.Fatal("compressed pages kept their plain bytes")
+	}
+	// Room for the first page only.
+	gz, _, _ := a.Variant(Gzip)
+	a.cache.Store(int64(len(decode(t, Gzip, gz))) + 10)
+	first := a.Body()
+	if a.plain.Load() == nil || &a.Body()[0] != &first[0] {
+		t.Error("the decompressed body was not kept while the budget allowed")
+	}
+	if got := a.cache.Load(); got != 10 {
+		t.Errorf("%d bytes left of the budget, want 10", got)
+	}
+	_ = b.Body()
+	if b.plain.Load() != nil || a.cache.Load() != 10 {
+		t.Error("a body was kept beyond the budget")
 	}
 }

@@ -89,7 +89,7 @@ func TestBuild_TagAndAuthorPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "Back pain" and "back pain" are one topic, with every article.
-	tags := parseHTML(t, s.Page("/tags/").Body)
+	tags := parseHTML(t, s.Page("/tags/").Body())
 	var entries []string
 	for _, li := range elements(tags, "li", "", "") {
 		if a := elements(li, "a", "href", ""); len(a) == 1 && strings.HasPrefix(attrOf(a[0], "href"), "/tags/") {
@@ -110,7 +110,7 @@ func TestBuild_TagAndAuthorPages(t *testing.T) {
 			t.Errorf("no page %s", path)
 			continue
 		}
-		if got := len(elements(parseHTML(t, p.Body), "li", "class", "teaser")); got != teasers {
+		if got := len(elements(parseHTML(t, p.Body()), "li", "class", "teaser")); got != teasers {
 			t.Errorf("%s has %d teasers, want %d", path, got, teasers)
 		}
 	}
@@ -121,7 +121,7 @@ func TestBuild_TagAndAuthorPages(t *testing.T) {
 		t.Errorf("/tags/sleep/page/1/ redirects to %q", to)
 	}
 	// Teasers link their author and tags.
-	doc := parseHTML(t, s.Page("/").Body)
+	doc := parseHTML(t, s.Page("/").Body())
 	if len(elements(doc, "a", "href", "/authors/writer-1/")) == 0 || len(elements(doc, "a", "href", "/tags/back-pain/")) == 0 {
 		t.Error("teasers do not link to author and tag pages")
 	}
@@ -133,10 +133,30 @@ func TestBuild_TagAndAuthorPages(t *testing.T) {
 func TestNameSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Back pain": "back-pain", "  BACK--pain ": "back-pain", "Dr. O'Neill": "dr-oneill",
-		"Café au lait": "café-au-lait", "背痛": "背痛", "!!!": "-", "Self-care": "self-care",
+		"Café au lait": "café-au-lait", "背痛": "背痛", "Self-care": "self-care",
+		// + and # are words, so that these are not all "c".
+		"C": "c", "C++": "c-plus-plus", "c ++": "c-plus-plus", "C#": "c-sharp", "F#": "f-sharp",
+		"50+": "50-plus", "A+B": "a-plus-b", "+": "plus", "#sleep": "sleep", "Back pain #2": "back-pain-2",
+		// A name of neither letters nor digits: a hash of it, not "-".
+		"!!!": "e84c538e", "???": "a03b221c", " ?? ? ": "ee563d91", "#": "334359b9",
 	} {
 		if got := NameSlug(in); got != want {
 			t.Errorf("NameSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Distinct names that used to share a slug no longer do.
+	seen := map[string]string{}
+	for _, name := range []string{"C", "C++", "C#", "!!!", "???", "-", "…"} {
+		slug := NameSlug(name)
+		if other, ok := seen[slug]; ok {
+			t.Errorf("%q and %q have the same slug %q", name, other, slug)
+		}
+		seen[slug] = name
+		if slug != NameSlug(name) {
+			t.Errorf("NameSlug(%q) is not stable", name)
+		}
+		if slug == "" || strings.Trim(slug, "-") != slug {
+			t.Errorf("NameSlug(%q) = %q: empty or with a hyphen at an end", name, slug)
 		}
 	}
 }
@@ -146,7 +166,7 @@ func TestBuild_TableOfContentsFromThreeSections(t *testing.T) {
 		"three.md": {Data: []byte("---\ntitle: Three\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nIntro.\n\n## One\n\nx\n\n### Detail\n\ny\n\n## Two\n\nx\n\n## Three\n\nx\n")},
 		"two.md":   {Data: []byte("---\ntitle: Two\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nIntro.\n\n## One\n\nx\n\n## Two\n\nx\n")},
 	})
-	doc := parseHTML(t, s.Page("/articles/three/").Body)
+	doc := parseHTML(t, s.Page("/articles/three/").Body())
 	nav := elements(doc, "nav", "class", "contents")
 	if len(nav) != 1 {
 		t.Fatal("no table of contents with three sections")
@@ -158,7 +178,7 @@ func TestBuild_TableOfContentsFromThreeSections(t *testing.T) {
 	if want := "[#one One #two Two #three Three]"; fmt.Sprint(links) != want {
 		t.Errorf("contents %v, want %s", links, want)
 	}
-	if len(elements(parseHTML(t, s.Page("/articles/two/").Body), "nav", "class", "contents")) != 0 {
+	if len(elements(parseHTML(t, s.Page("/articles/two/").Body()), "nav", "class", "contents")) != 0 {
 		t.Error("a table of contents with two sections")
 	}
 	if !strings.Contains(textOf(doc), "1 min read (at 200 words a minute)") {
@@ -185,7 +205,7 @@ func TestBuild_LinkedDataAndCardsSurviveHostileText(t *testing.T) {
 	s := buildFS(t, fstest.MapFS{
 		"neck.md": {Data: []byte("---\ntitle: '" + hostile + "'\nauthor: [Ann Lee, Bo Chan]\ndate: 2024-01-01\nupdated: 2024-02-01\nsummary: '" + hostile + "'\ntags: [neck]\n---\n\nText.\n")},
 	})
-	body := s.Page("/articles/neck/").Body
+	body := s.Page("/articles/neck/").Body()
 	if strings.Contains(string(body), "<script>alert(1)") {
 		t.Fatal("front matter text ended a script element")
 	}
@@ -226,7 +246,7 @@ func TestBuild_LinkedDataAndCardsSurviveHostileText(t *testing.T) {
 		}
 	}
 
-	home := ldJSON(t, s.Page("/").Body)
+	home := ldJSON(t, s.Page("/").Body())
 	if len(home) != 1 || home[0]["@type"] != "WebSite" {
 		t.Fatalf("home JSON-LD: %v", home)
 	}
@@ -287,7 +307,7 @@ func TestBuild_ReviewSourcesAndOverdueNotice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := s.Page("/articles/knee/").Body
+	body := s.Page("/articles/knee/").Body()
 	doc := parseHTML(t, body)
 	text := textOf(doc)
 	for _, want := range []string{
@@ -314,8 +334,18 @@ func TestBuild_ReviewSourcesAndOverdueNotice(t *testing.T) {
 	if fmt.Sprint(links) != want {
 		t.Errorf("source links %v, want %s", links, want)
 	}
-	if len(elements(sources[0], "li", "", "")) != 2 {
-		t.Error("sources are not a numbered list of two")
+	items := elements(sources[0], "li", "", "")
+	if len(items) != 2 {
+		t.Fatal("sources are not a numbered list of two")
+	}
+	// No space before a full stop, as templ would put at a line's end.
+	for i, want := range []string{
+		"Knee injuries and disorders. MedlinePlus.",
+		"A fictional trial (2021). doi:10.1000/xyz123 PubMed 12345678",
+	} {
+		if got := textOf(items[i]); got != want {
+			t.Errorf("source %d reads %q, want %q", i+1, got, want)
+		}
 	}
 	aside := elements(doc, "aside", "class", "callout callout-caution")
 	if len(aside) != 1 || attrOf(aside[0], "aria-label") != "Caution" || !strings.Contains(textOf(aside[0]), "Caution Stop if the pain is sharp.") {
@@ -345,7 +375,7 @@ func TestBuild_ReviewSourcesAndOverdueNotice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notice := elements(parseHTML(t, s.Page("/articles/knee/").Body), "div", "class", "review-notice")
+	notice := elements(parseHTML(t, s.Page("/articles/knee/").Body()), "div", "class", "review-notice")
 	if len(notice) != 1 || !strings.Contains(textOf(notice[0]), "This page is due for review.") || !strings.Contains(textOf(notice[0]), "20 February 2027") {
 		t.Errorf("overdue notice: %v", notice)
 	}

@@ -62,13 +62,28 @@ type Options struct {
 type Page struct {
 	Path        string    // URL path, e.g. /articles/neck-pain/
 	ContentType string    // full Content-Type header value
-	Body        []byte    // never modified after Build
-	ETag        string    // strong entity tag, quoted
+	ETag        string    // strong entity tag of the plain body, quoted
 	Modified    time.Time // last change of what the page shows; zero if unknown
 	Immutable   bool      // a fingerprinted asset that never changes under its URL
 
-	enc atomic.Pointer[variants] // the compressed bodies, once Compress has made them
-	err error                    // why rendering the page failed, during Build
+	// The plain body, until Compress makes the compressed ones; then
+	// enc holds them all, and the plain body only where no compressed
+	// one pays; plain then holds the decompressed body while the
+	// site's PlainCache lasts (see Body).
+	plain atomic.Pointer[[]byte]
+	enc   atomic.Pointer[variants]
+	err   error // why rendering the page failed, during Build
+
+	compressible bool          // text large enough to be worth compressing
+	cache        *atomic.Int64 // bytes left of the site's PlainCache
+}
+
+// newPage returns the page at path of body.
+func newPage(path, contentType string, body []byte, immutable bool) *Page {
+	p := &Page{Path: path, ContentType: contentType, Immutable: immutable, ETag: etag(body),
+		compressible: len(body) >= minCompress && compressible(contentType)}
+	p.plain.Store(&body)
+	return p
 }
 
 // Site is one content version, rendered. It is immutable and safe for
@@ -155,6 +170,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		dev:      opts.Dev,
 		now:      now.Truncate(time.Second),
 		previous: opts.Previous,
+		cache:    new(atomic.Int64),
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
@@ -164,6 +180,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 	published := lib.Published(now, opts.Dev)
 	b.site.articles = len(published)
+	b.cache.Store(PlainCache)
 	// The site changes by itself when a scheduled article is due, and
 	// when a published one becomes due for review (its page then warns
 	// the reader).
@@ -270,23 +287,23 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		if err != nil {
 			return nil, fmt.Errorf("building %s: %w", f.path, err)
 		}
-		b.add(&Page{Path: f.path, ContentType: f.ctype, Body: body})
+		b.add(newPage(f.path, f.ctype, body, false))
 	}
 	sm, err := Sitemap(base, sitemap)
 	if err != nil {
 		return nil, fmt.Errorf("building the sitemap: %w", err)
 	}
-	b.add(&Page{Path: "/sitemap.xml", ContentType: "application/xml; charset=utf-8", Body: sm})
-	b.add(&Page{Path: "/robots.txt", ContentType: "text/plain; charset=utf-8", Body: Robots(base)})
+	b.add(newPage("/sitemap.xml", "application/xml; charset=utf-8", sm, false))
+	b.add(newPage("/robots.txt", "text/plain; charset=utf-8", Robots(base), false))
 
 	for _, a := range assets.All() {
 		if a.Name == static.DevScript && !opts.Dev {
 			continue
 		}
-		b.add(&Page{Path: a.URL, ContentType: a.ContentType, Body: a.Body, Immutable: true})
+		b.add(newPage(a.URL, a.ContentType, a.Body, true))
 	}
 	for _, img := range lib.Images() {
-		b.add(&Page{Path: img.URL, ContentType: img.ContentType, Body: img.Body, Immutable: true})
+		b.add(newPage(img.URL, img.ContentType, img.Body, true))
 	}
 	b.site.frame = b.head("", "", "")
 	notFound := b.head("Page not found", "", "")
@@ -334,6 +351,7 @@ type builder struct {
 	now      time.Time // the build's time, whole seconds as HTTP dates are
 	previous *Site     // the version this one replaces, or nil
 	related  *relatedIndex
+	cache    *atomic.Int64 // the pages' PlainCache
 	site     *Site
 	err      error
 }
@@ -374,6 +392,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 // page renders c into a page at path without adding it to the site.
 func (b *builder) page(path string, c templ.Component) *Page {
 	p := renderPage(path, c)
+	p.cache = b.cache
 	if p.err != nil && b.err == nil {
 		b.err = p.err
 	}
@@ -384,12 +403,11 @@ func (b *builder) page(path string, c templ.Component) *Page {
 // that failed.
 func renderPage(path string, c templ.Component) *Page {
 	var buf bytes.Buffer
-	p := &Page{Path: path, ContentType: "text/html; charset=utf-8"}
-	if err := c.Render(context.Background(), &buf); err != nil {
+	err := c.Render(context.Background(), &buf)
+	p := newPage(path, "text/html; charset=utf-8", buf.Bytes(), false)
+	if err != nil {
 		p.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
 	}
-	p.Body = buf.Bytes()
-	p.ETag = etag(p.Body)
 	return p
 }
 
@@ -403,16 +421,19 @@ func (b *builder) add(p *Page) {
 	if p.err != nil && b.err == nil {
 		b.err = p.err
 	}
-	p.ETag = etag(p.Body)
 	p.Modified = b.now
 	if b.previous != nil {
 		if old := b.previous.pages[p.Path]; old != nil && old.ETag == p.ETag {
 			// The same bytes: the same time, and the same compressed
 			// variants, so that a reload compresses only what changed.
 			p.Modified = old.Modified
-			p.enc.Store(old.enc.Load())
+			if v := old.enc.Load(); v != nil {
+				p.enc.Store(v)
+				p.plain.Store(nil)
+			}
 		}
 	}
+	p.cache = b.cache
 	b.site.pages[p.Path] = p
 }
 

@@ -60,7 +60,7 @@ func TestBuild_GoldenPages(t *testing.T) {
 			// Line breaks between tags make the golden files diffable, and
 			// fingerprints are masked so that a stylesheet change does not
 			// change every golden page.
-			got := strings.ReplaceAll(string(p.Body), "><", ">\n<")
+			got := strings.ReplaceAll(string(p.Body()), "><", ">\n<")
 			got = fingerprint.ReplaceAllString(got, "$1.HASH.")
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -118,7 +118,7 @@ func TestBuild_PaginatesTenAPage(t *testing.T) {
 		if p == nil {
 			t.Fatalf("no page %s", tt.path)
 		}
-		body := string(p.Body)
+		body := string(p.Body())
 		if got := strings.Count(body, `class="teaser"`); got != tt.count {
 			t.Errorf("%s has %d teasers, want %d", tt.path, got, tt.count)
 		}
@@ -166,10 +166,10 @@ func TestBuild_HidesDraftsAndScheduled(t *testing.T) {
 		t.Fatal(err)
 	}
 	draft := preview.Page("/articles/draft/")
-	if draft == nil || !strings.Contains(string(draft.Body), `<p class="draft-banner" role="status">`) {
+	if draft == nil || !strings.Contains(string(draft.Body()), `<p class="draft-banner" role="status">`) {
 		t.Error("drafts are not shown, with their banner, in development")
 	}
-	if s.Page("/").Body != nil && strings.Contains(string(s.Page("/").Body), "Draft") {
+	if s.Page("/").Body() != nil && strings.Contains(string(s.Page("/").Body()), "Draft") {
 		t.Error("the published index mentions a draft")
 	}
 	later, err := Build(lib, Options{Now: time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)})
@@ -205,14 +205,14 @@ func TestBuild_PagesAreConsistent(t *testing.T) {
 	s := buildShipped(t)
 	for _, path := range s.Paths() {
 		p := s.Page(path)
-		if p.Path != path || p.ETag == "" || p.ContentType == "" || len(p.Body) == 0 {
+		if p.Path != path || p.ETag == "" || p.ContentType == "" || len(p.Body()) == 0 {
 			t.Errorf("page %s: %+v", path, p)
 		}
 	}
 	if s.Articles() != 3 {
 		t.Errorf("Articles() = %d", s.Articles())
 	}
-	if got := s.Page("/articles/mastering-myofascial-release-therapy/"); got == nil || !strings.Contains(string(got.Body), `<link rel="canonical" href="https://health.example.org/articles/mastering-myofascial-release-therapy/">`) {
+	if got := s.Page("/articles/mastering-myofascial-release-therapy/"); got == nil || !strings.Contains(string(got.Body()), `<link rel="canonical" href="https://health.example.org/articles/mastering-myofascial-release-therapy/">`) {
 		t.Error("canonical URL missing or wrong")
 	}
 }
@@ -264,10 +264,10 @@ func TestBuild_ContentImagesServedWithTheirSize(t *testing.T) {
 		t.Errorf("image URL %q is not fingerprinted", img.URL)
 	}
 	p := s.Page(img.URL)
-	if p == nil || p.ContentType != "image/png" || !p.Immutable || string(p.Body) != string(png) {
+	if p == nil || p.ContentType != "image/png" || !p.Immutable || string(p.Body()) != string(png) {
 		t.Fatalf("image page: %+v", p)
 	}
-	body := string(s.Page("/articles/bent/").Body)
+	body := string(s.Page("/articles/bent/").Body())
 	for _, want := range []string{
 		`<img src="` + img.URL + `" alt="A knee" loading="lazy" decoding="async" width="12" height="8">`,
 		`<img src="` + img.URL + `" alt="A bent knee" width="12" height="8" decoding="async">`,
