@@ -218,8 +218,17 @@ func explain(f format, se *syntaxError) {
 			return
 		}
 	}
-	se.fix = defaultFix[f]
+	se.msg, se.fix = prefix+plainWords.Replace(raw), defaultFix[f]
 }
+
+// plainWords rewrites the words of parsers' messages that mean nothing
+// to an editor, for the messages syntaxHelp does not know.
+var plainWords = strings.NewReplacer(
+	"unexpected EOF", "the front matter ends too soon",
+	"EOF", "the end of the front matter",
+	"end of file", "the end of the front matter",
+	"end of stream", "the end of the front matter",
+)
 
 func shiftLines(n *node, by int) {
 	if n == nil {
@@ -389,7 +398,10 @@ func decodeTOML(data []byte) (*node, error) {
 				l := lines[line-1]
 				col = utf8.RuneCountInString(l[:min(col-1, len(l))]) + 1
 			}
-			return nil, &syntaxError{line: line, col: col, msg: "TOML syntax error: " + pe.Message}
+			if strings.Contains(pe.Message, "EOF") || strings.Contains(pe.Message, "end of file") {
+				return nil, tomlEndError(data, line, col, pe.Message)
+			}
+			return nil, &syntaxError{line: max(line, 1), col: col, msg: "TOML syntax error: " + pe.Message}
 		}
 		return nil, &syntaxError{line: 1, msg: "TOML syntax error: " + err.Error()}
 	}
@@ -409,6 +421,98 @@ func decodeTOML(data []byte) (*node, error) {
 		root.fields = append(root.fields, &field{key: name, line: kp.line, col: kp.col, value: fromTOML(m[name], kp.line, kp.valueCol, lines, name)})
 	}
 	return root, nil
+}
+
+// tomlEndError explains a TOML block that ends in the middle of a value
+// (BurntSushi/toml says "unexpected EOF"): it points at the list, group
+// or string that is still open, and says how to close it.
+func tomlEndError(data []byte, line, col int, raw string) *syntaxError {
+	const prefix = "TOML syntax error: "
+	if strings.HasPrefix(raw, "expected a top-level item to end with") {
+		// Not the end at all: more text after a value, as in title = "A" B.
+		return &syntaxError{line: max(line, 1), col: col, msg: prefix + "there is more on this line after the value", fix: `put each field on a line of its own, and text in double quotes, like summary = "What helps"`}
+	}
+	open, l, c := tomlOpenAtEnd(data)
+	if open == "" {
+		fix := `write each field as name = value, like summary = "What helps"`
+		if strings.Contains(raw, "expected value") {
+			fix = `write the value after the =, like summary = "What helps"`
+		}
+		return &syntaxError{line: max(line, 1), col: col, msg: prefix + "the front matter ends before this field is finished", fix: fix}
+	}
+	se := &syntaxError{line: l, col: c, msg: prefix + "the front matter ends before this value is finished"}
+	switch open {
+	case "[":
+		se.fix = "close the [ … ] list with ], and separate its items with commas"
+	case "{":
+		se.fix = "close the { … } group with }, on the same line"
+	case `"""`, "'''":
+		se.fix = fmt.Sprintf("close the %s string with %s", open, open)
+	default:
+		se.fix = fmt.Sprintf("close the %s string with %s, on the same line", open, open)
+	}
+	return se
+}
+
+// tomlOpenAtEnd reads a TOML block that ends in the middle of a value
+// and returns what is still open at its end (a [ list, a { group, or a
+// string opened with one or three quote marks) and where it opens; ""
+// when nothing is.
+func tomlOpenAtEnd(data []byte) (open string, line, col int) {
+	type opener struct {
+		s         string
+		line, col int
+	}
+	var stack []opener
+	s := string(data)
+	line, lineStart := 1, 0
+	push := func(tok string, at int) {
+		stack = append(stack, opener{tok, line, utf8.RuneCountInString(s[lineStart:at]) + 1})
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\n':
+			line, lineStart = line+1, i+1
+		case '#':
+			for i+1 < len(s) && s[i+1] != '\n' {
+				i++
+			}
+		case '[', '{':
+			push(string(c), i)
+		case ']', '}':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case '"', '\'':
+			q := string(c)
+			if strings.HasPrefix(s[i:], q+q+q) {
+				q += q + q
+			}
+			push(q, i)
+			i += len(q)
+		str:
+			for ; i < len(s); i++ {
+				switch {
+				case s[i] == '\\' && q[0] == '"':
+					i++
+				case s[i] == '\n' && len(q) == 1:
+					i--
+					break str // the parser reports a string broken by a newline itself
+				case s[i] == '\n':
+					line, lineStart = line+1, i+1
+				case strings.HasPrefix(s[i:], q):
+					stack = stack[:len(stack)-1]
+					i += len(q) - 1
+					break str
+				}
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return "", 0, 0
+	}
+	o := stack[len(stack)-1]
+	return o.s, o.line, o.col
 }
 
 // tomlPos is where a TOML key and its value are written.

@@ -575,7 +575,19 @@ func TestLoad_FrontMatterProblems(t *testing.T) {
 		{"TOMLAfterBlankLines", "\n\n+++\ntitle = \"T\"\nauthor = \"A\"\ndate = 2023-10-08\nsummary: \"S\"\n+++\nText.\n",
 			`x.md:7:8: error: TOML syntax error: expected '.' or '=', but got ':' instead (check the quotes and = signs: text needs double quotes, like summary = "What helps")`},
 		{"TOMLColumnCountsCharacters", "+++\ntitle = \"Café\"; date = 1\n+++\nText.\n",
-			`x.md:2:15: error: TOML syntax error: expected a top-level item to end with a newline, comment, or EOF, but got ';' instead (check the quotes and = signs: text needs double quotes, like summary = "What helps")`},
+			`x.md:2:15: error: TOML syntax error: there is more on this line after the value (put each field on a line of its own, and text in double quotes, like summary = "What helps")`},
+		// BurntSushi/toml says "unexpected EOF": the message says what is
+		// left open, and points at where it opens.
+		{"TOMLUnclosedList", "+++\ntitle = [\n+++\n\nText.\n",
+			`x.md:2:9: error: TOML syntax error: the front matter ends before this value is finished (close the [ … ] list with ], and separate its items with commas)`},
+		{"TOMLUnclosedListAcrossLines", "+++\ntitle = \"T\"\ntags = [\n  \"a\",\n  \"b\"\n+++\n\nText.\n",
+			`x.md:3:8: error: TOML syntax error: the front matter ends before this value is finished (close the [ … ] list with ], and separate its items with commas)`},
+		{"TOMLUnclosedNestedList", "+++\ntitle = \"T\"\ntags = [[\"a\"], [\"b\",\n+++\n\nText.\n",
+			`x.md:3:16: error: TOML syntax error: the front matter ends before this value is finished (close the [ … ] list with ], and separate its items with commas)`},
+		{"TOMLUnclosedMultilineString", "+++\ntitle = \"T\"\nsummary = \"\"\"\nWhat helps.\n+++\n\nText.\n",
+			`x.md:3:11: error: TOML syntax error: the front matter ends before this value is finished (close the """ string with """)`},
+		{"TOMLUnclosedLiteralString", "+++\ntitle = \"Café\"\nsummary = '''\nWhat helps.\n+++\n\nText.\n",
+			`x.md:3:11: error: TOML syntax error: the front matter ends before this value is finished (close the ''' string with ''')`},
 		{"JSONMissingComma", "{\n  \"title\": \"T\",\n  \"author\": \"A\"\n  \"date\": \"2023-10-08\"\n}\n\nText.\n",
 			`x.md:4:3: error: JSON syntax error: a comma is missing between two fields (end every field but the last with a comma)`},
 		{"JSONTrailingComma", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"2023-10-08\",\n}\n\nText.\n",
@@ -975,6 +987,13 @@ func TestLoad_ShippedContent(t *testing.T) {
 	}
 }
 
+func warningsOf(lib *Library) []*Error {
+	if lib == nil {
+		return nil
+	}
+	return lib.Warnings()
+}
+
 // FuzzParseArticle loads arbitrary bytes as one article file: the load
 // never panics, fails exactly when it reports an error, and places every
 // problem in that file, on a line of it.
@@ -990,6 +1009,8 @@ func FuzzParseArticle(f *testing.F) {
 		strings.ReplaceAll(neckPainYAML, "\n", "\r\n"),
 		yamlAliasBomb,
 		"{\n\"x\": " + strings.Repeat("[", 200) + "\n}\n\nText.\n",
+		"+++\ntitle = [\n+++\n\nText.\n", "+++\ntitle = \"\"\"\n+++\n\nText.\n", "+++\ntitle = {a = 1\n+++\n\nText.\n",
+		"---\ntitle: [\n---\n\nText.\n", "---\ntitle: \"a\n---\n\nText.\n", "{\n\"title\": [\n}\n\nText.\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -1004,6 +1025,14 @@ func FuzzParseArticle(f *testing.F) {
 		check := func(e *Error, sev Severity) {
 			if e.Path != path || e.Line < 0 || e.Line > lines || e.Col < 0 || e.Message == "" || e.Severity != sev {
 				t.Errorf("problem %#v (%v): want path %s, line 0 to %d, column >= 0, severity %v and a message", e, e, path, lines, sev)
+			}
+		}
+		// No message shows the parsers' or Go's internals.
+		for _, e := range append(Errors(err), warningsOf(lib)...) {
+			for _, bad := range []string{"EOF", "goroutine", "panic"} {
+				if strings.Contains(e.Message, bad) {
+					t.Errorf("problem %v shows %q", e, bad)
+				}
 			}
 		}
 		if err != nil {

@@ -69,7 +69,7 @@ func reportDecodeError(p *problems, err error) {
 		p.errorf(se.line, se.col, "%s (%s)", se.msg, fix)
 		return
 	}
-	p.errorf(0, 0, "cannot read the front matter: %v", err)
+	p.errorf(0, 0, "cannot read the front matter: %s", plainWords.Replace(err.Error()))
 }
 
 // checkKeys reports duplicate and unknown keys of n and returns the
