@@ -89,7 +89,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // the current Site has at the request's path.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics)
+	r.Use(s.logRequests, s.secureHeaders, s.recoverPanics)
 
 	get := func(pattern string, h http.HandlerFunc) {
 		// HEAD is GET without the body, which net/http drops.
