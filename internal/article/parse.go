@@ -309,7 +309,19 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 	}
 
-	doc, err := renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
+	// The renderer gives the images it finds their served address;
+	// messages name them as the editor wrote them.
+	var written []string
+	opts := imageOptions(l.images, file)
+	find := opts.Image
+	opts.Image = func(dest string) (markdown.Image, bool) {
+		img, ok := find(dest)
+		if ok {
+			written = append(written, dest)
+		}
+		return img, ok
+	}
+	doc, err := renderWithin(l.md, body, opts, l.budget)
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return a, p.list
@@ -334,14 +346,18 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 			a.links = append(a.links, linkAt{dest: link.Dest, line: line, col: col})
 			continue
 		}
-		if strings.TrimSpace(link.Alt) == "" {
-			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
+		dest := link.Dest
+		if link.Resolved && len(written) > 0 {
+			dest, written = written[0], written[1:]
 		}
-		switch _, ok := resolveImage(l.images, file, link.Dest); {
+		if strings.TrimSpace(link.Alt) == "" {
+			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", dest, dest)
+		}
+		switch _, ok := resolveImage(l.images, file, dest); {
 		case !ok && !link.Resolved:
-			missingImage(p, line, col, l.root, file, link.Dest)
-		case isExternal(link.Dest):
-			externalImage(p, line, col, link.Dest)
+			missingImage(p, line, col, l.root, file, dest)
+		case isExternal(dest):
+			externalImage(p, line, col, dest)
 		}
 	}
 	a.Words = len(strings.Fields(doc.Text))
