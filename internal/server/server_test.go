@@ -19,7 +19,7 @@ import (
 )
 
 // newTestServer serves the shipped articles.
-func newTestServer(t *testing.T) (*Server, *httptest.Server) {
+func newTestServer(t testing.TB) (*Server, *httptest.Server) {
 	t.Helper()
 	lib, err := article.Load(content.FS, article.Options{Root: "content"})
 	if err != nil {
