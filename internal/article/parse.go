@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	pathpkg "path"
 	"regexp"
@@ -524,32 +523,6 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	}
 
 	return fields
-}
-
-// renderWithin renders body, giving up after budget. A render that runs
-// over goes on in the background until goldmark finishes; the article is
-// reported, and never published, instead of hanging the load.
-func renderWithin(md *markdown.Renderer, body []byte, opts markdown.Options, budget time.Duration) (*markdown.Document, error) {
-	type result struct {
-		doc *markdown.Document
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		doc, err := md.RenderWith(body, opts)
-		done <- result{doc, err}
-	}()
-	timer := time.NewTimer(budget)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		if r.err != nil {
-			return nil, fmt.Errorf("the article text cannot be rendered: %v (look for unusual characters near the start of the text)", r.err)
-		}
-		return r.doc, nil
-	case <-timer.C:
-		return nil, fmt.Errorf("the article text takes over %s to render, so it is not published (this comes from thousands of nested brackets, quotes, emphasis or list markers: look for a long run of the same punctuation and remove it)", budget)
-	}
 }
 
 // headingLine finds the line of the heading with the given text, or
