@@ -263,6 +263,97 @@ var yamlParserProblems = []string{
 	"found duplicate %TAG directive",
 }
 
+// tabIndent finds the first line, from line on, that is indented with a
+// tab, and returns its number and the tab's column; 0, 0 when none is.
+// The YAML library reports such a tab on the line of the value before it.
+func tabIndent(lines []string, line int) (int, int) {
+	for i := max(line, 1) - 1; i < len(lines); i++ {
+		indent := lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))]
+		if j := strings.IndexByte(indent, '\t'); j >= 0 && strings.TrimSpace(lines[i]) != "" {
+			return i + 1, j + 1
+		}
+	}
+	return 0, 0
+}
+
+// quoteEndsEarly reports a value on a line of YAML that starts with a
+// quote mark which closes before the value ends, as the apostrophe of
+// title: 'It's fine' does, with the column of that closing quote.
+func quoteEndsEarly(line string) (*syntaxError, bool) {
+	start := len(line) - len(strings.TrimLeft(line, " "))
+	if rest, ok := strings.CutPrefix(line[start:], "- "); ok {
+		start = len(line) - len(rest)
+	} else if i := strings.Index(line, ": "); i >= 0 {
+		start = i + 2
+	} else {
+		return nil, false
+	}
+	start += len(line[start:]) - len(strings.TrimLeft(line[start:], " "))
+	v := strings.TrimRight(line[start:], " ")
+	if v == "" || v[0] != '"' && v[0] != '\'' {
+		return nil, false
+	}
+	q := v[0]
+	end := -1
+	for j := 1; j < len(v); j++ {
+		if q == '"' && v[j] == '\\' {
+			j++
+			continue
+		}
+		if v[j] == q {
+			if q == '\'' && j+1 < len(v) && v[j+1] == '\'' {
+				j++ // '' is an apostrophe inside single quotes
+				continue
+			}
+			end = j
+			break
+		}
+	}
+	if end < 0 || strings.TrimSpace(v[end+1:]) == "" || strings.HasPrefix(strings.TrimSpace(v[end+1:]), "#") {
+		return nil, false
+	}
+	double := func(s string) string {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	}
+	single := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	field := strings.TrimSpace(line[:start]) + " "
+	se := &syntaxError{col: utf8.RuneCountInString(line[:start+end]) + 1}
+	switch inner := v[1 : len(v)-1]; {
+	case v[len(v)-1] != q || len(v) < 3:
+		se.msg = fmt.Sprintf("YAML syntax error: the quote ends early: the value goes on after this closing %c", q)
+		quoted := double(v)
+		if q == '"' {
+			quoted = single(v)
+		}
+		se.fix = "put the whole value in quotes: " + field + quoted
+	case q == '\'':
+		se.msg = "YAML syntax error: the quote ends early: this apostrophe closes the single quotes the value starts with"
+		se.fix = fmt.Sprintf("write it in double quotes, %s%s, or double the apostrophe: %s%s", field, double(inner), field, single(inner))
+	default:
+		se.msg = `YAML syntax error: the quote ends early: this " closes the double quotes the value starts with`
+		se.fix = fmt.Sprintf(`write it in single quotes, %s%s, or put a \ before each " inside: %s%s`, field, single(inner), field, double(inner))
+	}
+	return se, true
+}
+
+// quoteProblems are the YAML library's messages for a value with more
+// text after its closing quote.
+var quoteProblems = []string{
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"could not find expected ':'",
+	"did not find expected <document start>",
+}
+
+// lineNumbers returns 1 to n.
+func lineNumbers(n int) []int {
+	out := make([]int, 0, max(n, 0))
+	for i := 1; i <= n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
 // unclosedQuote finds the first "key: value" line of a YAML block whose
 // value opens a quote that the line does not close, and returns its line
 // and the column of the quote; 0, 0 when there is none.
@@ -311,11 +402,28 @@ func decodeYAML(data []byte) (*node, error) {
 			}
 		}
 		col := 1
-		if msg == "found unexpected end of stream" {
+		lines := strings.Split(string(data), "\n")
+		switch {
+		case msg == "found unexpected end of stream":
 			// The parser notices an unclosed quote only at the end of the
 			// block; point at the value whose quote is never closed.
 			if l, c := unclosedQuote(data); l > 0 {
 				line, col = l, c
+			}
+		case strings.HasPrefix(msg, "found a tab character"):
+			if l, c := tabIndent(lines, line); l > 0 {
+				line, col = l, c
+			}
+		case slices.Contains(quoteProblems, msg):
+			// A quote that closes early leaves the parser looking for the
+			// next key; the line it gives is the value's.
+			for _, l := range append([]int{line}, lineNumbers(line-1)...) {
+				if l >= 1 && l <= len(lines) {
+					if se, ok := quoteEndsEarly(lines[l-1]); ok {
+						se.line = l
+						return nil, se
+					}
+				}
 			}
 		}
 		return nil, &syntaxError{line: line, col: col, msg: "YAML syntax error: " + msg}

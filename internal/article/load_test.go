@@ -278,7 +278,7 @@ func TestLoad_CRLFLineEndings(t *testing.T) {
 		{"JSON", "{\n  \"title\": \"T\",\n  \"author\": \"A\",\n  \"date\": \"8th Oct 2023\",\n  \"summary\": \"S\"\n}\n\nText.\n",
 			`x.md:4:11: error: date "8th Oct 2023" is not a date ` + dateFix},
 		{"YAMLSyntax", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' x\n---\nText.\n",
-			`x.md:5:1: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
+			`x.md:5:12: error: YAML syntax error: the quote ends early: the value goes on after this closing ' (put the whole value in quotes: summary: "'S' x")`},
 		{"Body", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: S\n---\n\nText \xff.\n",
 			"x.md:8:6: error: the file is not valid UTF-8 text: byte 0xff cannot be read (save the file as UTF-8 in your editor, or retype the character here)"},
 	}
@@ -564,7 +564,7 @@ func TestLoad_FrontMatterProblems(t *testing.T) {
 			`x.md:5:10: error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)`},
 		// go.yaml.in/yaml/v3 gives parser errors a 0-based line.
 		{"YAMLTextAfterQuote", "---\ntitle: T\nauthor: A\ndate: 2023-10-08\nsummary: 'S' and more\n---\nText.\n",
-			`x.md:5:1: error: YAML syntax error: this line is indented differently from the ones around it (start every field at the beginning of its line, and indent list items with spaces)`},
+			`x.md:5:12: error: YAML syntax error: the quote ends early: the value goes on after this closing ' (put the whole value in quotes: summary: "'S' and more")`},
 		{"YAMLBadListItem", "---\ntitle: T\ntags:\n  - a\n  - b\n  c\nauthor: A\n---\nText.\n",
 			`x.md:6:1: error: YAML syntax error: a line without a colon (write each field as name: value)`},
 		// An unclosed list is reported where it opens.
