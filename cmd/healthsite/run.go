@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -73,6 +74,7 @@ type config struct {
 	BaseURL    string // absolute URL the site is published at; "" for site.yaml's
 	Dev        bool   // the editor's preview: watch, reload, show drafts and problems
 	StaticDir  string // in development, read static files from here; "" for the built-in ones
+	MaxHeader  int    // largest request headers accepted, in bytes
 }
 
 // flags defines the flags shared by the subcommands, with defaults from
@@ -80,10 +82,19 @@ type config struct {
 func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) {
 	if serve {
 		fs.StringVar(&c.Addr, "addr", envOr(getenv, "HEALTHSITE_ADDR", ":8080"), "listen `address`, host:port (env HEALTHSITE_ADDR)")
+		fs.IntVar(&c.MaxHeader, "max-header-bytes", envInt(getenv, "HEALTHSITE_MAX_HEADER_BYTES", server.DefaultLimits.MaxHeaderBytes), "largest request headers accepted, in `bytes`; larger ones get 431 (env HEALTHSITE_MAX_HEADER_BYTES)")
 		fs.BoolVar(&c.Dev, "dev", getenv("HEALTHSITE_DEV") == "true", "preview for editors: reload on every change, show drafts, show problems in the page (env HEALTHSITE_DEV=true)")
 	}
 	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read articles from `DIR` instead of the built-in ones (env HEALTHSITE_CONTENT)")
 	fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
+}
+
+// envInt is the integer in the environment variable key, or def.
+func envInt(getenv func(string) string, key string, def int) int {
+	if n, err := strconv.Atoi(getenv(key)); err == nil {
+		return n
+	}
+	return def
 }
 
 func envOr(getenv func(string) string, key, def string) string {
@@ -113,6 +124,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		if _, err := article.ParseBaseURL(cfg.BaseURL); err != nil {
 			return fmt.Errorf("-base-url: %w", err)
 		}
+	}
+	if cfg.MaxHeader < 4096 {
+		return fmt.Errorf("-max-header-bytes %d is too small: browsers send several KiB of headers (use 16384, the default, or more)", cfg.MaxHeader)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	if cfg.Dev {
@@ -173,7 +187,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	srv := server.New(st, log, server.Options{Dev: cfg.Dev})
+	srv := server.New(st, log, server.Options{Dev: cfg.Dev, Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
 	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content warning", "problem", e.Error()) }), clock, log)
 
 	ctx, cancel := context.WithCancel(ctx)

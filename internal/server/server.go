@@ -4,6 +4,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -38,6 +39,8 @@ type Options struct {
 	// page shows them, and /_dev/events tells open pages to reload
 	// after each change.
 	Dev bool
+	// Limits of the HTTP server; zero fields take DefaultLimits.
+	Limits Limits
 }
 
 // Server serves the current version of the site. Swap replaces it.
@@ -301,29 +304,55 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
-// Limits of the HTTP server, against slow or oversized requests.
-const (
-	ReadHeaderTimeout = 5 * time.Second
-	ReadTimeout       = 10 * time.Second
-	WriteTimeout      = 30 * time.Second
-	IdleTimeout       = 120 * time.Second
-	MaxHeaderBytes    = 16 << 10
-	ShutdownTimeout   = 15 * time.Second
-)
+// Limits are the HTTP server's defences against slow or oversized
+// requests. The zero value of a field means its default.
+type Limits struct {
+	ReadHeaderTimeout time.Duration // to read a request's headers: slowloris clients are cut off
+	ReadTimeout       time.Duration // to read a whole request
+	WriteTimeout      time.Duration // to write a response
+	IdleTimeout       time.Duration // a kept-alive connection waits this long for the next request
+	MaxHeaderBytes    int           // larger request headers get 431
+	ShutdownTimeout   time.Duration // requests in flight get this long to finish on shutdown
+}
+
+// DefaultLimits are the limits of a Server whose Options set none.
+var DefaultLimits = Limits{
+	ReadHeaderTimeout: 5 * time.Second,
+	ReadTimeout:       10 * time.Second,
+	WriteTimeout:      30 * time.Second,
+	IdleTimeout:       120 * time.Second,
+	MaxHeaderBytes:    16 << 10,
+	ShutdownTimeout:   15 * time.Second,
+}
+
+// orDefault fills the zero fields of l from DefaultLimits.
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	return Limits{
+		ReadHeaderTimeout: cmp.Or(l.ReadHeaderTimeout, d.ReadHeaderTimeout),
+		ReadTimeout:       cmp.Or(l.ReadTimeout, d.ReadTimeout),
+		WriteTimeout:      cmp.Or(l.WriteTimeout, d.WriteTimeout),
+		IdleTimeout:       cmp.Or(l.IdleTimeout, d.IdleTimeout),
+		MaxHeaderBytes:    cmp.Or(l.MaxHeaderBytes, d.MaxHeaderBytes),
+		ShutdownTimeout:   cmp.Or(l.ShutdownTimeout, d.ShutdownTimeout),
+	}
+}
 
 // Serve serves on ln until ctx is done, then shuts down gracefully:
-// it stops accepting connections and waits up to ShutdownTimeout for
-// requests in flight to finish.
+// it stops accepting connections and waits up to the ShutdownTimeout
+// for requests in flight to finish.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	lim := s.opts.Limits.orDefault()
 	hs := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: ReadHeaderTimeout,
-		ReadTimeout:       ReadTimeout,
-		WriteTimeout:      WriteTimeout,
-		IdleTimeout:       IdleTimeout,
-		MaxHeaderBytes:    MaxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		ReadHeaderTimeout: lim.ReadHeaderTimeout,
+		ReadTimeout:       lim.ReadTimeout,
+		WriteTimeout:      lim.WriteTimeout,
+		IdleTimeout:       lim.IdleTimeout,
+		// net/http allows 4 KiB over this before it answers 431.
+		MaxHeaderBytes: max(lim.MaxHeaderBytes-4096, 1024),
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	hs.RegisterOnShutdown(s.stop)
 	errc := make(chan error, 1)
@@ -333,8 +362,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.log.Info("shutting down", "timeout", ShutdownTimeout)
-	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	s.log.Info("shutting down", "timeout", lim.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), lim.ShutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
 		return err
