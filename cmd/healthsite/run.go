@@ -160,7 +160,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}
 			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
 			if cfg.StaticDir != "" {
-				if opts.Assets, err = static.Load(os.DirFS(cfg.StaticDir)); err != nil {
+				// Through os.Root, like the content: a symbolic link
+				// out of the folder is not followed.
+				root, err := os.OpenRoot(cfg.StaticDir)
+				if err != nil {
+					return nil, err
+				}
+				opts.Assets, err = static.Load(root.FS())
+				root.Close()
+				if err != nil {
 					return nil, err
 				}
 			}

@@ -242,6 +242,7 @@ func TestUnknownPaths_Answer404Page(t *testing.T) {
 		"/nope", "/articles/nope/", "/articles/", "/page/2/", "/page/x/",
 		"/static/style.css", "/static/missing.00000000.css", "/ARTICLES/myofascial-release-therapy/",
 		"/articles/myofascial-release-therapy/extra", "/%2e%2e/etc/passwd",
+		"/static/", "/static/.env", "/static/static.go", "/static/../content/site.yaml", "/content/site.yaml", "/.git/config",
 	} {
 		t.Run(path, func(t *testing.T) {
 			resp, body := get(t, ts.URL+path)
