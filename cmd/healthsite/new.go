@@ -61,7 +61,7 @@ func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer)
 	}
 	slug := article.Slugify(title)
 	if slug == "" {
-		return fmt.Errorf("the title %q gives no web address: use at least one letter or digit", title)
+		return fmt.Errorf("the title %q gives no web address, which is made of the letters a to z and the digits 0 to 9 (use at least one of them in the title; accented letters such as é count as e)", title)
 	}
 	dir := cfg.ContentDir
 	if dir == "" {

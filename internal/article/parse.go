@@ -11,7 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"healthsite/internal/markdown"
 )
@@ -225,18 +228,31 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var slugLine = regexp.MustCompile(`(?m)^\s*["']?slug["']?\s*[:=]\s*["']?([^"'\s,#]+)`)
 
 // Slugify makes a URL name of s: lowercase ASCII letters and digits
-// joined by single hyphens. It may return "".
+// joined by single hyphens. Accented Latin letters lose their accents
+// (ü is u, é is e) and a few letters are spelled out (ß is ss, æ is ae,
+// ø is o). It may return "".
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
+	letter := func(r rune) {
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteRune(r)
+	}
+	// NFKD splits a letter from its accents, and a ligature such as ﬁ
+	// into its letters.
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
+			letter(r)
+		case unicode.Is(unicode.Mn, r):
+			// An accent, split from its letter above.
+		case spelledLetters[r] != "":
+			for _, l := range spelledLetters[r] {
+				letter(l)
 			}
-			hyphen = false
-			b.WriteRune(r)
 		case r == '\'' || r == '\u2019':
 			// "Editor's" reads better as "editors" than "editor-s".
 		default:
@@ -244,6 +260,13 @@ func Slugify(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// spelledLetters are the Latin letters that NFKD does not split into an
+// ASCII letter and accents, as they are usually written in ASCII.
+var spelledLetters = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'þ': "th",
+	'ł': "l", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ſ': "s", 'ŋ': "ng",
 }
 
 // parseArticle reads one article file and returns every problem found,
