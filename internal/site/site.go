@@ -399,12 +399,19 @@ func (b *builder) page(path string, c templ.Component) *Page {
 	return p
 }
 
+// renderBuffers are the buffers pages are rendered into.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderPage renders c into a page at path; the page's err says if
 // that failed.
 func renderPage(path string, c templ.Component) *Page {
-	var buf bytes.Buffer
-	err := c.Render(context.Background(), &buf)
-	p := newPage(path, "text/html; charset=utf-8", buf.Bytes(), false)
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
+	err := c.Render(context.Background(), buf)
+	// A copy of the exact size: a grown buffer is up to twice as large,
+	// and a site keeps its pages for as long as it is served.
+	p := newPage(path, "text/html; charset=utf-8", bytes.Clone(buf.Bytes()), false)
 	if err != nil {
 		p.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
 	}
