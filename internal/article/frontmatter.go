@@ -186,8 +186,10 @@ var syntaxHelp = map[format][]struct{ match, means, fix string }{
 		{"could not find expected ':'", "a line without a colon", "write each field as name: value"},
 		{"found a tab character", "a tab used for indentation", "indent with spaces instead of tabs"},
 		{"did not find expected ',' or ']'", "a list opened with [ is never closed", "close the list with ], and separate its items with commas"},
+		{"did not find expected ',' or '}'", "a group opened with { is never closed", "close the group with }, and separate its fields with commas"},
 	},
 	formatJSON: {
+		{"after array element", "a list opened with [ is never closed, or a comma is missing between two of its items", "close the list with ], and separate its items with commas"},
 		{"after object key:value pair", "a comma is missing between two fields", "end every field but the last with a comma"},
 		{"after object key", "a colon is missing after a field name", `write each field as "name": value`},
 		{"looking for beginning of object key string", "a field name without double quotes, or a comma after the last field", `write each field as "name": value, with no comma after the last one`},
@@ -410,6 +412,11 @@ func decodeYAML(data []byte) (*node, error) {
 			if l, c := unclosedQuote(data); l > 0 {
 				line, col = l, c
 			}
+		case msg == "did not find expected node content" && line > len(strings.Split(strings.TrimRight(string(data), " \t\n"), "\n")):
+			// The block ends inside a [ list or { group.
+			if open, l, c := yamlFlowOpenAtEnd(lines); open != "" {
+				return nil, &syntaxError{line: l, col: c, msg: "YAML syntax error: the front matter ends before this value is finished", fix: closeFix(open)}
+			}
 		case strings.HasPrefix(msg, "found a tab character"):
 			if l, c := tabIndent(lines, line); l > 0 {
 				line, col = l, c
@@ -540,7 +547,7 @@ func tomlEndError(data []byte, line, col int, raw string) *syntaxError {
 		// Not the end at all: more text after a value, as in title = "A" B.
 		return &syntaxError{line: max(line, 1), col: col, msg: prefix + "there is more on this line after the value", fix: `put each field on a line of its own, and text in double quotes, like summary = "What helps"`}
 	}
-	open, l, c := tomlOpenAtEnd(data)
+	open, l, c := openAtEnd(string(data), 1, `"'`, true)
 	if open == "" {
 		fix := `write each field as name = value, like summary = "What helps"`
 		if strings.Contains(raw, "expected value") {
@@ -548,52 +555,46 @@ func tomlEndError(data []byte, line, col int, raw string) *syntaxError {
 		}
 		return &syntaxError{line: max(line, 1), col: col, msg: prefix + "the front matter ends before this field is finished", fix: fix}
 	}
-	se := &syntaxError{line: l, col: c, msg: prefix + "the front matter ends before this value is finished"}
-	switch open {
-	case "[":
-		se.fix = "close the [ … ] list with ], and separate its items with commas"
-	case "{":
-		se.fix = "close the { … } group with }, on the same line"
-	case `"""`, "'''":
-		se.fix = fmt.Sprintf("close the %s string with %s", open, open)
-	default:
-		se.fix = fmt.Sprintf("close the %s string with %s, on the same line", open, open)
+	fix := closeFix(open)
+	if open == "{" {
+		fix += ", on the same line" // TOML's inline tables are one line
 	}
-	return se
+	return &syntaxError{line: l, col: c, msg: prefix + "the front matter ends before this value is finished", fix: fix}
 }
 
-// tomlOpenAtEnd reads a TOML block that ends in the middle of a value
+// openAtEnd reads the text of a block that ends in the middle of a value
 // and returns what is still open at its end (a [ list, a { group, or a
-// string opened with one or three quote marks) and where it opens; ""
-// when nothing is.
-func tomlOpenAtEnd(data []byte) (open string, line, col int) {
+// string opened with one or three quote marks) and where it opens, with
+// lines counted from firstLine; "" when nothing is. Strings open with
+// the quote marks in quotes; TOML's may be tripled, and its comments
+// start with #.
+func openAtEnd(s string, firstLine int, quotes string, toml bool) (open string, line, col int) {
 	type opener struct {
 		s         string
 		line, col int
 	}
 	var stack []opener
-	s := string(data)
-	line, lineStart := 1, 0
+	line, lineStart := firstLine, 0
 	push := func(tok string, at int) {
 		stack = append(stack, opener{tok, line, utf8.RuneCountInString(s[lineStart:at]) + 1})
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\n':
+		switch c := s[i]; {
+		case c == '\n':
 			line, lineStart = line+1, i+1
-		case '#':
+		case c == '#' && toml:
 			for i+1 < len(s) && s[i+1] != '\n' {
 				i++
 			}
-		case '[', '{':
+		case c == '[' || c == '{':
 			push(string(c), i)
-		case ']', '}':
+		case c == ']' || c == '}':
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
-		case '"', '\'':
+		case strings.IndexByte(quotes, c) >= 0:
 			q := string(c)
-			if strings.HasPrefix(s[i:], q+q+q) {
+			if toml && strings.HasPrefix(s[i:], q+q+q) {
 				q += q + q
 			}
 			push(q, i)
@@ -608,6 +609,8 @@ func tomlOpenAtEnd(data []byte) (open string, line, col int) {
 					break str // the parser reports a string broken by a newline itself
 				case s[i] == '\n':
 					line, lineStart = line+1, i+1
+				case strings.HasPrefix(s[i:], q+q) && q == "'" && !toml:
+					i++ // '' is an apostrophe inside YAML's single quotes
 				case strings.HasPrefix(s[i:], q):
 					stack = stack[:len(stack)-1]
 					i += len(q) - 1
@@ -621,6 +624,42 @@ func tomlOpenAtEnd(data []byte) (open string, line, col int) {
 	}
 	o := stack[len(stack)-1]
 	return o.s, o.line, o.col
+}
+
+// closeFix is how to close what openAtEnd found open.
+func closeFix(open string) string {
+	switch open {
+	case "[":
+		return "close the [ … ] list with ], and separate its items with commas"
+	case "{":
+		return "close the { … } group with }"
+	case `"""`, "'''":
+		return fmt.Sprintf("close the %s string with %s", open, open)
+	}
+	return fmt.Sprintf("close the %s string with %s, on the same line", open, open)
+}
+
+// yamlFlowOpenAtEnd finds a [ list or { group, written in a YAML block,
+// that is still open at the block's end, and returns it as openAtEnd does.
+func yamlFlowOpenAtEnd(lines []string) (open string, line, col int) {
+	for i, l := range lines {
+		start := len(l) - len(strings.TrimLeft(l, " -"))
+		if j := strings.Index(l, ": "); j >= 0 {
+			start = j + 2
+		}
+		start += len(l[start:]) - len(strings.TrimLeft(l[start:], " "))
+		if start >= len(l) || l[start] != '[' && l[start] != '{' {
+			continue
+		}
+		rest := strings.Join(append([]string{l[start:]}, lines[i+1:]...), "\n")
+		if open, line, col := openAtEnd(rest, i+1, `"'`, false); open != "" {
+			if line == i+1 {
+				col += utf8.RuneCountInString(l[:start])
+			}
+			return open, line, col
+		}
+	}
+	return "", 0, 0
 }
 
 // tomlPos is where a TOML key and its value are written.
@@ -836,11 +875,14 @@ func (d *jsonDecoder) fail(err error) error {
 		off = int(se.Offset)
 	}
 	line, col := d.pos(off)
-	msg := err.Error()
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		msg = "unexpected end of the front matter (a } or ] is missing)"
+		se := &syntaxError{line: line, col: col, msg: "JSON syntax error: the front matter ends before this value is finished", fix: "a } or ] is missing"}
+		if open, l, c := openAtEnd(string(d.data), 1, `"`, false); open != "" {
+			se.line, se.col, se.fix = l, c, closeFix(open)
+		}
+		return se
 	}
-	return &syntaxError{line: line, col: col, msg: "JSON syntax error: " + msg}
+	return &syntaxError{line: line, col: col, msg: "JSON syntax error: " + err.Error()}
 }
 
 func (d *jsonDecoder) value() (*node, error) {
