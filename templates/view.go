@@ -5,6 +5,7 @@ package templates
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -183,6 +184,35 @@ func minutes(n int) string {
 		return "1 min read"
 	}
 	return strconv.Itoa(n) + " min read"
+}
+
+// sourceNote is what follows a source's linked title: ". Publisher
+// (2021)." with each part only when known, and no second full stop
+// after a title or publisher that ends in one. The template writes it
+// on the title's line, as templ puts a space wherever a line ends after
+// an element or an expression.
+func sourceNote(s Source) string {
+	var b strings.Builder
+	last := s.Title
+	if s.Publisher != "" {
+		b.WriteString(fullStop(last) + " " + s.Publisher)
+		last = s.Publisher
+	}
+	if s.Year > 0 {
+		b.WriteString(" (" + strconv.Itoa(s.Year) + ")")
+		last = ")"
+	}
+	b.WriteString(fullStop(last))
+	return b.String()
+}
+
+// fullStop is the full stop to write after text: none when it already
+// ends a sentence.
+func fullStop(text string) string {
+	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "!") {
+		return ""
+	}
+	return "."
 }
 
 func plural(n int) string {
