@@ -1,12 +1,16 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"net/url"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"healthsite/internal/article"
 )
@@ -54,6 +58,13 @@ func (f Feed) updated() time.Time {
 // url is the absolute URL of path on the site.
 func (f Feed) url(path string) string { return absoluteURL(f.BaseURL, path) }
 
+// content is the body of article a as a feed carries it: its links and
+// images absolute, since a feed reader shows it away from the site and
+// resolves /articles/… against the feed's address or its own.
+func (f Feed) content(a *article.Article) string {
+	return absoluteLinks(a.HTML, f.BaseURL, f.url(ArticlePath(a.Slug)))
+}
+
 // description is the feed's description: the site's, or its tagline,
 // or its name, as RSS requires one.
 func (f Feed) description() string {
@@ -64,6 +75,69 @@ func (f Feed) description() string {
 // hold as it is (such as the letters of a tag in another script).
 func absoluteURL(base, path string) string {
 	return strings.TrimSuffix(base, "/") + (&url.URL{Path: path}).EscapedPath()
+}
+
+// absoluteLinks rewrites the href and src attributes of body, an HTML
+// fragment, to absolute URLs: a root-relative /path is joined to base
+// (the site's URL, which may have a path of its own), a path relative
+// to the page, a ?query or a #fragment is resolved against page (the
+// page's absolute URL), and a scheme-relative //host/path takes base's
+// scheme. Everything else, absolute URLs included, keeps its bytes.
+func absoluteLinks(body, base, page string) string {
+	baseURL, err := url.Parse(base)
+	if err != nil {
+		return body
+	}
+	pageURL, err := url.Parse(page)
+	if err != nil {
+		return body
+	}
+	resolve := func(ref string) string {
+		u, err := url.Parse(strings.TrimSpace(ref))
+		switch {
+		case err != nil || u.Scheme != "" || ref == "":
+			return ref
+		case u.Host != "":
+			return baseURL.Scheme + ":" + u.String()
+		case strings.HasPrefix(u.Path, "/"):
+			return strings.TrimSuffix(base, "/") + u.String()
+		default:
+			return pageURL.ResolveReference(u).String()
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(len(body) + len(body)/8)
+	z := html.NewTokenizer(strings.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				return body
+			}
+			return out.String()
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			out.Write(z.Raw())
+			continue
+		}
+		raw := bytes.Clone(z.Raw()) // Token may change the bytes Raw returned
+		tok := z.Token()
+		changed := false
+		for i, a := range tok.Attr {
+			if a.Namespace != "" || (a.Key != "href" && a.Key != "src") {
+				continue
+			}
+			if abs := resolve(a.Val); abs != a.Val {
+				tok.Attr[i].Val = abs
+				changed = true
+			}
+		}
+		if changed {
+			out.WriteString(tok.String())
+		} else {
+			out.Write(raw)
+		}
+	}
 }
 
 // rfc3339 formats t for Atom and JSON Feed.
@@ -147,7 +221,7 @@ func (f Feed) RSS() ([]byte, error) {
 			Link:        link,
 			GUID:        rssGUID{IsPermaLink: true, Value: link},
 			Description: a.Summary,
-			Content:     a.HTML,
+			Content:     f.content(a),
 			Creators:    a.Authors,
 			PubDate:     a.Date.Format(time.RFC1123Z),
 			Updated:     rfc3339(a.Modified()),
@@ -236,7 +310,7 @@ func (f Feed) Atom() ([]byte, error) {
 			Links:     []atomLink{{Href: link, Rel: "alternate", Type: "text/html"}},
 			Published: rfc3339(a.Date),
 			Updated:   rfc3339(a.Modified()),
-			Content:   atomText{Type: "html", Value: a.HTML},
+			Content:   atomText{Type: "html", Value: f.content(a)},
 		}
 		if a.Summary != "" {
 			e.Summary = &atomText{Type: "text", Value: a.Summary}
@@ -298,7 +372,7 @@ func (f Feed) JSON() ([]byte, error) {
 			ID:            link,
 			URL:           link,
 			Title:         a.Title,
-			ContentHTML:   a.HTML,
+			ContentHTML:   f.content(a),
 			Summary:       a.Summary,
 			DatePublished: rfc3339(a.Date),
 			DateModified:  rfc3339(a.Modified()),

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 
 	"healthsite/internal/article"
 )
@@ -365,5 +368,98 @@ func TestJSON_Fields(t *testing.T) {
 	b := doc.Items[0]
 	if b.DatePublished != "2024-01-04T09:30:00Z" || b.DateModified != "2024-01-11T09:30:00Z" {
 		t.Errorf("updated item: %+v", b)
+	}
+}
+
+// TestFeeds_LinksAndImagesAreAbsolute checks that an article's links
+// and images reach a feed reader as absolute URLs: it shows the text
+// away from the site, where /articles/… would lead nowhere.
+func TestFeeds_LinksAndImagesAreAbsolute(t *testing.T) {
+	png, err := os.ReadFile("../article/testdata/check/images/knee.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"images/knee.png": {Data: png},
+		"sleep.md":        {Data: []byte("---\ntitle: Sleep\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nRest.\n\n## Naps\n\nShort ones.\n")},
+		"knee.md": {Data: []byte("---\ntitle: Knee & sleep\nauthor: A\ndate: 2024-01-02\nsummary: S.\n---\n\n" +
+			"Read [about sleep](/articles/sleep/), [its naps](/articles/sleep/#naps), [the next section](#more), " +
+			"[a search](/search?q=knee&page=2) and [MedlinePlus](https://medlineplus.gov/kneeinjuriesanddisorders.html).\n\n" +
+			"![A bent knee](images/knee.png)\n\n## More\n\nText.\n")},
+	}
+	lib, err := article.Load(fsys, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := lib.Published(later, false)
+	for _, base := range []string{feedBase, "https://example.org/health"} {
+		f := Feed{Settings: lib.Settings(), BaseURL: base, Articles: published}
+		for _, ff := range feedFormats {
+			t.Run(ff.name+" "+base, func(t *testing.T) {
+				_, got := ff.parse(t, f)
+				item := got.Items[0]
+				if item.Title != "Knee & sleep" {
+					t.Fatalf("first item %q", item.Title)
+				}
+				doc, err := html.Parse(strings.NewReader(item.Content))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var hrefs, srcs []string
+				for n := range doc.Descendants() {
+					for _, a := range n.Attr {
+						switch a.Key {
+						case "href":
+							hrefs = append(hrefs, a.Val)
+						case "src":
+							srcs = append(srcs, a.Val)
+						}
+					}
+				}
+				want := []string{
+					base + "/articles/sleep/",
+					base + "/articles/sleep/#naps",
+					base + "/articles/knee/#more",
+					base + "/search?q=knee&page=2",
+					"https://medlineplus.gov/kneeinjuriesanddisorders.html",
+				}
+				if !slices.Equal(hrefs, want) {
+					t.Errorf("links %q, want %q", hrefs, want)
+				}
+				if len(srcs) != 1 || !strings.HasPrefix(srcs[0], base+"/static/") || !strings.HasSuffix(srcs[0], ".png") {
+					t.Errorf("image sources %q, want one absolute URL under %s/static/", srcs, base)
+				}
+				for _, u := range append(hrefs, srcs...) {
+					if p, err := url.Parse(u); err != nil || !p.IsAbs() {
+						t.Errorf("%q is not an absolute URL", u)
+					}
+				}
+				// The rest of the body is as the site renders it.
+				if !strings.Contains(item.Content, `alt="A bent knee"`) || !strings.Contains(item.Content, `<h2 id="more">More</h2>`) {
+					t.Errorf("content lost its markup:\n%s", item.Content)
+				}
+			})
+		}
+	}
+}
+
+func TestAbsoluteLinks(t *testing.T) {
+	const page = "https://health.example.org/articles/knee/"
+	for in, want := range map[string]string{
+		`<a href="/articles/sleep/">x</a>`:          `<a href="https://health.example.org/articles/sleep/">x</a>`,
+		`<a href="#naps" class="c">x</a>`:           `<a href="https://health.example.org/articles/knee/#naps" class="c">x</a>`,
+		`<a href="../sleep/">x</a>`:                 `<a href="https://health.example.org/articles/sleep/">x</a>`,
+		`<a href="//cdn.example.org/a.png">x</a>`:   `<a href="https://cdn.example.org/a.png">x</a>`,
+		`<img src="/static/a.png" alt="A &amp; B">`: `<img src="https://health.example.org/static/a.png" alt="A &amp; B">`,
+		`<a href="/search?q=a&amp;page=2">x</a>`:    `<a href="https://health.example.org/search?q=a&amp;page=2">x</a>`,
+		// Untouched: absolute URLs, mail, other attributes, text.
+		`<a href="https://example.org/">/articles/x/</a>`: `<a href="https://example.org/">/articles/x/</a>`,
+		`<a href="mailto:a@example.org">mail</a>`:         `<a href="mailto:a@example.org">mail</a>`,
+		`<p id="/x" data-src="/y">T&eacute;</p>`:          `<p id="/x" data-src="/y">T&eacute;</p>`,
+		`<pre><code>&lt;a href="/x"&gt;</code></pre>`:     `<pre><code>&lt;a href="/x"&gt;</code></pre>`,
+	} {
+		if got := absoluteLinks(in, "https://health.example.org", page); got != want {
+			t.Errorf("absoluteLinks(%s)\n = %s\nwant %s", in, got, want)
+		}
 	}
 }
