@@ -95,7 +95,3 @@ func (p *problems) errorf(line, col int, format string, args ...any) {
 func (p *problems) warnf(line, col int, format string, args ...any) {
 	p.list = append(p.list, &Error{Path: p.path, Line: line, Col: col, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
-
-func (p *problems) hasErrors() bool {
-	return slices.ContainsFunc(p.list, func(e *Error) bool { return e.Severity == SeverityError })
-}
