@@ -50,7 +50,7 @@ func TestCheck_MixedFolderListsEveryProblemAndExits1(t *testing.T) {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
 	m := summaryLine.FindStringSubmatch(lines[len(lines)-1])
-	if m == nil || m[1] != "22 files, 20 errors, 5 warnings" {
+	if m == nil || m[1] != "23 files, 20 errors, 11 warnings" {
 		t.Errorf("summary line %q", lines[len(lines)-1])
 	}
 }

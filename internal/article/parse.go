@@ -362,6 +362,14 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	}
 	a.ids = doc.IDs
 	pos := newPositions(body, bodyLine)
+	for _, link := range doc.Unsafe {
+		line, col := pos.at(link.Offset)
+		if link.Image {
+			p.warnf(line, col, "the image %q is not shown: a page shows only pictures kept in the content folder (save it there and write a path such as images/knee.jpg)", link.Dest)
+			continue
+		}
+		p.warnf(line, col, "the link to %q is shown as plain text: only http, https, mailto and tel addresses and paths on the site can be links (write the full address, starting with https://)", link.Dest)
+	}
 	for _, link := range doc.Links {
 		line, col := pos.at(link.Offset)
 		if !link.Image {

@@ -57,6 +57,7 @@ type Document struct {
 	HTML           string    // safe HTML: no raw HTML, no unsafe URLs
 	Headings       []Heading // every heading, in order
 	Links          []Link    // every link and image with a safe URL, in order
+	Unsafe         []Link    // every link and image whose URL was dropped as unsafe, in order
 	IDs            []string  // every id attribute in HTML: headings and footnotes
 	Text           string    // plain text of the whole body, for word counts and search
 	FirstParagraph string    // plain text of the first paragraph, a fallback summary
@@ -141,6 +142,9 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
 	}
 	out := &Document{HTML: buf.String()}
+	if dropped, ok := ctx.Get(droppedLinks).([]Link); ok {
+		out.Unsafe = dropped
+	}
 	var body strings.Builder
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -283,9 +287,10 @@ func plainText(n ast.Node, src []byte) string {
 type safety struct{}
 
 // Transform implements parser.ASTTransformer.
-func (safety) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var unsafe []ast.Node
+	var dropped []Link
 	minLevel := 7
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -295,20 +300,28 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, _ parser.Context)
 		case *ast.Link:
 			if !SafeURL(string(n.Destination), false) {
 				unsafe = append(unsafe, n)
+				dropped = append(dropped, Link{Dest: string(n.Destination), Offset: opening(src, offsetOf(n, src), "[")})
 			}
 		case *ast.Image:
 			if !SafeURL(string(n.Destination), true) {
 				unsafe = append(unsafe, n)
+				dropped = append(dropped, Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "![")})
 			}
 		case *ast.AutoLink:
 			if !SafeURL(string(n.URL(src)), false) {
 				unsafe = append(unsafe, n)
+				// An autolink keeps no position: the first place its
+				// text appears stands in.
+				dropped = append(dropped, Link{Dest: string(n.URL(src)), Offset: max(bytes.Index(src, n.Label(src)), 0)})
 			}
 		case *ast.Heading:
 			minLevel = min(minLevel, n.Level)
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(dropped) > 0 {
+		pc.Set(droppedLinks, dropped)
+	}
 	for _, n := range unsafe {
 		parent := n.Parent()
 		if al, ok := n.(*ast.AutoLink); ok {
@@ -361,6 +374,10 @@ func SafeURL(rawURL string, image bool) bool {
 	}
 	return false
 }
+
+// droppedLinks is where safety leaves the links it dropped, for
+// RenderWith to report.
+var droppedLinks = parser.NewContextKey()
 
 // Compile-time check that safety is a transformer.
 var _ parser.ASTTransformer = safety{}
