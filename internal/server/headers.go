@@ -8,11 +8,14 @@ import (
 // The Content-Security-Policy of every response. Pages load only the
 // site's own stylesheet and images, and run no script at all: the one
 // script, the editors' preview's reload, exists only under -dev, which
-// adds script-src and connect-src for it. No 'unsafe-inline' anywhere:
-// JSON-LD blocks are data, which CSP does not govern.
+// adds script-src for it. No 'unsafe-inline' anywhere: JSON-LD blocks
+// are data, which CSP does not govern. connect-src 'self' lets tools
+// that audit a page from inside it (Lighthouse fetches /robots.txt
+// that way) and the preview's event stream reach the site; with no
+// script allowed, a page itself can connect nowhere.
 const (
-	cspBase = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-	cspDev  = cspBase + "; script-src 'self'; connect-src 'self'"
+	cspBase = "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+	cspDev  = cspBase + "; script-src 'self'"
 )
 
 // permissionsPolicy turns off the powerful features an article never
