@@ -128,7 +128,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if cfg.MaxHeader < 4096 {
 		return fmt.Errorf("-max-header-bytes %d is too small: browsers send several KiB of headers (use 16384, the default, or more)", cfg.MaxHeader)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	logOut := newLogWriter(stderr, 100*time.Millisecond)
+	defer logOut.Close()
+	log := slog.New(slog.NewTextHandler(logOut, nil))
 	if cfg.Dev {
 		if cfg.ContentDir == "" {
 			// The preview edits files: the repository's content/ folder

@@ -15,9 +15,9 @@ import (
 // of a compressed body helps no one.
 func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
 	h := w.Header()
-	h.Set("ETag", etag)
+	h["Etag"] = []string{etag}
 	if !modified.IsZero() {
-		h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
+		h["Last-Modified"] = []string{modified.UTC().Format(http.TimeFormat)}
 	}
 	switch conditional(r, etag, modified) {
 	case http.StatusPreconditionFailed:
@@ -39,7 +39,7 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)

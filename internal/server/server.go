@@ -137,14 +137,23 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	body, etag := encode(h, r, p)
-	h.Set("Content-Type", p.ContentType)
+	h["Content-Type"] = []string{p.ContentType}
 	if p.Immutable {
-		h.Set("Cache-Control", cacheImmutable)
+		h["Cache-Control"] = valueCacheImmutable
 	} else {
-		h.Set("Cache-Control", cachePage)
+		h["Cache-Control"] = valueCachePage
 	}
 	serveBody(w, r, body, etag, p.Modified)
 }
+
+// Header values shared by every response that sends them; net/http
+// never modifies a value slice.
+var (
+	valueCachePage      = []string{cachePage}
+	valueCacheImmutable = []string{cacheImmutable}
+	valueVary           = []string{"Accept-Encoding"}
+	valueEncoding       = map[site.Encoding][]string{site.Gzip: {"gzip"}, site.Brotli: {"br"}}
+)
 
 // encode chooses the body of p that the request accepts, sets the
 // headers that say so, and returns the body and its entity tag.
@@ -153,10 +162,10 @@ func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
 	body, etag, _ := p.Variant(e)
 	if p.Compressible() {
 		// Caches must keep one copy per encoding.
-		h.Set("Vary", "Accept-Encoding")
+		h["Vary"] = valueVary
 	}
 	if e != site.Identity {
-		h.Set("Content-Encoding", e.Token())
+		h["Content-Encoding"] = valueEncoding[e]
 	}
 	return body, etag
 }
