@@ -211,22 +211,6 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		b.render(l.path, templates.List(l.ListPage))
 	}
 
-	// The search index is built in the background: the pages do not
-	// need it, and a large site starts serving before it is ready
-	// (SearchReady). Search requests wait for it.
-	docs := make([]search.Doc, len(published))
-	for i, a := range published {
-		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
-	}
-	b.site.searchReady = make(chan struct{})
-	go func(s *Site) {
-		defer close(s.searchReady)
-		s.index, s.indexErr = search.Build(docs)
-		if s.indexErr != nil {
-			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
-		}
-	}(b.site)
-
 	// Article pages are independent of each other: render them on
 	// every core, then add them in order.
 	articles := make([]*Page, len(published))
@@ -323,6 +307,23 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	// The search index is built in the background, once the pages are
+	// rendered (sharing the cores with them would delay them): a large
+	// site starts serving before it is ready (SearchReady), and search
+	// requests wait for it.
+	docs := make([]search.Doc, len(published))
+	for i, a := range published {
+		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	}
+	ready := make(chan struct{})
+	b.site.searchReady = ready
+	go func(s *Site) {
+		defer close(ready)
+		s.index, s.indexErr = search.Build(docs)
+		if s.indexErr != nil {
+			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
+		}
+	}(b.site)
 	return b.site, nil
 }
 
