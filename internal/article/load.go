@@ -161,17 +161,25 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	}
 
 	// read returns a file's bytes, or nil after reporting why not.
-	read := func(name string, limit int64, fix string) []byte {
+	// readFile returns a file's bytes, or why it cannot. It changes
+	// nothing shared, so that articles are read on every core.
+	readFile := func(name string, limit int64, fix string) ([]byte, *Error) {
 		display := displayPath(opts.Root, name)
-		report.Files++
 		if info, err := fs.Stat(fsys, name); err == nil && info.Size() > limit {
-			problem(display, "the file is %d KiB, over the limit of %d KiB (%s)", info.Size()>>10, limit>>10, fix)
-			return nil
+			return nil, &Error{Path: display, Message: fmt.Sprintf("the file is %d KiB, over the limit of %d KiB (%s)", info.Size()>>10, limit>>10, fix)}
 		}
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			problem(display, "cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))
-			return nil
+			return nil, &Error{Path: display, Message: fmt.Sprintf("cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))}
+		}
+		return src, nil
+	}
+	// read returns a file's bytes, or nil after reporting why not.
+	read := func(name string, limit int64, fix string) []byte {
+		report.Files++
+		src, e := readFile(name, limit, fix)
+		if e != nil {
+			all = append(all, e)
 		}
 		return src
 	}
@@ -194,23 +202,23 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		problems []*Error
 	}
 	results := make([]parsed, len(articles))
-	sources := make([][]byte, len(articles))
-	for i, name := range articles {
-		sources[i] = read(name, limit, "split it into several articles, or raise the limit")
-	}
+	report.Files += len(articles)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i].a, results[i].problems = l.parseArticle(articles[i], sources[i])
+				src, e := readFile(articles[i], limit, "split it into several articles, or raise the limit")
+				if e != nil {
+					results[i].problems = []*Error{e}
+					continue
+				}
+				results[i].a, results[i].problems = l.parseArticle(articles[i], src)
 			}
 		})
 	}
 	for i := range articles {
-		if sources[i] != nil {
-			next <- i
-		}
+		next <- i
 	}
 	close(next)
 	wg.Wait()
