@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -219,10 +221,23 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	// compressed variants are made: a large site starts in less time.
 	wg.Go(func() {
 		began := time.Now()
-		if st.Compress(ctx) == nil {
-			_, pages := st.Compressed()
-			log.Info("compressed every page", "pages", pages, "duration", time.Since(began).Round(time.Millisecond))
+		if st.Compress(ctx) != nil {
+			return
 		}
+		_, pages := st.Compressed()
+		log.Info("compressed every page", "pages", pages, "duration", time.Since(began).Round(time.Millisecond))
+		select {
+		case <-st.SearchReady():
+		case <-ctx.Done():
+			return
+		}
+		// Loading, rendering, indexing and compressing leave far more
+		// memory free than the site keeps: give it back to the system
+		// now rather than over the next minutes.
+		debug.FreeOSMemory()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		log.Info("ready", "duration", time.Since(start).Round(time.Millisecond), "heap_mib", ms.HeapAlloc>>20)
 	})
 	if cfg.Dev {
 		dirs := []string{cfg.ContentDir}
