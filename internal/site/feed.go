@@ -197,6 +197,9 @@ type rssCategory struct {
 // RSS renders the feed as RSS 2.0, served at /feed.xml as
 // application/rss+xml. Each item's <description> is its summary and
 // <content:encoded> its whole body; authors are dc:creator names.
+// Feed readers take an RSS description as HTML, so the plain-text
+// summaries are escaped as HTML first: a summary that mentions
+// <script> shows those characters, and runs nothing.
 func (f Feed) RSS() ([]byte, error) {
 	doc := rssDoc{
 		Version:   "2.0",
@@ -206,7 +209,7 @@ func (f Feed) RSS() ([]byte, error) {
 		Channel: rssChannel{
 			Title:       f.Settings.Name,
 			Link:        f.url("/"),
-			Description: f.description(),
+			Description: html.EscapeString(f.description()),
 			Language:    f.Settings.Language,
 			Self:        atomLink{Href: f.url(rssPath), Rel: "self", Type: "application/rss+xml"},
 		},
@@ -220,7 +223,7 @@ func (f Feed) RSS() ([]byte, error) {
 			Title:       a.Title,
 			Link:        link,
 			GUID:        rssGUID{IsPermaLink: true, Value: link},
-			Description: a.Summary,
+			Description: html.EscapeString(a.Summary),
 			Content:     f.content(a),
 			Creators:    a.Authors,
 			PubDate:     a.Date.Format(time.RFC1123Z),
