@@ -28,14 +28,8 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprint(stderr, "Usage: healthsite build [-content DIR] [-base-url URL] -out DIR [-force]\n\nWrites every page of the site as files, for nginx, a CDN or an object store.\n\n")
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q (build takes only flags)", fset.Args())
 	}
 	if *out == "" {
 		fset.Usage()

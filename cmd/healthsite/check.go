@@ -18,6 +18,21 @@ import (
 	"healthsite/internal/article"
 )
 
+// parseFlags parses the flags of a subcommand that takes no other
+// arguments; help is true when -h asked for the usage, printed already.
+func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return false, err
+	}
+	if fset.NArg() > 0 {
+		return false, fmt.Errorf("unexpected arguments %q (%s takes only flags)", fset.Args(), fset.Name())
+	}
+	return false, nil
+}
+
 // exitError ends the program with a status and nothing more to say:
 // what went wrong was printed already.
 type exitError struct{ code int }
@@ -40,14 +55,8 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		fmt.Fprint(stderr, "Usage: healthsite check [-content DIR] [-strict] [-max-size BYTES]\n\nChecks every article and site.yaml, and lists each problem as path:line:col.\n\n")
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q (check takes only flags)", fset.Args())
 	}
 	start := time.Now()
 	src, err := openContent(cfg.ContentDir)

@@ -113,14 +113,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fset.SetOutput(stderr)
 	fset.Usage = func() { fmt.Fprint(stderr, usage); fset.PrintDefaults() }
 	cfg.flags(fset, getenv, true)
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q (serve takes only flags)", fset.Args())
 	}
 	if cfg.BaseURL != "" {
 		if _, err := article.ParseBaseURL(cfg.BaseURL); err != nil {

@@ -296,21 +296,7 @@ func quoteEndsEarly(line string) (*syntaxError, bool) {
 		return nil, false
 	}
 	q := v[0]
-	end := -1
-	for j := 1; j < len(v); j++ {
-		if q == '"' && v[j] == '\\' {
-			j++
-			continue
-		}
-		if v[j] == q {
-			if q == '\'' && j+1 < len(v) && v[j+1] == '\'' {
-				j++ // '' is an apostrophe inside single quotes
-				continue
-			}
-			end = j
-			break
-		}
-	}
+	end := closingQuote(v)
 	if end < 0 || strings.TrimSpace(v[end+1:]) == "" || strings.HasPrefix(strings.TrimSpace(v[end+1:]), "#") {
 		return nil, false
 	}
@@ -366,24 +352,8 @@ func unclosedQuote(data []byte) (int, int) {
 		if !ok || v == "" || (v[0] != '"' && v[0] != '\'') {
 			continue
 		}
-		q := v[0]
-		closed := false
-		for j := 1; j < len(v); j++ {
-			if q == '"' && v[j] == '\\' {
-				j++
-				continue
-			}
-			if v[j] == q {
-				if q == '\'' && j+1 < len(v) && v[j+1] == '\'' {
-					j++ // '' is a quote inside single quotes
-					continue
-				}
-				closed = true
-				break
-			}
-		}
-		if !closed {
-			return i + 1, utf8.RuneCountInString(line[:strings.Index(line, ": ")+2+strings.Index(value, string(q))]) + 1
+		if closingQuote(v) < 0 {
+			return i + 1, utf8.RuneCountInString(line[:strings.Index(line, ": ")+2+strings.Index(value, string(v[0]))]) + 1
 		}
 	}
 	return 0, 0
@@ -940,4 +910,26 @@ func (d *jsonDecoder) value() (*node, error) {
 		n.kind = kindNull
 	}
 	return n, nil
+}
+
+// closingQuote returns the index of the quote that closes the YAML
+// scalar v, which starts with ' or ", or -1 if none does: a backslash
+// escapes the next character in double quotes, and ” is an apostrophe
+// inside single quotes.
+func closingQuote(v string) int {
+	q := v[0]
+	for j := 1; j < len(v); j++ {
+		if q == '"' && v[j] == '\\' {
+			j++
+			continue
+		}
+		if v[j] == q {
+			if q == '\'' && j+1 < len(v) && v[j+1] == '\'' {
+				j++
+				continue
+			}
+			return j
+		}
+	}
+	return -1
 }
