@@ -21,7 +21,12 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 	}
 	switch conditional(r, etag, modified) {
 	case http.StatusPreconditionFailed:
-		h.Del("Content-Encoding")
+		// An error, not the page: no cache may keep it, and the page's
+		// validators and encoding do not describe it.
+		for _, k := range []string{"Content-Encoding", "Etag", "Last-Modified", "Vary"} {
+			h.Del(k)
+		}
+		h.Set("Cache-Control", "no-store")
 		h.Set("Content-Type", "text/plain; charset=utf-8")
 		body := "412 precondition failed: the page has changed\n"
 		h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -51,7 +56,7 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 // 412, 304, or 200 to send the page.
 func conditional(r *http.Request, etag string, modified time.Time) int {
 	modified = modified.Truncate(time.Second) // HTTP dates have whole seconds
-	if im := r.Header.Get("If-Match"); im != "" {
+	if im := headerList(r, "If-Match"); im != "" {
 		if !matchETag(im, etag, false) {
 			return http.StatusPreconditionFailed
 		}
@@ -60,7 +65,7 @@ func conditional(r *http.Request, etag string, modified time.Time) int {
 			return http.StatusPreconditionFailed
 		}
 	}
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
+	if inm := headerList(r, "If-None-Match"); inm != "" {
 		if matchETag(inm, etag, true) {
 			return http.StatusNotModified
 		}
@@ -94,4 +99,10 @@ func matchETag(header, etag string, weak bool) bool {
 		}
 	}
 	return false
+}
+
+// headerList is a list-valued request header as one list, however many
+// lines the client sent it on (RFC 9110, section 5.3).
+func headerList(r *http.Request, key string) string {
+	return strings.Join(r.Header.Values(key), ",")
 }

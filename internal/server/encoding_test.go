@@ -99,7 +99,7 @@ func TestServe_PrecompressedVariants(t *testing.T) {
 		accept string
 		want   site.Encoding
 	}{
-		{"", site.Identity},
+		// (No header at all is TestNegotiate's: Go's client would add gzip.)
 		{"gzip", site.Gzip},
 		{"gzip, deflate, br, zstd", site.Brotli},
 		{"br;q=0, gzip", site.Gzip},
@@ -205,6 +205,13 @@ func TestConditional(t *testing.T) {
 		{"If-Unmodified-Since before", []string{"If-Unmodified-Since", before}, 412},
 		{"If-Unmodified-Since at", []string{"If-Unmodified-Since", at}, 200},
 	}
+	// A list header sent on two lines is one list.
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Add("If-None-Match", `"other"`)
+	r.Header.Add("If-None-Match", tag)
+	if got := conditional(r, tag, mod); got != http.StatusNotModified {
+		t.Errorf("If-None-Match on two lines: %d, want 304", got)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodGet, "/", nil)
@@ -218,6 +225,13 @@ func TestConditional(t *testing.T) {
 				t.Fatalf("status %d, want %d", w.Code, tt.want)
 			}
 			h := w.Header()
+			if tt.want == http.StatusPreconditionFailed {
+				// An error, not the page: not cached, no validators.
+				if h.Get("Cache-Control") != "no-store" || h.Get("ETag") != "" || h.Get("Last-Modified") != "" || h.Get("Content-Encoding") != "" {
+					t.Errorf("412 headers: %v", h)
+				}
+				return
+			}
 			if h.Get("ETag") != tag || h.Get("Last-Modified") != at {
 				t.Errorf("validators: ETag %q, Last-Modified %q", h.Get("ETag"), h.Get("Last-Modified"))
 			}
@@ -232,5 +246,20 @@ func TestConditional(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestEncode_AcceptEncodingOnSeveralLines(t *testing.T) {
+	srv, _ := newTestServer(t)
+	if err := srv.Site().Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Add("Accept-Encoding", "identity;q=0.5")
+	r.Header.Add("Accept-Encoding", "gzip")
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, r)
+	if ce := w.Header().Get("Content-Encoding"); ce != "gzip" {
+		t.Errorf("Accept-Encoding on two lines, gzip on the second: Content-Encoding %q", ce)
 	}
 }

@@ -158,7 +158,7 @@ var (
 // encode chooses the body of p that the request accepts, sets the
 // headers that say so, and returns the body and its entity tag.
 func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
-	e := negotiate(r.Header.Get("Accept-Encoding"), p.Has)
+	e := negotiate(headerList(r, "Accept-Encoding"), p.Has)
 	body, etag, _ := p.Variant(e)
 	if p.Compressible() {
 		// Caches must keep one copy per encoding.
@@ -182,6 +182,9 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		page = 1
 	}
 	body, err := s.Site().SearchPage(r.Context(), q.Get("q"), page)
+	if err != nil && r.Context().Err() != nil {
+		return // the reader left while the search index was being built
+	}
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "search failed", "query", q.Get("q"), "error", err)
 		writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)

@@ -116,9 +116,12 @@ func (p *Page) Body() []byte {
 				return *b // decompressed for an earlier request
 			}
 			b := gunzip(v.gzip)
-			if p.cache != nil && p.cache.Add(-int64(len(b))) >= 0 {
-				p.plain.Store(&b)
-			} else if p.cache != nil {
+			if p.cache == nil {
+				return b
+			}
+			// Charged once: a caller that loses the race to keep its
+			// copy gives its share of the budget back.
+			if p.cache.Add(-int64(len(b))) < 0 || !p.plain.CompareAndSwap(nil, &b) {
 				p.cache.Add(int64(len(b)))
 			}
 			return b

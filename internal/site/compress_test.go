@@ -240,3 +240,20 @@ func TestBody_DecompressedBodiesKeptWithinTheBudget(t *testing.T) {
 		t.Error("a body was kept beyond the budget")
 	}
 }
+
+func TestBody_ConcurrentReadersChargeTheBudgetOnce(t *testing.T) {
+	s := buildShipped(t)
+	if err := s.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p := s.Page("/articles/myofascial-release-therapy/")
+	before := p.cache.Load()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() { _ = p.Body() })
+	}
+	wg.Wait()
+	if used := before - p.cache.Load(); used != int64(len(p.Body())) {
+		t.Errorf("8 concurrent readers used %d bytes of the budget for a %d-byte body", used, len(p.Body()))
+	}
+}
