@@ -7,8 +7,10 @@ import (
 // relatedIndex picks the related articles of every article of a site
 // without comparing each article with every other: it keeps, for each
 // tag, the articles that carry it, newest first, and walks only the
-// lists of the article's own tags. At 10,000 articles the comparison
-// of every pair took minutes; this takes milliseconds.
+// lists of the article's own tags, and stops as soon as no article
+// still to come could be chosen. At 10,000 articles the comparison of
+// every pair took minutes; this takes milliseconds, even when one tag
+// is on every article (BenchmarkRelated).
 type relatedIndex struct {
 	published []*article.Article       // newest first
 	rank      map[*article.Article]int // position in published
@@ -92,10 +94,22 @@ func (x *relatedIndex) related(a *article.Article, n int) []*article.Article {
 		}
 		if next != self && len(best[score]) < n {
 			best[score] = append(best[score], next)
-			// Nothing can outrank n articles that share every tag.
-			if score == len(lists) && len(best[score]) == n {
-				break
+		}
+		// Articles still to come are older, and can share at most one
+		// tag for each list not yet exhausted: once n articles found
+		// share that many or more, none of the rest can be chosen.
+		bound := 0
+		for _, l := range lists {
+			if len(l) > 1 || len(l) == 1 && l[0] != self {
+				bound++
 			}
+		}
+		found := 0
+		for s := max(bound, 1); s < len(best); s++ {
+			found += len(best[s])
+		}
+		if found >= n {
+			break
 		}
 	}
 	out := make([]*article.Article, 0, n)

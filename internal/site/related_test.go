@@ -85,8 +85,14 @@ func TestRelatedIndex_AgreesWithComparison(t *testing.T) {
 func BenchmarkRelated(b *testing.B) {
 	topics := []string{"neck", "back", "knee", "sleep", "stress", "posture", "hip", "running", "walking", "breathing", "desk", "recovery", "headaches", "shoulder", "stretching"}
 	for _, n := range []int{1000, 10000} {
+		// Every article is about health too, and every tenth has a
+		// topic of its own: the lists to merge are long, and for those
+		// articles nothing shares every tag.
 		lib := library(b, n, func(i int) string {
-			return fmt.Sprintf("%s, %s", topics[i%len(topics)], topics[(i*7+3)%len(topics)])
+			if i%10 == 0 {
+				return fmt.Sprintf("health, only-%d", i)
+			}
+			return fmt.Sprintf("health, %s, %s", topics[i%len(topics)], topics[(i*7+3)%len(topics)])
 		})
 		published := lib.Published(time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), false)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
