@@ -117,8 +117,13 @@ type response struct {
 	status                 int
 	contentType, encoding  string
 	location, cacheControl string
+	security               string // the security headers, one line
 	body                   []byte
 }
+
+// securityHeaders are the headers every response of both must carry.
+var securityHeaders = []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+	"Permissions-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy"}
 
 var client = &http.Client{
 	Timeout:       10 * time.Second,
@@ -145,8 +150,12 @@ func fetch(t *testing.T, url, acceptEncoding string) response {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var sec []string
+	for _, k := range securityHeaders {
+		sec = append(sec, k+": "+resp.Header.Get(k))
+	}
 	return response{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Encoding"),
-		resp.Header.Get("Location"), resp.Header.Get("Cache-Control"), body}
+		resp.Header.Get("Location"), resp.Header.Get("Cache-Control"), strings.Join(sec, "\n"), body}
 }
 
 // TestNginxServesTheExportLikeServe exports a site, serves the export
@@ -189,7 +198,17 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			defer ts.Close()
 
 			paths := s.Paths()
-			extra := []string{"/no-such-page", "/articles/no-such-article/", "/.healthsite-export", "/page/1/", "/search"}
+			extra := []string{"/no-such-page", "/articles/no-such-article/", "/.healthsite-export", "/page/1/", "/page/1", "/search",
+				"/index.html", "/index.html.gz", "/feed.xml.gz", "/feed.xml.br", "/tags/page/1/", "/tags/no-such-tag/page/1/",
+				"/articles/myofascial-release-therapy/index.html", "/articles/myofascial-release-therapy/page/1/", "/static/", "/.git/config"}
+			for _, p := range paths {
+				if strings.HasSuffix(p, "/") && p != "/" {
+					extra = append(extra, p+"index.html", p+"index.html.gz")
+				}
+				if strings.HasPrefix(p, "/tags/") && strings.Count(p, "/") == 3 || strings.HasPrefix(p, "/authors/") && strings.Count(p, "/") == 3 {
+					extra = append(extra, p+"page/1/")
+				}
+			}
 			for _, p := range paths {
 				if strings.HasSuffix(p, "/") && p != "/" {
 					extra = append(extra, strings.TrimSuffix(p, "/")) // redirects to the page
@@ -208,6 +227,9 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 					}
 					compared++
 					where := fmt.Sprintf("GET %s (Accept-Encoding %q)", p, ae)
+					if want.security != got.security {
+						t.Errorf("%s: security headers differ:\n  serve %s\n  nginx %s", where, want.security, got.security)
+					}
 					if want.status != got.status {
 						t.Errorf("%s: serve %d, nginx %d", where, want.status, got.status)
 						continue
