@@ -4,6 +4,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -51,8 +52,20 @@ func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 		return st, fmt.Errorf("export: %d of %d pages are not compressed yet (call Compress first)", all-done, all)
 	}
 	dir = filepath.Clean(dir)
+	// A link to the export folder stays a link: the folder it leads to
+	// is the one replaced.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	if err := mayReplace(dir, opts.Force); err != nil {
 		return st, err
+	}
+	// The previous export, if there is one: a page whose bytes did not
+	// change keeps its files' time, which nginx and static hosts send
+	// as Last-Modified and make their ETag from.
+	previous := ""
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		previous = dir
 	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -68,7 +81,7 @@ func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
 	}
-	if st, err = writeAll(s, tmp); err != nil {
+	if st, err = writeAll(s, tmp, previous); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
 	if err := swap(tmp, dir, parent, base); err != nil {
@@ -103,26 +116,33 @@ func mayReplace(dir string, force bool) error {
 	return nil
 }
 
-// swap puts the folder tmp in dir's place: the old dir is renamed
-// aside, tmp renamed to dir, and the old one deleted.
+// swap puts the folder tmp in dir's place. Where the system can, the
+// two are exchanged in one step, so that dir never stops existing;
+// otherwise the old dir is renamed aside, tmp renamed to dir, and the
+// old one deleted.
 func swap(tmp, dir, parent, base string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = filepath.Join(parent, fmt.Sprintf(".%s.old-%d", base, time.Now().UnixNano()))
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("export: moving the previous export aside: %w", err)
+	if _, err := os.Lstat(dir); err != nil {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("export: %w", err)
 		}
+		return nil
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			err = errors.Join(err, os.Rename(old, dir)) // put the previous one back
-		}
-		return fmt.Errorf("export: %w", err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+	if err := exchange(tmp, dir); err == nil {
+		// tmp now holds the previous export.
+		if err := os.RemoveAll(tmp); err != nil {
 			return fmt.Errorf("export: the new export is in place, but the previous one could not be deleted: %w", err)
 		}
+		return nil
+	}
+	old := filepath.Join(parent, fmt.Sprintf(".%s.old-%d", base, time.Now().UnixNano()))
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("export: moving the previous export aside: %w (-out must be a folder that can be renamed: not a mount point; export into a folder inside it)", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("export: %w", errors.Join(err, os.Rename(old, dir))) // put the previous one back
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("export: the new export is in place, but the previous one could not be deleted: %w", err)
 	}
 	return nil
 }
@@ -137,10 +157,22 @@ func File(path string) string {
 	return name
 }
 
-func writeAll(s *site.Site, dir string) (Stats, error) {
+// writeFile writes a file of the export; tests replace it to fail.
+var writeFile = os.WriteFile
+
+// writeAll writes every page of s into dir. previous is the export dir
+// replaces, or "".
+func writeAll(s *site.Site, dir, previous string) (Stats, error) {
 	var st Stats
 	write := func(name string, p *site.Page) error {
 		st.Pages++
+		// nginx and most static hosts send a file's time as
+		// Last-Modified, and make their ETag from it: the time the
+		// page's bytes last changed, in this export or an earlier one.
+		modified := p.Modified
+		if t, ok := unchangedSince(previous, name, p.Body()); ok {
+			modified = t
+		}
 		for _, e := range site.Encodings {
 			body, _, ok := p.Variant(e)
 			if !ok {
@@ -150,13 +182,11 @@ func writeAll(s *site.Site, dir string) (Stats, error) {
 			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			if err := os.WriteFile(file, body, 0o644); err != nil {
+			if err := writeFile(file, body, 0o644); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			// nginx and most static hosts send a file's time as
-			// Last-Modified: the time the page last changed.
-			if !p.Modified.IsZero() {
-				if err := os.Chtimes(file, p.Modified, p.Modified); err != nil {
+			if !modified.IsZero() {
+				if err := os.Chtimes(file, modified, modified); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
 			}
@@ -178,4 +208,22 @@ func writeAll(s *site.Site, dir string) (Stats, error) {
 		return st, fmt.Errorf("export: %w", err)
 	}
 	return st, nil
+}
+
+// unchangedSince returns the time of the file name in the previous
+// export, if it holds exactly body.
+func unchangedSince(previous, name string, body []byte) (time.Time, bool) {
+	if previous == "" {
+		return time.Time{}, false
+	}
+	file := filepath.Join(previous, filepath.FromSlash(name))
+	info, err := os.Stat(file)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(body)) {
+		return time.Time{}, false
+	}
+	old, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(old, body) {
+		return time.Time{}, false
+	}
+	return info.ModTime(), true
 }

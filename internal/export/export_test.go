@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,5 +198,91 @@ func TestWrite_FailureLeavesThePreviousExport(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Errorf("a failed export left %d entries beside the export", len(entries)-1)
+	}
+}
+
+func TestWrite_UnchangedPagesKeepTheirTime(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	first := shipped(t)
+	if _, err := Write(first, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// Pretend the first export is a day old.
+	day := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+	for _, name := range []string{"index.html", "index.html.gz", "feed.xml"} {
+		if err := os.Chtimes(filepath.Join(dir, name), day, day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The same content again, built at another moment.
+	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(second, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "index.html.gz", "index.html.br"} {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || !info.ModTime().Equal(day) {
+			t.Errorf("%s: time %v, want the unchanged page's %v (%v)", name, info.ModTime(), day, err)
+		}
+	}
+}
+
+func TestWrite_AFailureHalfwayLeavesThePreviousExport(t *testing.T) {
+	s := shipped(t)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if _, err := Write(s, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	n := 0
+	writeFile = func(name string, data []byte, perm os.FileMode) error {
+		if n++; n == 7 {
+			return errors.New("disk full")
+		}
+		return os.WriteFile(name, data, perm)
+	}
+	defer func() { writeFile = os.WriteFile }()
+	if _, err := Write(s, dir, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("a failing write: %v", err)
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Error("a failed export changed the previous one")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("a failed export left %d entries beside the export", len(entries)-1)
+	}
+}
+
+func TestWrite_ThroughALinkReplacesItsTarget(t *testing.T) {
+	s := shipped(t)
+	parent := t.TempDir()
+	target := filepath.Join(parent, "releases", "current")
+	if _, err := Write(s, target, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(parent, "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, err := Write(s, link, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a folder (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(link, "index.html")); err != nil {
+		t.Error("the export is not reachable through the link")
 	}
 }

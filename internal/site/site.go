@@ -445,8 +445,10 @@ func (b *builder) add(p *Page) {
 	b.site.pages[p.Path] = p
 }
 
-// etag is a strong entity tag for body: a digest, so that replicas and
-// the static export agree on it without sharing state.
+// etag is a strong entity tag for body: a digest, so that replicas
+// built from the same content agree on it without sharing state. (nginx
+// serving the export makes its own tags from each file's time and size;
+// the export keeps a file's time while its bytes do not change.)
 func etag(body []byte) string {
 	sum := sha256.Sum256(body)
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
