@@ -220,9 +220,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		_, pages := st.Compressed()
 		log.Info("compressed every page", "pages", pages, "duration", time.Since(began).Round(time.Millisecond))
-		select {
-		case <-st.SearchReady():
-		case <-ctx.Done():
+		if err := st.SearchErr(ctx); err != nil {
+			if ctx.Err() == nil {
+				log.Error("search is not available: every search will fail until the content is reloaded", "error", err)
+			}
 			return
 		}
 		// Loading, rendering, indexing and compressing leave far more

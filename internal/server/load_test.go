@@ -141,7 +141,7 @@ func TestLoad_ReloadsUnderLoadLoseNothing(t *testing.T) {
 				reloadsDone <- err
 				return
 			}
-			err := ls.pub.Reload("load test")
+			err := ls.pub.Reload(context.Background(), "load test")
 			switch {
 			case broken && err == nil:
 				reloadsDone <- fmt.Errorf("reload %d: a broken file was published", i)

@@ -50,12 +50,27 @@ func NewPublisher(srv *Server, build BuildFunc, clock Clock, log *slog.Logger) *
 }
 
 // Reload builds a new version now and swaps it in. On error the served
-// version is unchanged and the error is returned and logged.
-func (p *Publisher) Reload(reason string) error {
+// version is unchanged and the error is returned and logged. ctx ends
+// the wait for the new version's compression and search index, as at
+// shutdown; the version is then not swapped in.
+func (p *Publisher) Reload(ctx context.Context, reason string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	start := p.clock.Now()
 	next, err := p.build(start, p.server.Site())
+	if err == nil {
+		// Compressed before it is swapped in, so that readers get every
+		// page of it compressed; pages that did not change kept their
+		// variants from the previous version and cost nothing. And its
+		// search index must be built, so that no search waits for it.
+		err = next.Compress(ctx)
+		if err == nil {
+			err = next.SearchErr(ctx)
+		}
+	}
+	if err != nil && ctx.Err() != nil {
+		return err // shutting down: the version is simply not needed
+	}
 	if err != nil {
 		p.log.Error("reload failed; still serving the previous version", "reason", reason)
 		for _, e := range flatten(err) {
@@ -64,11 +79,6 @@ func (p *Publisher) Reload(reason string) error {
 		p.server.setProblems(err)
 		return err
 	}
-	// Compressed before it is swapped in, so that readers get every
-	// page of it compressed; pages that did not change kept their
-	// variants from the previous version and cost nothing.
-	_ = next.Compress(context.Background()) // cannot fail without a deadline
-	<-next.SearchReady()
 	p.server.setProblems(nil)
 	p.server.Swap(next)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))
@@ -107,9 +117,9 @@ func (p *Publisher) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case reason := <-p.reload:
-			failed = p.Reload(reason) != nil && failed
+			failed = p.Reload(ctx, reason) != nil && failed
 		case <-due:
-			failed = p.Reload("scheduled article due") != nil
+			failed = p.Reload(ctx, "scheduled article due") != nil
 		}
 	}
 }

@@ -151,7 +151,7 @@ func TestPublisher_BrokenReloadKeepsServingLastGoodVersion(t *testing.T) {
 	}
 
 	writeFile(t, path, strings.Replace(goodArticle, "date: 2024-01-10", "date: 10/01/2024", 1))
-	if err := pub.Reload("test"); err == nil {
+	if err := pub.Reload(context.Background(), "test"); err == nil {
 		t.Fatal("reload of a broken file succeeded")
 	}
 	if body := getBody(t, ts+"/articles/sleep/"); !strings.Contains(body, "Sleep and back pain") {
@@ -162,7 +162,7 @@ func TestPublisher_BrokenReloadKeepsServingLastGoodVersion(t *testing.T) {
 	}
 
 	writeFile(t, path, strings.Replace(goodArticle, "Sleep and back pain", "Sleep, posture and back pain", 1))
-	if err := pub.Reload("test"); err != nil {
+	if err := pub.Reload(context.Background(), "test"); err != nil {
 		t.Fatalf("reload of the fixed file: %v", err)
 	}
 	if body := getBody(t, ts+"/articles/sleep/"); !strings.Contains(body, "Sleep, posture and back pain") {

@@ -82,3 +82,12 @@ func (s *Site) waitSearch(ctx context.Context) error {
 		return ctx.Err()
 	}
 }
+
+// SearchErr waits until the search index is built, or ctx is done, and
+// returns why it could not be built, or nil.
+func (s *Site) SearchErr(ctx context.Context) error {
+	if err := s.waitSearch(ctx); err != nil {
+		return err
+	}
+	return s.indexErr
+}
