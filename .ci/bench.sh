@@ -67,7 +67,10 @@ for n in 1000 10000; do
   done
   m1=$(hwm "$pid")
   started=$(sed -n 's/.*(started in \(.*\))/\1/p' "$tmp/serve.out")
-  until grep -q 'msg=ready' "$tmp/serve.log"; do sleep 0.05; done
+  until grep -q 'msg=ready' "$tmp/serve.log"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; die "serve exited"; }
+    sleep 0.05
+  done
   t2=$(now); m2=$(hwm "$pid")
   rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status")
   printf '%6d articles: serving after %s (peak %d MiB); every page compressed and search ready after %ss (peak %d MiB); then %d MiB resident\n' \
@@ -115,8 +118,19 @@ http {
 CONF
 "$nginx" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" &
 npid=$!; pids+=("$npid")
-until curl -sf "http://127.0.0.1:$sport/healthz" | grep -qE ' ([0-9]+) of \1 pages compressed'; do sleep 0.02; done
-until curl -sf -o /dev/null "http://127.0.0.1:$nport$path"; do sleep 0.02; done
+# wait_for WHAT PID COMMAND...: runs COMMAND until it succeeds, for at
+# most a minute, failing if the process PID exits first.
+wait_for() {
+  local what=$1 pid=$2; shift 2
+  for _ in $(seq 3000); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || die "$what exited"
+    sleep 0.02
+  done
+  die "$what did not come up within a minute"
+}
+wait_for serve "$spid" sh -c "curl -sf http://127.0.0.1:$sport/healthz | grep -qE ' ([0-9]+) of \\1 pages compressed'"
+wait_for nginx "$npid" curl -sf -o /dev/null "http://127.0.0.1:$nport$path"
 nworkers=($(pgrep -P "$npid"))
 
 # The same bytes from both, or the comparison means nothing.
