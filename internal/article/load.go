@@ -2,17 +2,17 @@ package article
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"healthsite/internal/markdown"
+	"healthsite/internal/pool"
 )
 
 // DefaultMaxFileSize is the largest article file Load accepts.
@@ -203,25 +203,14 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	}
 	results := make([]parsed, len(articles))
 	report.Files += len(articles)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				src, e := readFile(articles[i], limit, "split it into several articles, or raise the limit")
-				if e != nil {
-					results[i].problems = []*Error{e}
-					continue
-				}
-				results[i].a, results[i].problems = l.parseArticle(articles[i], src)
-			}
-		})
-	}
-	for i := range articles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = pool.Each(context.Background(), len(articles), func(i int) {
+		src, e := readFile(articles[i], limit, "split it into several articles, or raise the limit")
+		if e != nil {
+			results[i].problems = []*Error{e}
+			return
+		}
+		results[i].a, results[i].problems = l.parseArticle(articles[i], src)
+	})
 	// Files with errors are not published, but links to them are not
 	// broken (their own errors are reported), and their links are
 	// checked too: every mistake is reported at once.

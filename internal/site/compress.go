@@ -6,11 +6,11 @@ import (
 	"io"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/gzip"
+
+	"healthsite/internal/pool"
 )
 
 // Encoding is a content coding a page can be sent in.
@@ -265,22 +265,17 @@ func (s *Site) Compress(ctx context.Context) error {
 			pages = append(pages, p)
 		}
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(pages), 1)) {
-		wg.Go(func() {
-			c := newCompressor()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				c.compress(pages[i])
-			}
-		})
-	}
-	wg.Wait()
-	return ctx.Err()
+	compressors := make(chan *compressor, runtime.GOMAXPROCS(0))
+	return pool.Each(ctx, len(pages), func(i int) {
+		var c *compressor
+		select {
+		case c = <-compressors:
+		default:
+			c = newCompressor()
+		}
+		c.compress(pages[i])
+		compressors <- c // one a worker at most: never blocks
+	})
 }
 
 // Compressed reports how many of the site's pages have their

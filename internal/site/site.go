@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +21,7 @@ import (
 	"github.com/a-h/templ"
 
 	"healthsite/internal/article"
+	"healthsite/internal/pool"
 	"healthsite/internal/search"
 	"healthsite/static"
 	"healthsite/templates"
@@ -214,20 +214,9 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	// Article pages are independent of each other: render them on
 	// every core, then add them in order.
 	articles := make([]*Page, len(published))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(published), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(published) {
-					return
-				}
-				articles[i] = renderPage(b.article(published[i]))
-			}
-		})
-	}
-	wg.Wait()
+	_ = pool.Each(context.Background(), len(published), func(i int) {
+		articles[i] = renderPage(b.article(published[i]))
+	})
 	for i, a := range published {
 		b.add(articles[i])
 		sitemap = append(sitemap, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
