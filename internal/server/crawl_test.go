@@ -1,7 +1,6 @@
 package server
 
 import (
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,9 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"healthsite/internal/article"
 	"healthsite/internal/sample"
-	"healthsite/internal/site"
 )
 
 // locs finds the URLs of a sitemap.
@@ -142,17 +139,7 @@ const sampleArticles = 80
 // site large enough that its lists are paginated, and checks that the
 // crawl reached every kind of page, the later pages of lists included.
 func TestCrawl_GeneratedSiteReachesEveryKindOfPage(t *testing.T) {
-	lib, err := article.Load(sample.Articles(sampleArticles, 1), article.Options{})
-	if err != nil {
-		t.Fatalf("loading the generated articles: %v", err)
-	}
-	st, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := New(st, slog.New(slog.DiscardHandler), Options{})
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	srv, ts := serveContent(t, sample.Articles(sampleArticles, 1), "")
 
 	visited := crawl(t, srv, ts, "/", "/robots.txt", "/sitemap.xml", "/search?q=pain", "/search?q=pain&page=2")
 	kinds := []struct {

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -21,9 +22,16 @@ import (
 // newTestServer serves the shipped articles.
 func newTestServer(t testing.TB) (*Server, *httptest.Server) {
 	t.Helper()
-	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	return serveContent(t, content.FS, "content")
+}
+
+// serveContent serves the articles of fsys, published at
+// https://health.example.org.
+func serveContent(t testing.TB, fsys fs.FS, root string) (*Server, *httptest.Server) {
+	t.Helper()
+	lib, err := article.Load(fsys, article.Options{Root: root})
 	if err != nil {
-		t.Fatalf("loading the shipped content: %v", err)
+		t.Fatalf("loading the content: %v", err)
 	}
 	st, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org"})
 	if err != nil {
