@@ -50,7 +50,7 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return err
 	}
-	st, err := site.Build(lib, site.Options{BaseURL: cfg.BaseURL, Now: start})
+	st, err := site.Build(lib, site.Options{BaseURL: cfg.BaseURL, Now: start, NoSearch: true})
 	if err != nil {
 		return err
 	}

@@ -169,19 +169,26 @@ func writeAll(s *site.Site, dir, previous string) (Stats, error) {
 		// nginx and most static hosts send a file's time as
 		// Last-Modified, and make their ETag from it: the time the
 		// page's bytes last changed, in this export or an earlier one.
+		// The plain body is made once: for most pages it is gzip's,
+		// decompressed, which Variant(Identity) would do again.
+		plain := p.Body()
 		modified := p.Modified
-		if t, ok := unchangedSince(previous, name, p.Body()); ok {
+		if t, ok := unchangedSince(previous, name, plain); ok {
 			modified = t
 		}
+		base := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
 		for _, e := range site.Encodings {
-			body, _, ok := p.Variant(e)
-			if !ok {
-				continue
+			body := plain
+			if e != site.Identity {
+				var ok bool
+				if body, _, ok = p.Variant(e); !ok {
+					continue
+				}
 			}
-			file := filepath.Join(dir, filepath.FromSlash(name)+e.Ext())
-			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
+			file := base + e.Ext()
 			if err := writeFile(file, body, 0o644); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}

@@ -28,12 +28,7 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 		}
 		h.Set("Cache-Control", "no-store")
 		h.Set("Content-Type", "text/plain; charset=utf-8")
-		body := "412 precondition failed: the page has changed\n"
-		h.Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(http.StatusPreconditionFailed)
-		if r.Method != http.MethodHead {
-			_, _ = w.Write([]byte(body))
-		}
+		writeBody(w, r, http.StatusPreconditionFailed, []byte("412 precondition failed: the page has changed\n"))
 		return
 	case http.StatusNotModified:
 		// A 304 carries the validators and caching headers, not the
@@ -44,8 +39,14 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
-	w.WriteHeader(http.StatusOK)
+	writeBody(w, r, http.StatusOK, body)
+}
+
+// writeBody sends status with body and its Content-Length; a HEAD
+// request gets the headers alone.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}

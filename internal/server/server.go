@@ -192,12 +192,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set("Cache-Control", cacheSearch)
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
+	writeBody(w, r, http.StatusOK, body)
 }
 
 // handleNotFound redirects a path missing its trailing slash (or moved)
@@ -243,10 +239,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	cur := s.Site()
 	done, all := cur.Compressed()
 	body := fmt.Sprintf("ok %d articles, %d of %d pages compressed\n", cur.Articles(), done, all)
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method != http.MethodHead {
-		_, _ = w.Write([]byte(body))
-	}
+	writeBody(w, r, http.StatusOK, []byte(body))
 }
 
 // writePage writes a prerendered page with a status other than 200.
@@ -255,16 +248,12 @@ func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int)
 	h := w.Header()
 	body, _ := encode(h, r, p)
 	h.Set("Content-Type", p.ContentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if status >= 500 {
 		h.Set("Cache-Control", "no-store")
 	} else {
 		h.Set("Cache-Control", cacheError)
 	}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
+	writeBody(w, r, status, body)
 }
 
 // recoverPanics turns a panic in a handler into the 500 page and a log

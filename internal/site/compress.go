@@ -73,15 +73,28 @@ const (
 	compressedETag = "-" // joins a page's entity tag and an encoding's token
 )
 
-// variants are a page's bodies once compressed, each with its entity
-// tag. A nil gzip or br means the encoding did not pay; a nil plain
-// that the plain body is the gzip one decompressed. Most clients
-// accept gzip, so keeping the plain bytes of every page would more
-// than double the memory of a large site for the few that do not.
+// variants are a page's compressed bodies, each with its entity tag.
+// A nil body means the encoding did not pay. Once a page has a gzip
+// body its plain bytes are dropped (see Body): most clients accept
+// gzip, and keeping the plain bytes of every page would more than
+// double the memory of a large site for the few that do not.
 type variants struct {
-	plain            []byte
 	gzip, br         []byte
 	gzipETag, brETag string
+}
+
+// get returns the body and entity tag in e, or nil: v may be nil, for
+// a page not compressed yet.
+func (v *variants) get(e Encoding) ([]byte, string) {
+	switch {
+	case v == nil:
+		return nil, ""
+	case e == Gzip:
+		return v.gzip, v.gzipETag
+	case e == Brotli:
+		return v.br, v.brETag
+	}
+	return nil, ""
 }
 
 // Variant returns the body and entity tag of p in e, and whether p has
@@ -91,47 +104,34 @@ func (p *Page) Variant(e Encoding) (body []byte, etag string, ok bool) {
 	if e == Identity {
 		return p.Body(), p.ETag, true
 	}
-	v := p.enc.Load()
-	if v == nil {
-		return nil, "", false
-	}
-	switch e {
-	case Gzip:
-		return v.gzip, v.gzipETag, v.gzip != nil
-	case Brotli:
-		return v.br, v.brETag, v.br != nil
-	}
-	return nil, "", false
+	body, etag = p.enc.Load().get(e)
+	return body, etag, body != nil
+}
+
+// Has reports whether p can be sent in e, without making the body.
+func (p *Page) Has(e Encoding) bool {
+	body, _ := p.enc.Load().get(e)
+	return e == Identity || body != nil
 }
 
 // Body returns the plain body of p. It must not be modified. Once p
-// is compressed, it may be decompressed from gzip for each call.
+// is compressed with gzip, it is decompressed from gzip, and kept for
+// later calls while the site's PlainCache lasts.
 func (p *Page) Body() []byte {
-	for {
-		if v := p.enc.Load(); v != nil {
-			if v.plain != nil || v.gzip == nil {
-				return v.plain
-			}
-			if b := p.plain.Load(); b != nil {
-				return *b // decompressed for an earlier request
-			}
-			b := gunzip(v.gzip)
-			if p.cache == nil {
-				return b
-			}
-			// Charged once: a caller that loses the race to keep its
-			// copy gives its share of the budget back.
-			if p.cache.Add(-int64(len(b))) < 0 || !p.plain.CompareAndSwap(nil, &b) {
-				p.cache.Add(int64(len(b)))
-			}
-			return b
-		}
-		// Compress stores enc before it drops plain: a nil here means
-		// enc has just been stored.
-		if b := p.plain.Load(); b != nil {
-			return *b
-		}
+	if b := p.plain.Load(); b != nil {
+		return *b
 	}
+	// plain is dropped only after enc, with a gzip body, is stored.
+	b := gunzip(p.enc.Load().gzip)
+	if p.cache == nil {
+		return b
+	}
+	// Charged once: a caller that loses the race to keep its copy
+	// gives its share of the budget back.
+	if p.cache.Add(-int64(len(b))) < 0 || !p.plain.CompareAndSwap(nil, &b) {
+		p.cache.Add(int64(len(b)))
+	}
+	return b
 }
 
 // PlainCache is how many bytes of decompressed plain bodies a site
@@ -156,23 +156,6 @@ func gunzip(gz []byte) []byte {
 // Compressible reports whether p is text that may be sent compressed,
 // so that its response varies with Accept-Encoding.
 func (p *Page) Compressible() bool { return p.compressible }
-
-// Has reports whether p can be sent in e, without making the body.
-func (p *Page) Has(e Encoding) bool {
-	if e == Identity {
-		return true
-	}
-	v := p.enc.Load()
-	switch {
-	case v == nil:
-		return false
-	case e == Gzip:
-		return v.gzip != nil
-	case e == Brotli:
-		return v.br != nil
-	}
-	return false
-}
 
 // compressed reports whether p's compressed variants have been made.
 func (p *Page) compressed() bool { return p.enc.Load() != nil }
@@ -219,13 +202,12 @@ func (c *compressor) brotli(body []byte) []byte {
 // variants compresses p's body in each encoding that pays.
 func (c *compressor) variants(p *Page) *variants {
 	body := p.Body()
-	v := &variants{plain: body}
+	v := &variants{}
 	if !p.Compressible() {
 		return v
 	}
 	if gz := c.gzip(body); float64(len(gz)) <= gzipKeepRatio*float64(len(body)) {
 		v.gzip, v.gzipETag = gz, variantETag(p.ETag, Gzip)
-		v.plain = nil
 		if br := c.brotli(body); float64(len(br)) <= brKeepRatio*float64(len(gz)) {
 			v.br, v.brETag = br, variantETag(p.ETag, Brotli)
 		}
@@ -233,14 +215,23 @@ func (c *compressor) variants(p *Page) *variants {
 	return v
 }
 
-// compress makes p's variants and drops its plain body where gzip
-// holds it.
-func (c *compressor) compress(p *Page) {
-	v := c.variants(p)
-	p.enc.Store(v)
-	if v.plain == nil {
+// compress makes p's variants, unless they were made already, and
+// reports whether it did.
+func (c *compressor) compress(p *Page) bool {
+	return p.setVariants(c.variants(p))
+}
+
+// setVariants gives p its compressed bodies, unless it has them, and
+// drops its plain bytes where gzip holds them. It reports whether it
+// did.
+func (p *Page) setVariants(v *variants) bool {
+	if !p.enc.CompareAndSwap(nil, v) {
+		return false
+	}
+	if v.gzip != nil {
 		p.plain.Store(nil)
 	}
+	return true
 }
 
 // compressible reports whether a body of the content type is text that
@@ -273,21 +264,30 @@ func (s *Site) Compress(ctx context.Context) error {
 		default:
 			c = newCompressor()
 		}
-		c.compress(pages[i])
+		if c.compress(pages[i]) {
+			s.compressed.Add(1)
+		}
 		compressors <- c // one a worker at most: never blocks
 	})
 }
 
 // Compressed reports how many of the site's pages have their
-// compressed variants made, of how many.
+// compressed variants made, of how many. /healthz asks on every call:
+// it is a counter, not a look at every page.
 func (s *Site) Compressed() (done, all int) {
+	return int(s.compressed.Load()), len(s.pages) + 2
+}
+
+// countCompressed starts the count of Compressed at the pages that
+// kept a previous version's variants.
+func (s *Site) countCompressed() {
+	n := 0
 	for _, p := range s.all() {
-		all++
 		if p.compressed() {
-			done++
+			n++
 		}
 	}
-	return done, all
+	s.compressed.Store(int64(n))
 }
 
 // all returns every page, the 404 and 500 pages included.

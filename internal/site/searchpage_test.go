@@ -27,3 +27,13 @@ func TestSearchPage_WaitsForTheIndex(t *testing.T) {
 		t.Fatalf("a search once the index is ready: %v", err)
 	}
 }
+
+func TestBuild_NoSearchBuildsNoIndex(t *testing.T) {
+	s, err := Build(shippedLibrary(t), Options{NoSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SearchErr(context.Background()); err == nil || s.index != nil {
+		t.Errorf("a site built with NoSearch has an index (%v)", err)
+	}
+}

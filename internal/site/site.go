@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -50,6 +51,9 @@ type Options struct {
 	Dev bool
 	// Assets are the static files; nil means the embedded ones.
 	Assets *static.Set
+	// NoSearch leaves out the search index, for a site that is only
+	// exported: the files have no search page to use it.
+	NoSearch bool
 	// Previous is the version this one replaces, or nil. A page whose
 	// bytes did not change keeps its Last-Modified time; any other page
 	// is modified now. (A time taken from article dates would let a
@@ -66,10 +70,9 @@ type Page struct {
 	Modified    time.Time // last change of what the page shows; zero if unknown
 	Immutable   bool      // a fingerprinted asset that never changes under its URL
 
-	// The plain body, until Compress makes the compressed ones; then
-	// enc holds them all, and the plain body only where no compressed
-	// one pays; plain then holds the decompressed body while the
-	// site's PlainCache lasts (see Body).
+	// The plain body, until Compress makes a gzip one; from then on
+	// the body decompressed from gzip, while the site's PlainCache
+	// lasts (see Body).
 	plain atomic.Pointer[[]byte]
 	enc   atomic.Pointer[variants]
 	err   error // why rendering the page failed, during Build
@@ -97,6 +100,7 @@ type Site struct {
 	nextChange  time.Time
 	baseURL     string
 	frame       templates.Head // the head of an untitled page, for pages made later
+	compressed  atomic.Int64   // pages whose variants are made (Compressed)
 	searchReady chan struct{}  // closed once index and indexErr are set
 	index       *search.Index
 	indexErr    error
@@ -296,16 +300,22 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	b.site.countCompressed()
 	// The search index is built in the background, once the pages are
 	// rendered (sharing the cores with them would delay them): a large
 	// site starts serving before it is ready (SearchReady), and search
 	// requests wait for it.
+	ready := make(chan struct{})
+	b.site.searchReady = ready
+	if opts.NoSearch {
+		b.site.indexErr = errors.New("this site was built without its search index")
+		close(ready)
+		return b.site, nil
+	}
 	docs := make([]search.Doc, len(published))
 	for i, a := range published {
 		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
 	}
-	ready := make(chan struct{})
-	b.site.searchReady = ready
 	go func(s *Site) {
 		defer close(ready)
 		s.index, s.indexErr = search.Build(docs)
@@ -425,8 +435,7 @@ func (b *builder) add(p *Page) {
 			// variants, so that a reload compresses only what changed.
 			p.Modified = old.Modified
 			if v := old.enc.Load(); v != nil {
-				p.enc.Store(v)
-				p.plain.Store(nil)
+				p.setVariants(v)
 			}
 		}
 	}
