@@ -36,6 +36,9 @@ type Head struct {
 	NextURL       string    // the next page of a paginated list, or ""
 	SearchAction  string    // the search page's path
 	SearchEnabled bool      // show the search form
+	// Sample marks a demonstration site: every page says that its
+	// articles and people are made up (site.yaml's sample: true).
+	Sample bool
 }
 
 // Feed is a feed of the site, for <link rel="alternate">.
@@ -73,6 +76,10 @@ type Teaser struct {
 	Tags    []Link
 	Draft   bool      // shown only in development
 	Snippet []Segment // search results: the matching text instead of the summary
+	// Reviewed is the date of the last clinical review, shown so that
+	// readers choosing what to read see which pages a clinician
+	// checked; zero when never reviewed.
+	Reviewed time.Time
 }
 
 // Segment is part of a search result's snippet; Mark is a matched word.

@@ -518,6 +518,7 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	if !a.NextReview.IsZero() && a.Reviewed.IsZero() && fNext != nil {
 		p.errorf(fNext.line, fNext.col, "next_review is set but the article has no review (add reviewed: and reviewed_by:, or remove next_review)")
 	}
+	l.requireReview(a, fields, fenceLine, p)
 	if !a.Reviewed.IsZero() && a.NextReview.IsZero() {
 		a.NextReview = a.Reviewed.AddDate(0, l.settings.ReviewMonths, 0)
 	}

@@ -86,3 +86,47 @@ func TestCheck_SkippedHeadingLevelWarns(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+func TestLoad_RequireReview(t *testing.T) {
+	head := "---\ntitle: T\nauthor: A\ndate: 2023-01-01\nsummary: S.\n"
+	reviewed := "reviewed_by: Dr Elena Marsh, DPT\nreviewed: 2024-02-20\n"
+	sources := "sources:\n  - title: Back pain\n    url: https://medlineplus.gov/backpain.html\n"
+	const needReview = `the site requires a clinical review (require_review: true in site.yaml), and this article has none (once a clinician has checked it, fill in reviewed_by: with their name and credentials, e.g. "Dr Elena Marsh, DPT", and reviewed: with the date, e.g. 2024-02-20; or set draft: true until then)`
+	const needSources = `the site requires sources (require_review: true in site.yaml), and this article lists none (add a sources: list, each item with title: and url:, as the README shows; or set draft: true until then)`
+	tests := []struct {
+		name   string
+		site   string
+		fields string
+		want   []string
+	}{
+		{name: "not required by default", fields: ""},
+		{name: "required and given", site: "require_review: true\n", fields: reviewed + sources},
+		{name: "neither review nor sources", site: "require_review: true\n", fields: "",
+			want: []string{"x.md:1:1: error: " + needReview, "x.md:1:1: error: " + needSources}},
+		{name: "review without sources", site: "require_review: true\n", fields: reviewed,
+			want: []string{"x.md:1:1: error: " + needSources}},
+		{name: "fields left empty point at themselves", site: "require_review: true\n", fields: "reviewed_by:\nreviewed:\nsources:\n",
+			want: []string{"x.md:6:1: error: " + needReview, "x.md:8:1: error: " + needSources}},
+		{name: "a reviewer without a date is reported once", site: "require_review: true\n", fields: "reviewed_by: Dr Elena Marsh, DPT\n" + sources,
+			want: []string{"x.md:6:1: error: reviewed_by has no date of review (add a line such as reviewed: 2024-02-20)"}},
+		{name: "drafts are exempt", site: "require_review: true\n", fields: "draft: true\n"},
+		{name: "turned off", site: "require_review: false\n", fields: ""},
+		{name: "not true or false", site: "require_review: yes please\n",
+			want: []string{`site.yaml:1:17: error: require_review must be true or false, not "yes please" (write require_review: true, or require_review: false)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"x.md": {Data: []byte(head + tt.fields + "---\n\nText.\n")}}
+			if tt.site != "" {
+				fsys["site.yaml"] = &fstest.MapFile{Data: []byte(tt.site)}
+			}
+			var got []string
+			for _, e := range Check(fsys, Options{}).Problems {
+				got = append(got, e.Error())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

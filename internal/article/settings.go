@@ -28,6 +28,14 @@ type Settings struct {
 	ReviewMonths int
 	// Disclaimer closes every article: it informs, and does not diagnose.
 	Disclaimer string
+	// RequireReview makes an article that is not a draft an error
+	// unless it names its clinical reviewer, the review's date, and
+	// its sources (require_review: true).
+	RequireReview bool
+	// Sample marks the site as a demonstration: every page says that
+	// its articles, authors and reviewers are made up (sample: true).
+	// It is off for real sites.
+	Sample bool
 }
 
 // DefaultDisclaimer is the closing note of articles when site.yaml
@@ -89,7 +97,7 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample"}
 	for _, f := range checkKeys(p, n, known) {
 		v, ok := textValue(p, f)
 		if !ok {
@@ -122,6 +130,16 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		case "disclaimer":
 			if v != "" {
 				s.Disclaimer = v
+			}
+		case "require_review", "sample":
+			b, ok := boolSetting(p, f)
+			if !ok {
+				continue
+			}
+			if f.key == "sample" {
+				s.Sample = b
+			} else {
+				s.RequireReview = b
 			}
 		case "review_period":
 			m := reviewPeriod.FindStringSubmatch(strings.ToLower(v))

@@ -148,10 +148,11 @@ func TestIndex_ListsTeasersNewestFirst(t *testing.T) {
 	}
 	teasers := find(parse(t, body), class("teaser"))
 	type want struct{ title, author, date string }
+	// The seed's teaser, with the date of the clinical review added.
 	wants := []want{
-		{"Myofascial Release Therapy: What It Is and Why It Works", "Healthsite Editorial Team", "14 November 2023"},
-		{"Mastering the Art of Myofascial Release Therapy", "Cecilia Hastings", "8 October 2023"},
-		{"Demystifying Myofascial Release Therapy: A Closer Look", "Marcus Flint", "6 August 2023"},
+		{"Myofascial Release Therapy: What It Is and Why It Works", "Healthsite Editorial Team", "14 November 2023 | 20 February 2024"},
+		{"Mastering the Art of Myofascial Release Therapy", "Cecilia Hastings", "8 October 2023 | 4 March 2024"},
+		{"Demystifying Myofascial Release Therapy: A Closer Look", "Marcus Flint", "6 August 2023 | 14 May 2024"},
 	}
 	if len(teasers) != len(wants) {
 		t.Fatalf("index has %d teasers, want %d", len(teasers), len(wants))
@@ -237,7 +238,7 @@ func TestArticle_SeedSectionsAndRelated(t *testing.T) {
 	if len(related) != 2 {
 		t.Fatalf("%d related teasers, want 2", len(related))
 	}
-	for i, want := range []string{"Cecilia Hastings · 8 October 2023", "Marcus Flint · 6 August 2023"} {
+	for i, want := range []string{"Cecilia Hastings · 8 October 2023 · Reviewed 4 March 2024", "Marcus Flint · 6 August 2023 · Reviewed 14 May 2024"} {
 		if got := texts(find(related[i], class("meta"))); got != want {
 			t.Errorf("related %d meta = %q, want %q", i, got, want)
 		}

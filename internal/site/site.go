@@ -379,6 +379,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Type:          "website",
 		SearchAction:  SearchPath,
 		SearchEnabled: true,
+		Sample:        b.settings.Sample,
 	}
 	if path != "" {
 		h.CanonicalURL = b.base + path
@@ -574,6 +575,9 @@ func teaser(a *article.Article) templates.Teaser {
 		Date:    a.Date,
 		Summary: a.Summary,
 		Draft:   a.Draft,
+	}
+	if a.ReviewedBy != "" {
+		t.Reviewed = a.Reviewed
 	}
 	for _, name := range a.Authors {
 		t.Authors = append(t.Authors, templates.Link{Name: name, URL: AuthorPath(name)})
