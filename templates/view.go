@@ -39,6 +39,8 @@ type Head struct {
 	// Sample marks a demonstration site: every page says that its
 	// articles and people are made up (site.yaml's sample: true).
 	Sample bool
+	// FooterLinks are the site's standalone pages, in footer order.
+	FooterLinks []Link
 }
 
 // Feed is a feed of the site, for <link rel="alternate">.

@@ -92,6 +92,7 @@ type Library struct {
 	images   []*Image // every image in the content folder, by path
 	articles []*Article
 	bySlug   map[string]*Article
+	pages    []*Page // standalone pages, in footer order
 	warnings []*Error
 }
 

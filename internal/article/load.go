@@ -115,7 +115,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 
 	// First find every file: articles refer to images, which may come
 	// later in the walk.
-	var articles, images []string
+	var articles, images, pages []string
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		display := displayPath(opts.Root, name)
 		if err != nil {
@@ -149,6 +149,8 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		}
 		switch {
 		case d.IsDir():
+		case isMarkdown && inFolder(name, PagesFolder):
+			pages = append(pages, name)
 		case isMarkdown:
 			articles = append(articles, name)
 		case isImage(name):
@@ -226,6 +228,13 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		}
 		found = append(found, a)
 	}
+
+	var pageProblems []*Error
+	lib.pages, pageProblems = l.loadPages(pages, func(name string) ([]byte, *Error) {
+		report.Files++
+		return readFile(name, limit, "split it into several pages")
+	})
+	all = append(all, pageProblems...)
 
 	// Two files may not share a web address; WalkDir visits in lexical
 	// order, so the later file is the one reported.

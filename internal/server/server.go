@@ -116,6 +116,7 @@ func (s *Server) routes() http.Handler {
 	get("/robots.txt", s.handlePage)                 // names the sitemap
 	get("/static/*", s.handlePage)                   // fingerprinted stylesheet, icons and images
 	get("/healthz", s.handleHealth)                  // liveness for load balancers
+	get("/{page}/", s.handlePage)                    // a standalone page: /about/, /editorial-policy/
 	if s.opts.Dev {
 		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
 	}

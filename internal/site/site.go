@@ -205,6 +205,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		b.site.bySlug[a.Slug] = teaser(a)
 	}
 	b.related = newRelatedIndex(published)
+	b.footer = footerLinks(lib)
 
 	var sitemap []SitemapURL
 	home := b.list("/", "Latest articles", "", "No articles have been published yet.", published)
@@ -245,6 +246,8 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		}
 		b.render(g.root, templates.Index(idx))
 	}
+
+	sitemap = append(sitemap, b.standalonePages(lib)...)
 
 	feed := Feed{Settings: settings, BaseURL: base, Articles: published}
 	for _, a := range published[:min(FeedItems, len(published))] {
@@ -351,7 +354,8 @@ type builder struct {
 	now      time.Time // the build's time, whole seconds as HTTP dates are
 	previous *Site     // the version this one replaces, or nil
 	related  *relatedIndex
-	cache    *atomic.Int64 // the pages' PlainCache
+	footer   []templates.Link // the standalone pages, linked from every footer
+	cache    *atomic.Int64    // the pages' PlainCache
 	site     *Site
 	err      error
 }
@@ -380,6 +384,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 		SearchAction:  SearchPath,
 		SearchEnabled: true,
 		Sample:        b.settings.Sample,
+		FooterLinks:   b.footer,
 	}
 	if path != "" {
 		h.CanonicalURL = b.base + path

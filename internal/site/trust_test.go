@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -67,5 +68,64 @@ func TestBuild_SampleNoticeOnEveryPage(t *testing.T) {
 				t.Errorf("real site: %s has a sample notice", path)
 			}
 		}
+	}
+}
+
+// TestBuild_StandalonePagesServedAndLinkedFromFooter pins /about/ and
+// its like: rendered at the file's name, in the sitemap, and linked
+// from every page's footer in footer order.
+func TestBuild_StandalonePagesServedAndLinkedFromFooter(t *testing.T) {
+	s := buildFS(t, fstest.MapFS{
+		"a.md":                      {Data: []byte("---\ntitle: A\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: S.\n---\n\nText.\n")},
+		"pages/about.md":            {Data: []byte("---\ntitle: About us\nsummary: Who we are.\n---\n\nWe are a **clinic**.\n")},
+		"pages/privacy.md":          {Data: []byte("---\ntitle: Privacy\n---\n\nNo cookies.\n")},
+		"pages/editorial-policy.md": {Data: []byte("---\ntitle: Editorial policy\nfooter_order: 1\n---\n\nReviewed.\n")},
+	})
+	p := s.Page("/about/")
+	if p == nil {
+		t.Fatal("no page /about/")
+	}
+	doc := parseHTML(t, p.Body())
+	if h1 := elements(doc, "h1", "", ""); len(h1) != 1 || textOf(h1[0]) != "About us" {
+		t.Errorf("/about/ h1 = %v", h1)
+	}
+	if !strings.Contains(string(p.Body()), "<p>We are a <strong>clinic</strong>.</p>") || !strings.Contains(string(p.Body()), `<p class="intro">Who we are.</p>`) {
+		t.Errorf("/about/ lacks its summary or body:\n%s", p.Body())
+	}
+	if c := elements(doc, "link", "rel", "canonical"); len(c) != 1 || attrOf(c[0], "href") != "https://health.example.org/about/" {
+		t.Error("/about/ has no canonical link")
+	}
+	if s.Page("/articles/about/") != nil {
+		t.Error("a page in pages/ is also an article")
+	}
+	for _, path := range []string{"/", "/articles/a/", "/about/", "/tags/", "/authors/ann-lee/"} {
+		var links []string
+		for _, nav := range elements(parseHTML(t, s.Page(path).Body()), "nav", "class", "footer-nav") {
+			for _, a := range elements(nav, "a", "", "") {
+				links = append(links, attrOf(a, "href")+" "+textOf(a))
+			}
+		}
+		want := "[/editorial-policy/ Editorial policy /about/ About us /privacy/ Privacy]"
+		if got := fmt.Sprint(links); got != want {
+			t.Errorf("%s footer links %s, want %s", path, got, want)
+		}
+	}
+	if links := elements(parseHTML(t, s.NotFound().Body()), "nav", "class", "footer-nav"); len(links) != 1 {
+		t.Error("the 404 page has no footer links")
+	}
+	sm := string(s.Page("/sitemap.xml").Body())
+	for _, path := range []string{"/about/", "/privacy/", "/editorial-policy/"} {
+		if !strings.Contains(sm, "<loc>https://health.example.org"+path+"</loc>") {
+			t.Errorf("the sitemap lacks %s", path)
+		}
+	}
+}
+
+// TestBuild_NoPagesNoFooterNav pins that a site without standalone
+// pages has no empty navigation landmark.
+func TestBuild_NoPagesNoFooterNav(t *testing.T) {
+	s := buildFS(t, fstest.MapFS{"a.md": {Data: []byte("---\ntitle: A\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: S.\n---\n\nText.\n")}})
+	if n := len(elements(parseHTML(t, s.Page("/").Body()), "nav", "class", "footer-nav")); n != 0 {
+		t.Errorf("%d footer navs without pages", n)
 	}
 }
