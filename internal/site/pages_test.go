@@ -380,3 +380,41 @@ func TestBuild_ReviewSourcesAndOverdueNotice(t *testing.T) {
 		t.Errorf("overdue notice: %v", notice)
 	}
 }
+
+// TestBuild_RelatedArticlesShareATopic: the related section lists only
+// articles that share a topic with the article, and an article that
+// shares none with any other has no related section at all, rather
+// than the newest articles on other subjects.
+func TestBuild_RelatedArticlesShareATopic(t *testing.T) {
+	page := func(title, date, tags string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\nauthor: A\ndate: " + date + "\nsummary: S.\ntags: [" + tags + "]\n---\n\nText.\n")}
+	}
+	s := buildFS(t, fstest.MapFS{
+		"knee.md":    page("Knee pain", "2024-01-01", "knee, running"),
+		"running.md": page("Running", "2024-01-02", "Running"),
+		"sleep.md":   page("Sleep", "2024-01-03", "sleep"),
+		"stress.md":  page("Stress", "2024-01-04", ""),
+	})
+	related := func(slug string) []string {
+		var out []string
+		for _, sec := range elements(parseHTML(t, s.Page("/articles/"+slug+"/").Body()), "section", "class", "related") {
+			for _, h := range elements(sec, "h3", "", "") {
+				out = append(out, textOf(h))
+			}
+		}
+		return out
+	}
+	for slug, want := range map[string][]string{
+		"knee":    {"Running"},
+		"running": {"Knee pain"},
+		"sleep":   nil,
+		"stress":  nil,
+	} {
+		if got := related(slug); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: related %q, want %q", slug, got, want)
+		}
+	}
+	if body := s.Page("/articles/sleep/").Body(); strings.Contains(string(body), "Related articles") {
+		t.Error("an article sharing no topic has a related section")
+	}
+}

@@ -51,8 +51,11 @@ func tagSlugs(a *article.Article) []string {
 	return out
 }
 
-// related picks up to n articles other than a: those sharing the most
-// tags first, then the newest.
+// related picks up to n articles other than a that share a tag with
+// it: those sharing the most tags first, then the newest. An article
+// that shares no tag is never chosen, however few the others: a reader
+// of an article on knee pain is not helped by the newest one on sleep,
+// and the page then leaves its related section out.
 func (x *relatedIndex) related(a *article.Article, n int) []*article.Article {
 	if n <= 0 {
 		return nil
@@ -113,19 +116,11 @@ func (x *relatedIndex) related(a *article.Article, n int) []*article.Article {
 		}
 	}
 	out := make([]*article.Article, 0, n)
-	chosen := map[int]bool{}
 	for s := len(best) - 1; s >= 1 && len(out) < n; s-- {
 		for _, r := range best[s] {
 			if len(out) == n {
 				break
 			}
-			out = append(out, x.published[r])
-			chosen[r] = true
-		}
-	}
-	// Then the newest articles, sharing no tag.
-	for r := 0; r < len(x.published) && len(out) < n; r++ {
-		if r != self && !chosen[r] {
 			out = append(out, x.published[r])
 		}
 	}

@@ -16,7 +16,8 @@ import (
 
 // relatedByComparison is the definition of related articles, written
 // as plainly as possible: score every other article by the tags it
-// shares with a, then take the highest scores, newest first.
+// shares with a, leave out those that share none, then take the
+// highest scores, newest first.
 func relatedByComparison(a *article.Article, published []*article.Article, n int) []string {
 	mine := map[string]bool{}
 	for _, t := range tagSlugs(a) {
@@ -37,7 +38,9 @@ func relatedByComparison(a *article.Article, published []*article.Article, n int
 				s++
 			}
 		}
-		cands = append(cands, scored{o.Slug, s, i})
+		if s > 0 {
+			cands = append(cands, scored{o.Slug, s, i})
+		}
 	}
 	slices.SortFunc(cands, func(x, y scored) int {
 		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(x.rank, y.rank))
