@@ -94,6 +94,7 @@ type Library struct {
 	bySlug   map[string]*Article
 	pages    []*Page // standalone pages, in footer order
 	warnings []*Error
+	found    []*Article // every article file read, with errors or not, for LoadPartial
 }
 
 // Settings returns the site-wide settings.

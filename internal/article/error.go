@@ -33,6 +33,9 @@ type Error struct {
 	Col      int    // 1-based; 0 when unknown
 	Severity Severity
 	Message  string
+	// Text is the line at Line as the file had it when it was read, for
+	// quoting it; "" when Line is 0. Error does not include it.
+	Text string
 }
 
 // Error formats the problem as path:line:col: severity: message, the

@@ -212,6 +212,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			return
 		}
 		results[i].a, results[i].problems = l.parseArticle(articles[i], src)
+		quoteLines(src, results[i].problems)
 	})
 	// Files with errors are not published, but links to them are not
 	// broken (their own errors are reported), and their links are
@@ -267,11 +268,10 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		}
 	}
 	all = append(all, checkLinks(found, targets)...)
+	lib.found = found
 
 	sortErrors(all)
 	report.Problems = all
-	slices.SortFunc(lib.articles, func(a, b *Article) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
-	})
+	slices.SortFunc(lib.articles, newestFirst)
 	return lib, report
 }

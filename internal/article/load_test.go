@@ -436,12 +436,12 @@ func TestLoad_BadDateListsAcceptedForms(t *testing.T) {
 				t.Fatalf("got %d errors, want 1:\n%v", len(errs), err)
 			}
 			e := errs[0]
+			line := strings.Split(tc.src, "\n")[tc.line-1]
 			want := &Error{Path: "x.md", Line: tc.line, Col: tc.col, Severity: SeverityError,
-				Message: `date "8th Oct 2023" is not a date ` + dateFix}
+				Message: `date "8th Oct 2023" is not a date ` + dateFix, Text: line}
 			if diff := cmp.Diff(want, e); diff != "" {
 				t.Errorf("error (-want +got):\n%s", diff)
 			}
-			line := strings.Split(tc.src, "\n")[tc.line-1]
 			if at := string([]rune(line)[tc.col-1:]); !strings.HasPrefix(at, `"8th`) && !strings.HasPrefix(at, "8th") {
 				t.Errorf("%d:%d points at %q, not at the value", tc.line, tc.col, at)
 			}

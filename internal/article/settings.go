@@ -84,6 +84,8 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(0, 0, "cannot read the file: %v (check that it is a readable file)", unwrapPathError(err))
 		return s, p.list
 	}
+	raw := src
+	defer func() { quoteLines(raw, p.list) }()
 	src, ok := cleanSource(src, p)
 	if !ok {
 		return s, p.list
