@@ -41,6 +41,8 @@ type Head struct {
 	Sample bool
 	// FooterLinks are the site's standalone pages, in footer order.
 	FooterLinks []Link
+	// Notice, in the development preview, names the files with problems.
+	Notice *ProblemsNotice
 }
 
 // Feed is a feed of the site, for <link rel="alternate">.
@@ -70,14 +72,15 @@ type Link struct {
 // Teaser is an article's card in a list: on the index and under an
 // article as related reading.
 type Teaser struct {
-	Title   string
-	URL     string // path of the article page
-	Authors []Link // each author with their page
-	Date    time.Time
-	Summary string
-	Tags    []Link
-	Draft   bool      // shown only in development
-	Snippet []Segment // search results: the matching text instead of the summary
+	Title     string
+	URL       string // path of the article page
+	Authors   []Link // each author with their page
+	Date      time.Time
+	Summary   string
+	Tags      []Link
+	Draft     bool      // shown only in development
+	Scheduled bool      // shown only in development: dated later
+	Snippet   []Segment // search results: the matching text instead of the summary
 	// Reviewed is the date of the last clinical review, shown so that
 	// readers choosing what to read see which pages a clinician
 	// checked; zero when never reviewed.
@@ -139,6 +142,9 @@ type ArticlePage struct {
 	Tags        []Link
 	Related     []Teaser
 	Draft       bool // shown only in development
+	// Scheduled, in the development preview, is when the article goes
+	// live; zero when it is live.
+	Scheduled time.Time
 
 	// Clinical review and what the article rests on.
 	ReviewedBy string    // reviewer with credentials; "" when never reviewed
@@ -173,13 +179,6 @@ type ErrorPage struct {
 	Head    Head
 	Heading string
 	Message string
-}
-
-// ProblemsPage is the development overlay: why the latest change to the
-// content could not be published.
-type ProblemsPage struct {
-	Head     Head
-	Problems []string // one path:line:col: message per problem
 }
 
 // LongDate writes a date the way readers say it: 8 October 2023.

@@ -99,7 +99,7 @@ func TestDev_SavedChangeReloadsTheOpenPage(t *testing.T) {
 	write(t, dir, "knee.md", strings.Replace(page, "date: 2024-01-10", "date: tomorrow", 1))
 	nextEvent(t, evs, time.Now())
 	code, body = getPage(t, url+"/articles/knee/")
-	if code != http.StatusInternalServerError || !strings.Contains(body, `knee.md:4:7: error: date &#34;tomorrow&#34; is not a date`) {
+	if code != http.StatusInternalServerError || !strings.Contains(body, `<strong>Line 4, column 7</strong>`) || !strings.Contains(body, `date &#34;tomorrow&#34; is not a date`) {
 		t.Errorf("broken save: status %d, body lacks the problem:\n%s", code, body)
 	}
 

@@ -149,14 +149,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer signal.Stop(hup)
 
 	clock := server.SystemClock{}
-	// build loads the content as it is now; warnings go to warn.
+	dev := &preview{dir: cfg.ContentDir}
+	// build loads the content as it is now; warnings go to warn, and in
+	// the preview, which shows files with errors in the page, errors too.
 	build := func(warn func(*article.Error)) server.BuildFunc {
 		return func(now time.Time, prev *site.Site) (*site.Site, error) {
-			lib, err := loadContent(cfg.ContentDir, now, warn)
+			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
+			var lib *article.Library
+			var err error
+			if cfg.Dev {
+				lib, opts.Problems, err = dev.load(now, warn)
+			} else {
+				lib, err = loadContent(cfg.ContentDir, now, warn)
+			}
 			if err != nil {
 				return nil, err
 			}
-			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
 			if cfg.StaticDir != "" {
 				// Through os.Root, like the content: a symbolic link
 				// out of the folder is not followed.
@@ -194,7 +202,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	srv := server.New(st, log, server.Options{Dev: cfg.Dev, Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
-	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content warning", "problem", e.Error()) }), clock, log)
+	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }), clock, log)
 
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup

@@ -80,29 +80,33 @@ func (s *Server) handleDevEvents(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// showProblems serves the problems overlay in development when the
-// latest change to the content failed to load, and reports whether it
-// did. Assets are still served, so that the overlay has its style.
+// showProblems serves, in development, a problems page instead of the
+// page at the request's path, and reports whether it did: the report of
+// the latest change when it could not be built at all (every page shows
+// it), or the problems the current version shows at this path (those of
+// the file whose address it is, or of the whole content when nothing
+// could be previewed). Assets are still served, so that the page has
+// its style.
 func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
-	if !s.opts.Dev {
+	if !s.opts.Dev || strings.HasPrefix(r.URL.Path, "/static/") {
 		return false
 	}
-	perr := s.problems.Load()
-	if perr == nil || strings.HasPrefix(r.URL.Path, "/static/") {
-		return false
+	cur := s.Site()
+	if perr := s.problems.Load(); perr != nil {
+		body, err := cur.ProblemsPage(*perr)
+		if err != nil {
+			s.log.Error("rendering the problems page", "error", err)
+			return false
+		}
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		writeBody(w, r, http.StatusInternalServerError, body)
+		return true
 	}
-	var lines []string
-	for _, e := range flatten(*perr) {
-		lines = append(lines, e.Error())
+	if p := cur.ProblemPage(r.URL.Path); p != nil {
+		writePage(w, r, p, http.StatusInternalServerError)
+		return true
 	}
-	body, err := s.Site().ProblemsPage(lines)
-	if err != nil {
-		s.log.Error("rendering the problems page", "error", err)
-		return false
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	writeBody(w, r, http.StatusInternalServerError, body)
-	return true
+	return false
 }

@@ -27,13 +27,15 @@ func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d
 
 // BuildFunc loads the content as it is now and builds the site as it
 // should be seen at now, replacing previous. It is called for every new
-// version.
+// version. It decides what fails: to publish, any error in the content;
+// in the preview, which shows a file's errors at its address, only what
+// stops every page (see article.LoadPartial).
 type BuildFunc func(now time.Time, previous *site.Site) (*site.Site, error)
 
 // Publisher keeps a Server's site current. A version is loaded and built
-// off to the side and swapped in whole; a version with errors is never
-// swapped in: the previous one keeps being served and the errors are
-// logged. It also rebuilds on its own when a scheduled article is due.
+// off to the side and swapped in whole; a version whose build fails is
+// never swapped in: the previous one keeps being served and the errors
+// are logged. It also rebuilds on its own when a scheduled article is due.
 type Publisher struct {
 	server *Server
 	build  BuildFunc

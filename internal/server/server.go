@@ -35,9 +35,11 @@ const (
 
 // Options tune a Server.
 type Options struct {
-	// Dev is the editor's preview: while the content has errors every
-	// page shows them, and /_dev/events tells open pages to reload
-	// after each change.
+	// Dev is the editor's preview: the problems pages of the Site are
+	// served at the addresses they stand in for (see site.ProblemPage),
+	// a version that cannot be built at all shows its errors on every
+	// page, and /_dev/events tells open pages to reload after each
+	// change.
 	Dev bool
 	// Limits of the HTTP server; zero fields take DefaultLimits.
 	Limits Limits
@@ -118,7 +120,8 @@ func (s *Server) routes() http.Handler {
 	get("/healthz", s.handleHealth)                  // liveness for load balancers
 	get("/{page}/", s.handlePage)                    // a standalone page: /about/, /editorial-policy/
 	if s.opts.Dev {
-		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
+		get("/_dev/events", s.handleDevEvents)  // reload events for the preview's open pages
+		get(site.DevProblemsPath, s.handlePage) // every problem of the content, while there are any
 	}
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)

@@ -46,9 +46,15 @@ type Options struct {
 	// Now is the moment of publication: articles dated later are
 	// scheduled and left out. The zero value means time.Now().
 	Now time.Time
-	// Dev builds the editor's preview: drafts are included and marked,
-	// and every page loads the script that reloads it on a change.
+	// Dev builds the editor's preview: drafts and scheduled articles
+	// are included and marked, and every page loads the script that
+	// reloads it on a change.
 	Dev bool
+	// Problems, in the preview, are the content's errors that did not
+	// stop it (see article.LoadPartial): each file's are shown at its
+	// address (ProblemPage) and a notice on every page names the files.
+	// Ignored without Dev.
+	Problems *article.Problems
 	// Assets are the static files; nil means the embedded ones.
 	Assets *static.Set
 	// NoSearch leaves out the search index, for a site that is only
@@ -105,6 +111,11 @@ type Site struct {
 	index       *search.Index
 	indexErr    error
 	bySlug      map[string]templates.Teaser
+
+	// The preview's problems pages by the path they stand in for, and
+	// whether one stands in for every page (see ProblemPage).
+	problemPages map[string]*Page
+	blocked      bool
 }
 
 // Page returns the page at path, or nil.
@@ -138,15 +149,6 @@ func (s *Site) SearchReady() <-chan struct{} { return s.searchReady }
 
 // BaseURL is the absolute URL the site is published at.
 func (s *Site) BaseURL() string { return s.baseURL }
-
-// ProblemsPage renders the development overlay: the report of a
-// content version that failed to load, shown instead of every page
-// until the problems are fixed.
-func (s *Site) ProblemsPage(problems []string) ([]byte, error) {
-	var buf bytes.Buffer
-	err := templates.Problems(templates.ProblemsPage{Head: s.frame, Problems: problems}).Render(context.Background(), &buf)
-	return buf.Bytes(), err
-}
 
 // Build renders every page of lib.
 func Build(lib *article.Library, opts Options) (*Site, error) {
@@ -183,6 +185,11 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		},
 	}
 	published := lib.Published(now, opts.Dev)
+	if opts.Dev {
+		// The preview shows scheduled articles too, marked.
+		published = lib.Articles()
+		b.notice = problemsNotice(opts.Problems, lib)
+	}
 	b.site.articles = len(published)
 	b.cache.Store(PlainCache)
 	// The site changes by itself when a scheduled article is due, and
@@ -203,6 +210,11 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 	for _, a := range published {
 		b.site.bySlug[a.Slug] = teaser(a)
+		if a.Date.After(b.now) {
+			t := b.site.bySlug[a.Slug]
+			t.Scheduled = true
+			b.site.bySlug[a.Slug] = t
+		}
 	}
 	b.related = newRelatedIndex(published)
 	b.footer = footerLinks(lib)
@@ -300,6 +312,9 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		Heading: "Something went wrong",
 		Message: "Sorry, this page could not be shown just now. Please try again in a moment.",
 	}))
+	if opts.Dev {
+		b.problemPages(opts.Problems, lib)
+	}
 	if b.err != nil {
 		return nil, b.err
 	}
@@ -357,6 +372,7 @@ type builder struct {
 	footer   []templates.Link // the standalone pages, linked from every footer
 	cache    *atomic.Int64    // the pages' PlainCache
 	site     *Site
+	notice   *templates.ProblemsNotice // the preview's note of files with problems, or nil
 	err      error
 }
 
@@ -391,6 +407,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 	}
 	if b.dev {
 		h.ScriptURL = b.assets.URL(static.DevScript)
+		h.Notice = b.notice
 	}
 	return h
 }
@@ -532,6 +549,9 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 		Body:        a.HTML,
 		Tags:        t.Tags,
 		Draft:       a.Draft,
+	}
+	if a.Date.After(b.now) {
+		p.Scheduled = a.Date
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDev_NewFileDoesNotBreakThePreview is an editor starting an
+// article with healthsite new while the preview runs: the unfinished
+// file shows its problems at its own address, every other page keeps
+// working with a notice naming it, and other files' changes keep
+// showing. A saved mistake in a published file leaves its last good
+// version everywhere but at its address.
+func TestDev_NewFileDoesNotBreakThePreview(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", kneePage)
+	url := startServe(t, nil, "-dev", "-content", dir)
+	evs := events(t, url)
+
+	if _, _, err := runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ann Lee"}, "new", "-content", dir, "Ankle sprain"); err != nil {
+		t.Fatal(err)
+	}
+	nextEvent(t, evs, time.Now())
+	file := filepath.ToSlash(dir) + "/ankle-sprain.md"
+	code, body := getPage(t, url+"/articles/ankle-sprain/")
+	if code != http.StatusInternalServerError || !strings.Contains(body, "<title>Problems in "+file+" – Healthsite</title>") || !strings.Contains(body, "TODO") {
+		t.Errorf("the new file's address: %d, not its problems:\n%s", code, body)
+	}
+	code, body = getPage(t, url+"/")
+	if code != http.StatusOK || !strings.Contains(body, "Knee pain") || strings.Contains(body, "Ankle sprain") {
+		t.Errorf("index with an unfinished file: %d, or it lacks knee.md or lists the new file:\n%s", code, body)
+	}
+	if !strings.Contains(body, "<code>"+file+"</code> — <a href=\"/articles/ankle-sprain/\">see its problems") {
+		t.Errorf("the index lacks the notice naming the new file:\n%s", body)
+	}
+
+	write(t, dir, "knee.md", strings.Replace(kneePage, "Rest, then move.", "Rest, then move gently.", 1))
+	nextEvent(t, evs, time.Now())
+	if code, body := getPage(t, url+"/articles/knee/"); code != http.StatusOK || !strings.Contains(body, "Rest, then move gently.") {
+		t.Errorf("another file's change is not shown: %d", code)
+	}
+
+	write(t, dir, "knee.md", strings.Replace(kneePage, "date: 2024-01-10", "date: tomorrow", 1))
+	nextEvent(t, evs, time.Now())
+	if code, body := getPage(t, url+"/"); code != http.StatusOK || !strings.Contains(body, "Knee pain") || !strings.Contains(body, "2 files have problems") {
+		t.Errorf("index with knee.md broken: %d, or it lacks knee.md's last good version or the notice:\n%s", code, body)
+	}
+	if code, body := getPage(t, url+"/articles/knee/"); code != http.StatusInternalServerError || !strings.Contains(body, "<strong>Line 4, column 7</strong>") {
+		t.Errorf("knee.md's address: %d, not its problems:\n%s", code, body)
+	}
+}
+
+const kneePage = "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\nRest, then move.\n"
+
+// TestDev_ScheduledArticleIsPreviewed: a future-dated article is shown
+// in the preview with when it goes live, and listed as scheduled; a
+// production server answers 404 until then.
+func TestDev_ScheduledArticleIsPreviewed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", kneePage)
+	write(t, dir, "flu.md", "---\ntitle: Flu jabs\nauthor: Ann Lee\ndate: 2099-10-08 09:00:00 +0000\nsummary: When to get one.\n---\n\nSoon.\n")
+	url := startServe(t, nil, "-dev", "-content", dir)
+	code, body := getPage(t, url+"/articles/flu/")
+	if code != http.StatusOK || !strings.Contains(body, ">8 October 2099 at 09:00</time>") || !strings.Contains(body, "Scheduled: goes live on") {
+		t.Errorf("scheduled article in the preview: %d, lacks when it goes live:\n%s", code, body)
+	}
+	if _, body := getPage(t, url+"/"); !strings.Contains(body, `<span class="scheduled-label">Scheduled</span>`) {
+		t.Error("the preview's index does not list the scheduled article as scheduled")
+	}
+
+	prod := startServe(t, nil, "-content", dir)
+	if code, _ := getPage(t, prod+"/articles/flu/"); code != http.StatusNotFound {
+		t.Errorf("the scheduled article in production: %d", code)
+	}
+	if _, body := getPage(t, prod+"/"); strings.Contains(body, "Flu jabs") {
+		t.Error("production lists the scheduled article")
+	}
+}
+
+// TestDev_SiteSettingsErrors: a preview started with site.yaml broken
+// has nothing good to show, so every page is the problems page, until
+// the fix; broken again later, the last good version is shown with a
+// notice linking to the problems.
+func TestDev_SiteSettingsErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", kneePage)
+	write(t, dir, "site.yaml", "name: Clinic\nlanguage: not a tag\n")
+	url := startServe(t, nil, "-dev", "-content", dir)
+	evs := events(t, url)
+	if code, body := getPage(t, url+"/articles/knee/"); code != http.StatusInternalServerError || !strings.Contains(body, "nothing can be previewed") {
+		t.Errorf("first load with site.yaml broken: %d, not the problems page:\n%s", code, body)
+	}
+
+	write(t, dir, "site.yaml", "name: Clinic\nlanguage: en-GB\n")
+	nextEvent(t, evs, time.Now())
+	if code, body := getPage(t, url+"/articles/knee/"); code != http.StatusOK || !strings.Contains(body, `lang="en-GB"`) {
+		t.Errorf("after the fix: %d", code)
+	}
+
+	write(t, dir, "site.yaml", "name: Clinic\nlanguage: en GB\n")
+	nextEvent(t, evs, time.Now())
+	code, body := getPage(t, url+"/articles/knee/")
+	if code != http.StatusOK || !strings.Contains(body, `lang="en-GB"`) || !strings.Contains(body, `<a href="/_dev/problems/">see its problems`) {
+		t.Errorf("site.yaml broken again: %d, not the last good version with the notice:\n%s", code, body)
+	}
+	if code, body := getPage(t, url+"/_dev/problems/"); code != http.StatusInternalServerError || !strings.Contains(body, `language &#34;en GB&#34; is not a language tag`) {
+		t.Errorf("/_dev/problems/: %d:\n%s", code, body)
+	}
+}

@@ -1,0 +1,164 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"healthsite/internal/article"
+	"healthsite/templates"
+)
+
+// DevProblemsPath is where the development preview lists every problem
+// of the content while there are any.
+const DevProblemsPath = "/_dev/problems/"
+
+// problemsURL is where the preview shows the problems of file f: at the
+// file's own address, unless another file's article holds it.
+func problemsURL(f article.FileProblems, lib *article.Library) string {
+	if a := lib.Article(f.Slug); a != nil && a.Path != f.Path {
+		return DevProblemsPath
+	}
+	return ArticlePath(f.Slug)
+}
+
+// problemsNotice is the note on every page of the preview while some
+// files have problems, or nil when none has.
+func problemsNotice(p *article.Problems, lib *article.Library) *templates.ProblemsNotice {
+	if p == nil {
+		return nil
+	}
+	n := &templates.ProblemsNotice{Stale: p.Stale}
+	for _, e := range p.Site {
+		if !slices.ContainsFunc(n.Files, func(l templates.Link) bool { return l.Name == e.Path }) {
+			n.Files = append(n.Files, templates.Link{Name: e.Path, URL: DevProblemsPath})
+		}
+	}
+	for _, f := range p.Files {
+		n.Files = append(n.Files, templates.Link{Name: f.Path, URL: problemsURL(f, lib)})
+	}
+	return n
+}
+
+// problemPages renders, in the preview, each file's problems at its
+// address and every problem at DevProblemsPath. They are kept apart
+// from the site's pages, which the export writes and crawls follow:
+// the server shows them instead of what is at their address.
+func (b *builder) problemPages(p *article.Problems, lib *article.Library) {
+	if p == nil {
+		return
+	}
+	frame := b.head("", "", "")
+	frame.Notice, frame.NoIndex = nil, true
+	s := b.site
+	s.problemPages = map[string]*Page{}
+	for _, f := range p.Files {
+		url := problemsURL(f, lib)
+		if url == DevProblemsPath {
+			continue
+		}
+		intro := "Until the file is fixed, its article is left out of the preview's lists."
+		if f.LastGood != nil {
+			intro = "Until the file is fixed, the rest of the preview shows its last version without errors."
+		}
+		s.problemPages[url] = b.page(url, templates.Problems(problemsView(frame, f.Problems,
+			intro+" Readers never see a version with errors. Fix the file and save: this page reloads by itself.")))
+	}
+	all := slices.Clone(p.Site)
+	for _, f := range p.Files {
+		all = append(all, f.Problems...)
+	}
+	intro := "The preview shows every other file as it is saved. Fix the files and save: this page reloads by itself."
+	switch {
+	case len(p.Site) > 0 && p.Stale:
+		intro = "Some concern the whole site, so the preview shows its last version without errors until they are fixed. Fix the files and save: this page reloads by itself."
+	case len(p.Site) > 0:
+		// Nothing good to show: this page stands in for every page.
+		intro = "Some concern the whole site, so nothing can be previewed until they are fixed. Fix the files and save: this page reloads by itself."
+		s.blocked = true
+	}
+	s.problemPages[DevProblemsPath] = b.page(DevProblemsPath, templates.Problems(problemsView(frame, all, intro)))
+}
+
+// ProblemPage returns the preview's problems page to show at path
+// instead of the page there, or nil. When errors not tied to one
+// article left nothing to preview, it is the same page at every path.
+func (s *Site) ProblemPage(path string) *Page {
+	if s.blocked {
+		return s.problemPages[DevProblemsPath]
+	}
+	return s.problemPages[path]
+}
+
+// ProblemsPage renders the preview's report of a version that could not
+// be built, shown instead of every page until the next version builds:
+// err's content problems, placed and quoted, and any other error.
+func (s *Site) ProblemsPage(err error) ([]byte, error) {
+	var problems []*article.Error
+	for _, e := range flatten(err) {
+		if ae := (*article.Error)(nil); errors.As(e, &ae) {
+			problems = append(problems, ae)
+		} else {
+			problems = append(problems, &article.Error{Message: e.Error()})
+		}
+	}
+	frame := s.frame
+	frame.Notice, frame.NoIndex = nil, true
+	view := problemsView(frame, problems, "The preview keeps the last version that could be built, and readers never see a version with errors. Fix the files and save: this page reloads by itself.")
+	view.Heading = fmt.Sprintf("The latest change has %d problem%s", len(problems), plural(len(problems)))
+	var buf bytes.Buffer
+	err = templates.Problems(view).Render(context.Background(), &buf)
+	return buf.Bytes(), err
+}
+
+// problemsView lays out problems for the problems page, titled by the
+// file they are in ("Problems in content/knee.md") or by how many files.
+func problemsView(head templates.Head, problems []*article.Error, intro string) templates.ProblemsPage {
+	var files []string
+	v := templates.ProblemsPage{Head: head}
+	for _, e := range problems {
+		p := templates.Problem{Path: e.Path, Line: e.Line, Col: e.Col, Severity: e.Severity.String(), Message: e.Message}
+		if e.Line > 0 && e.Text != "" {
+			p.Quote = templates.NewQuote(e.Text, e.Col)
+		}
+		v.Problems = append(v.Problems, p)
+		if e.Path != "" && !slices.Contains(files, e.Path) {
+			files = append(files, e.Path)
+		}
+	}
+	switch len(files) {
+	case 0:
+		v.Heading = "Problems"
+	case 1:
+		v.Heading = "Problems in " + files[0]
+	default:
+		v.Heading = fmt.Sprintf("Problems in %d files", len(files))
+	}
+	v.Head.Title = v.Heading
+	v.Intro = fmt.Sprintf("There are %d problems. %s", len(problems), intro)
+	if len(problems) == 1 {
+		v.Intro = "There is 1 problem. " + intro
+	}
+	return v
+}
+
+// flatten returns the errors joined in err, or err alone.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

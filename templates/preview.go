@@ -1,0 +1,103 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ProblemsNotice is the development preview's note at the top of every
+// page while some files have problems: each is named, with a link to
+// where its problems are shown.
+type ProblemsNotice struct {
+	Files []Link // Name is the file's path, URL the page showing its problems
+	// Stale: errors not tied to one article stop the whole content, so
+	// the preview shows the last good version of all of it.
+	Stale bool
+}
+
+// ProblemsPage is the development preview's report of problems: those
+// of one file, at that file's address, or of the whole content.
+type ProblemsPage struct {
+	Head     Head
+	Heading  string
+	Intro    string // what the preview shows meanwhile
+	Problems []Problem
+}
+
+// Problem is one problem as the problems page shows it.
+type Problem struct {
+	Path     string // file path as the editor knows it; "" when not in a file
+	Line     int    // 1-based; 0 when the problem concerns the whole file
+	Col      int    // 1-based; 0 when unknown
+	Severity string // "error" or "warning"
+	Message  string
+	Quote    *Quote // the line, when known
+}
+
+// Quote is the source line of a problem, split at its column so that
+// the page can mark the character there.
+type Quote struct {
+	Before, At, After string
+	Pad               string // whitespace as wide as Before, for the caret under the column
+}
+
+// NewQuote splits line at the 1-based column col, counted in
+// characters; col 0 marks nothing. A column past the end of the line
+// (a value missing at its end) marks no character, and the caret stands
+// at the column all the same.
+func NewQuote(line string, col int) *Quote {
+	if col <= 0 {
+		return &Quote{Before: line}
+	}
+	r := []rune(line)
+	i := min(col-1, len(r))
+	q := &Quote{Before: string(r[:i])}
+	if i < len(r) {
+		q.At, q.After = string(r[i]), string(r[i+1:])
+	}
+	// Tabs stay tabs so that the caret lines up under tabbed text.
+	var pad strings.Builder
+	for _, c := range r[:i] {
+		if c == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteRune(' ')
+		}
+	}
+	pad.WriteString(strings.Repeat(" ", col-1-i))
+	q.Pad = pad.String()
+	return q
+}
+
+// Where says where a problem is, in words: "Line 4, column 7".
+func (p Problem) Where() string {
+	switch {
+	case p.Line == 0:
+		return "The whole file"
+	case p.Col == 0:
+		return "Line " + strconv.Itoa(p.Line)
+	}
+	return "Line " + strconv.Itoa(p.Line) + ", column " + strconv.Itoa(p.Col)
+}
+
+// SeverityLabel is the severity as a reader sees it: "Error".
+func (p Problem) SeverityLabel() string {
+	if p.Severity == "warning" {
+		return "Warning"
+	}
+	return "Error"
+}
+
+// LongDateTime writes a moment the way readers say it: 8 October 2026
+// at 09:00.
+func LongDateTime(t time.Time) string { return t.Format("2 January 2006 at 15:04") }
+
+// noticeText is the start of the problems notice: "1 file has
+// problems" or "3 files have problems".
+func noticeText(n int) string {
+	if n == 1 {
+		return "1 file has problems:"
+	}
+	return strconv.Itoa(n) + " files have problems:"
+}
