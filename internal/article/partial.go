@@ -74,6 +74,9 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 	}
 	if len(p.Site) > 0 && last != nil {
 		p.Stale = true
+		for i, f := range p.Files {
+			p.Files[i].LastGood = last.articleAt(f.Path)
+		}
 		return last, p
 	}
 

@@ -109,11 +109,15 @@ func TestLoadPartial_LinkErrorMakesTheFileBroken(t *testing.T) {
 }
 
 func TestLoadPartial_SiteErrorsKeepTheLastGoodLibrary(t *testing.T) {
-	first, _ := LoadPartial(mapFS("sleep.md", sleepGood), Options{Root: "content"}, nil)
-	broken := mapFS(SettingsFile, "name: Clinic\nlanguage: not a tag\n", "sleep.md", sleepGood, "knee.md", kneeGood)
+	first, _ := LoadPartial(mapFS("sleep.md", sleepGood, "knee.md", kneeGood), Options{Root: "content"}, nil)
+	broken := mapFS(SettingsFile, "name: Clinic\nlanguage: not a tag\n", "sleep.md", sleepGood, "knee.md", kneeTODO)
 	lib, problems := LoadPartial(broken, Options{Root: "content"}, first)
 	if problems == nil || !problems.Stale || lib != first {
 		t.Fatalf("problems = %+v; library is the last good one: %v", problems, lib == first)
+	}
+	// A broken article file is still listed, with the version shown.
+	if len(problems.Files) != 1 || problems.Files[0].LastGood != first.Article("knee") {
+		t.Errorf("files = %+v, want knee.md with its last good version", problems.Files)
 	}
 	want := []string{`content/site.yaml:2:11: error: language "not a tag" is not a language tag (write e.g. en, en-GB or fr)`}
 	if diff := cmp.Diff(want, problemLines(problems.Site)); diff != "" {
