@@ -14,6 +14,9 @@ type ProblemsNotice struct {
 	// Stale: errors not tied to one article stop the whole content, so
 	// the preview shows the last good version of all of it.
 	Stale bool
+	// Others: the page shows the problems of one file, and the notice
+	// names the other files.
+	Others bool
 }
 
 // ProblemsPage is the development preview's report of problems: those
@@ -94,10 +97,15 @@ func (p Problem) SeverityLabel() string {
 func LongDateTime(t time.Time) string { return t.Format("2 January 2006 at 15:04") }
 
 // noticeText is the start of the problems notice: "1 file has
-// problems" or "3 files have problems".
-func noticeText(n int) string {
-	if n == 1 {
-		return "1 file has problems:"
+// problems", "3 files have problems", or "1 other file has problems"
+// on the page of a file with problems.
+func noticeText(n *ProblemsNotice) string {
+	files := "file has"
+	if len(n.Files) != 1 {
+		files = "files have"
 	}
-	return strconv.Itoa(n) + " files have problems:"
+	if n.Others {
+		files = "other " + files
+	}
+	return strconv.Itoa(len(n.Files)) + " " + files + " problems:"
 }

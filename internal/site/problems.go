@@ -63,7 +63,10 @@ func (b *builder) problemPages(p *article.Problems, lib *article.Library) {
 		if f.LastGood != nil {
 			intro = "Until the file is fixed, the rest of the preview shows its last version without errors."
 		}
-		s.problemPages[url] = b.page(url, templates.Problems(problemsView(frame, f.Problems,
+		// The notice names the other files with problems, if any.
+		head := frame
+		head.Notice = without(b.notice, f.Path)
+		s.problemPages[url] = b.page(url, templates.Problems(problemsView(head, f.Problems,
 			intro+" Readers never see a version with errors. Fix the file and save: this page reloads by itself.")))
 	}
 	all := slices.Clone(p.Site)
@@ -80,6 +83,21 @@ func (b *builder) problemPages(p *article.Problems, lib *article.Library) {
 		s.blocked = true
 	}
 	s.problemPages[DevProblemsPath] = b.page(DevProblemsPath, templates.Problems(problemsView(frame, all, intro)))
+}
+
+// without returns n without the file at path, or nil when no other
+// file is left in it.
+func without(n *templates.ProblemsNotice, path string) *templates.ProblemsNotice {
+	if n == nil {
+		return nil
+	}
+	m := *n
+	m.Others = true
+	m.Files = slices.DeleteFunc(slices.Clone(n.Files), func(l templates.Link) bool { return l.Name == path })
+	if len(m.Files) == 0 {
+		return nil
+	}
+	return &m
 }
 
 // ProblemPage returns the preview's problems page to show at path

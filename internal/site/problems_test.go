@@ -71,6 +71,11 @@ func TestBuild_PreviewShowsAFileProblemsAtItsAddress(t *testing.T) {
 	if strings.Contains(page, "problems-notice") {
 		t.Error("the problems page carries the notice that links to itself")
 	}
+	// With a second broken file, each file's page names the other.
+	two, _ := buildPreview(t, previewFiles("knee.md", previewKnee, "ankle-sprain.md", previewNew, "hip.md", strings.Replace(previewNew, "Ankle sprain", "Hip", 1)), nil)
+	if got := pageBody(two.ProblemPage("/articles/hip/")); !strings.Contains(got, `1 other file has problems:`) || !strings.Contains(got, `<a href="/articles/ankle-sprain/">see its problems`) || strings.Contains(got, `<a href="/articles/hip/">`) {
+		t.Errorf("hip.md's problems page does not name only the other broken file:\n%s", got)
+	}
 	notice := `<div class="problems-notice" role="status"><p>1 file has problems: <code>content/ankle-sprain.md</code> — <a href="/articles/ankle-sprain/">see its problems<span class="visually-hidden"> (content/ankle-sprain.md)</span></a> </p></div>`
 	for _, path := range []string{"/", "/articles/knee/", "/tags/", "/authors/ann-lee/"} {
 		got := pageBody(s.Page(path))
