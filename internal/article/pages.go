@@ -206,6 +206,7 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 				p.errorf(d.bodyLine, 1, "the page has no text (write it below the front matter)")
 			}
 		}
+		quoteLines(src, p.list)
 		all = append(all, p.list...)
 		if bySlg[pg.Slug] == nil && pg.Slug != "" {
 			bySlg[pg.Slug] = pg

@@ -168,6 +168,7 @@ func TestLoad_ProblemsQuoteTheirLine(t *testing.T) {
 		{"InvalidUTF8", "knee.md", "---\ntitle: Caf\xe9\nauthor: A\ndate: 2024-01-10\nsummary: S.\n---\n\nText.\n", []string{"title: Caf\uFFFD"}},
 		{"WholeFile", "knee.md", "", []string{""}},
 		{"Settings", SettingsFile, "name: Clinic\ntimezone: Mars/Olympus\n", []string{"timezone: Mars/Olympus"}},
+		{"Page", PagesFolder + "/about.md", "---\ntitle: About\nfooter_order: first\n---\n\nWho we are.\n", []string{"footer_order: first"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
