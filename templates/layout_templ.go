@@ -1226,7 +1226,7 @@ func sampleNotice() templ.Component {
 			templ_7745c5c3_Var64 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 105, "<aside class=\"sample-notice\" aria-label=\"Sample site\"><div class=\"wrap\"><p><strong>Sample site.</strong> Its articles, authors and clinical reviewer are made up, to show how the site works: nothing here is medical advice.</p></div></aside>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 105, "<aside class=\"sample-notice\" aria-label=\"Sample site\"><div class=\"wrap\"><p><strong>Sample site:</strong> its articles, authors and reviewer are made up. Not medical advice.</p></div></aside>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -147,12 +147,13 @@ type ArticlePage struct {
 	Scheduled time.Time
 
 	// Clinical review and what the article rests on.
-	ReviewedBy string    // reviewer with credentials; "" when never reviewed
-	Reviewed   time.Time // last clinical review
-	NextReview time.Time // next review due
-	Overdue    bool      // the next review is past: warn the reader
-	Sources    []Source
-	Disclaimer string // the site's closing note: it informs, it does not diagnose
+	ReviewedBy  string    // reviewer with credentials; "" when never reviewed
+	ReviewerURL string    // the reviewer's page, when a profile says who they are; ""
+	Reviewed    time.Time // last clinical review
+	NextReview  time.Time // next review due
+	Overdue     bool      // the next review is past: warn the reader
+	Sources     []Source
+	Disclaimer  string // the site's closing note: it informs, it does not diagnose
 }
 
 // Source is a reference, with links to its DOI and PubMed record.

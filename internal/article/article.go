@@ -92,7 +92,8 @@ type Library struct {
 	images   []*Image // every image in the content folder, by path
 	articles []*Article
 	bySlug   map[string]*Article
-	pages    []*Page // standalone pages, in footer order
+	pages    []*Page             // standalone pages, in footer order
+	profiles map[string]*Profile // authors and reviewers, by personKey
 	warnings []*Error
 	found    []*Article // every article file read, with errors or not, for LoadPartial
 }

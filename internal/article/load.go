@@ -115,7 +115,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 
 	// First find every file: articles refer to images, which may come
 	// later in the walk.
-	var articles, images, pages []string
+	var articles, images, pages, profiles []string
 	walkErr := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		display := displayPath(opts.Root, name)
 		if err != nil {
@@ -151,6 +151,8 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		case d.IsDir():
 		case isMarkdown && inFolder(name, PagesFolder):
 			pages = append(pages, name)
+		case isMarkdown && inFolder(name, AuthorsFolder):
+			profiles = append(profiles, name)
 		case isMarkdown:
 			articles = append(articles, name)
 		case isImage(name):
@@ -230,12 +232,15 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		found = append(found, a)
 	}
 
-	var pageProblems []*Error
-	lib.pages, pageProblems = l.loadPages(pages, func(name string) ([]byte, *Error) {
+	// Standalone pages and profiles of the people the articles name.
+	readOne := func(name string) ([]byte, *Error) {
 		report.Files++
-		return readFile(name, limit, "split it into several pages")
-	})
-	all = append(all, pageProblems...)
+		return readFile(name, limit, "make it shorter")
+	}
+	var pageProblems, profileProblems []*Error
+	lib.pages, pageProblems = l.loadPages(pages, readOne)
+	lib.profiles, profileProblems = l.loadProfiles(fsys, profiles, readOne, found)
+	all = append(all, append(pageProblems, profileProblems...)...)
 
 	// Two files may not share a web address; WalkDir visits in lexical
 	// order, so the later file is the one reported.

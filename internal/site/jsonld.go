@@ -68,9 +68,13 @@ type ldAudience struct {
 }
 
 type ldPerson struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
+	Type            string `json:"@type"`
+	Name            string `json:"name"`
+	URL             string `json:"url,omitempty"`
+	HonorificSuffix string `json:"honorificSuffix,omitempty"` // credentials, from a profile
+	JobTitle        string `json:"jobTitle,omitempty"`        // role, from a profile
+	Description     string `json:"description,omitempty"`     // bio, on the person's own page
+	Image           string `json:"image,omitempty"`
 }
 
 type ldOrganization struct {
@@ -127,7 +131,7 @@ func (b *builder) articleData(a *article.Article) *ldArticle {
 		WordCount:        a.Words,
 	}
 	for _, name := range a.Authors {
-		d.Author = append(d.Author, ldPerson{Type: "Person", Name: name, URL: b.base + AuthorPath(name)})
+		d.Author = append(d.Author, b.person(name, b.lib.Profile(name), false))
 	}
 	if a.LeadImage != nil {
 		d.Image = []string{b.base + a.LeadImage.URL}
@@ -136,6 +140,10 @@ func (b *builder) articleData(a *article.Article) *ldArticle {
 	if a.ReviewedBy != "" {
 		d.LastReviewed = a.Reviewed.Format("2006-01-02")
 		d.ReviewedBy = &ldPerson{Type: "Person", Name: a.ReviewedBy}
+		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {
+			p := b.person(r.Name, r, false)
+			d.ReviewedBy = &p
+		}
 	}
 	for _, s := range a.Sources {
 		c := ldCitation{Type: "CreativeWork", Name: s.Title, URL: s.URL, Publisher: s.Publisher}

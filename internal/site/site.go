@@ -170,6 +170,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		assets = static.Embedded()
 	}
 	b := &builder{
+		lib:      lib,
 		settings: settings,
 		base:     base,
 		assets:   assets,
@@ -260,6 +261,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 
 	sitemap = append(sitemap, b.standalonePages(lib)...)
+	sitemap = append(sitemap, b.profilePages(published)...)
 
 	feed := Feed{Settings: settings, BaseURL: base, Articles: published}
 	for _, a := range published[:min(FeedItems, len(published))] {
@@ -370,6 +372,7 @@ type builder struct {
 	previous *Site     // the version this one replaces, or nil
 	related  *relatedIndex
 	footer   []templates.Link // the standalone pages, linked from every footer
+	lib      *article.Library // for the profiles of authors and reviewers
 	cache    *atomic.Int64    // the pages' PlainCache
 	site     *Site
 	notice   *templates.ProblemsNotice // the preview's note of files with problems, or nil
@@ -559,6 +562,9 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	p.Disclaimer = b.settings.Disclaimer
 	if a.ReviewedBy != "" {
 		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
+		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {
+			p.ReviewerURL = AuthorPath(r.Name)
+		}
 		p.Overdue = b.now.After(a.NextReview)
 	}
 	for _, src := range a.Sources {

@@ -50,6 +50,8 @@ func TestBuild_GoldenPages(t *testing.T) {
 		"article.html": s.Page("/articles/myofascial-release-therapy/"),
 		"404.html":     s.NotFound(),
 		"500.html":     s.ServerError(),
+		"author.html":  s.Page("/authors/dr-elena-marsh/"),
+		"about.html":   s.Page("/about/"),
 	}
 	for name, p := range pages {
 		t.Run(name, func(t *testing.T) {

@@ -1,6 +1,10 @@
 package site
 
 import (
+	"cmp"
+	"strings"
+	"time"
+
 	"healthsite/internal/article"
 	"healthsite/templates"
 )
@@ -33,4 +37,110 @@ func (b *builder) standalonePages(lib *article.Library) []SitemapURL {
 		out = append(out, SitemapURL{Path: path})
 	}
 	return out
+}
+
+// person is the linked data of the person name, with what their
+// profile (nil when none) says of them; full adds the bio and photo,
+// for their own page.
+func (b *builder) person(name string, p *article.Profile, full bool) ldPerson {
+	d := ldPerson{Type: "Person", Name: name, URL: b.base + AuthorPath(name)}
+	if p == nil {
+		return d
+	}
+	d.HonorificSuffix, d.JobTitle = p.Credentials, p.Role
+	if full {
+		d.Description = p.Bio
+		if p.Photo != nil {
+			d.Image = b.base + p.Photo.URL
+		}
+	}
+	return d
+}
+
+// ldProfilePage is the linked data of a person's page.
+type ldProfilePage struct {
+	Context    string   `json:"@context"`
+	Type       string   `json:"@type"`
+	URL        string   `json:"url"`
+	MainEntity ldPerson `json:"mainEntity"`
+}
+
+// profilePages renders the page of every author and reviewer with a
+// profile: an author's replaces the first page of their list of
+// articles, and a reviewer who wrote none gets a page of their own,
+// which it returns for the sitemap. A reviewer without a profile has
+// no page: the articles name them, but nothing says who they are.
+func (b *builder) profilePages(published []*article.Article) []SitemapURL {
+	reviewed := map[*article.Profile][]*article.Article{}
+	for _, a := range published {
+		if r := b.lib.Reviewer(a.ReviewedBy); r != nil && a.ReviewedBy != "" {
+			reviewed[r] = append(reviewed[r], a)
+		}
+	}
+	var sitemap []SitemapURL
+	done := map[*article.Profile]bool{}
+	for _, g := range groupBy(published, func(a *article.Article) []string { return a.Authors }) {
+		p := b.lib.Profile(g.name)
+		if p == nil {
+			continue
+		}
+		done[p] = true
+		l := b.list(AuthorsPath+g.slug+"/", "Articles by "+g.name, "", "", g.articles)
+		b.render(l.path, templates.Author(b.authorPage(l, p, reviewed[p])))
+	}
+	for _, p := range b.lib.Profiles() {
+		if done[p] || len(reviewed[p]) == 0 {
+			continue
+		}
+		path := AuthorPath(p.Name)
+		l := b.list(path, "Articles by "+p.Name, "", "", nil) // none: the reviewed list stands alone
+		b.render(path, templates.Author(b.authorPage(l, p, reviewed[p])))
+		var last time.Time
+		for _, a := range reviewed[p] {
+			if m := a.Modified(); m.After(last) {
+				last = m
+			}
+		}
+		sitemap = append(sitemap, SitemapURL{Path: path, LastMod: last})
+	}
+	return sitemap
+}
+
+// authorPage is the page of the person of p, with the first page l of
+// the articles they wrote and every article they reviewed.
+func (b *builder) authorPage(l listPage, p *article.Profile, reviewed []*article.Article) templates.AuthorPage {
+	page := templates.AuthorPage{
+		ListPage:        l.ListPage,
+		Name:            p.Name,
+		Credentials:     p.Credentials,
+		Role:            p.Role,
+		Bio:             p.BioHTML,
+		ReviewedHeading: "Articles reviewed by " + p.Name,
+	}
+	page.Head.Title = p.Name
+	page.Head.Description = cmp.Or(summaryOf(p.Bio), page.Head.Description)
+	if p.Photo != nil {
+		page.Photo = &templates.Picture{URL: p.Photo.URL, Alt: p.PhotoAlt, Width: p.Photo.Width, Height: p.Photo.Height}
+		page.Head.ImageURL, page.Head.ImageAlt = b.base+p.Photo.URL, p.PhotoAlt
+	}
+	page.Head.Type = "profile"
+	page.Head.LinkedData = &ldProfilePage{Context: "https://schema.org", Type: "ProfilePage", URL: b.base + l.path, MainEntity: b.person(p.Name, p, true)}
+	for _, a := range reviewed {
+		page.Reviewed = append(page.Reviewed, templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)})
+	}
+	return page
+}
+
+// summaryOf is the first sentence or so of a bio, for the page's
+// description: search engines show about 160 characters.
+func summaryOf(bio string) string {
+	bio = strings.Join(strings.Fields(bio), " ")
+	if len(bio) <= 160 {
+		return bio
+	}
+	cut := strings.LastIndexByte(bio[:157], ' ')
+	if cut < 0 {
+		cut = 157
+	}
+	return bio[:cut] + "…"
 }

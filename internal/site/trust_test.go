@@ -1,10 +1,14 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/net/html"
 )
 
 // TestBuild_TeaserSaysWhenReviewed pins the teaser of the seed (author
@@ -128,4 +132,113 @@ func TestBuild_NoPagesNoFooterNav(t *testing.T) {
 	if n := len(elements(parseHTML(t, s.Page("/").Body()), "nav", "class", "footer-nav")); n != 0 {
 		t.Errorf("%d footer navs without pages", n)
 	}
+}
+
+// TestBuild_ProfilesOnAuthorPages pins what a profile adds: the
+// author's page shows who they are, the reviewer line links to the
+// reviewer's page (which a reviewer with a profile has even without
+// articles of their own), and the linked data carries credentials and
+// roles. A reviewer without a profile stays unlinked text.
+func TestBuild_ProfilesOnAuthorPages(t *testing.T) {
+	png, err := os.ReadFile("../article/testdata/check/images/knee.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := buildFS(t, fstest.MapFS{
+		"a.md":             {Data: []byte("---\ntitle: Knees\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: S.\nreviewed_by: \"Dr Elena Marsh, DPT\"\nreviewed: 2024-02-20\n---\n\nText.\n")},
+		"b.md":             {Data: []byte("---\ntitle: Backs\nauthor: Bo Chan\ndate: 2024-01-01\nsummary: S.\nreviewed_by: \"Dr Ann Other, MD\"\nreviewed: 2024-02-20\n---\n\nText.\n")},
+		"authors.yaml":     {Data: []byte("- name: Ann Lee\n  credentials: RN\n  role: Health writer\n  photo: images/ann.png\n  photo_alt: Ann Lee at her desk\n  bio: Ann writes about *sleep* and knees.\n")},
+		"authors/elena.md": {Data: []byte("---\nname: Dr Elena Marsh\ncredentials: DPT\nrole: Physiotherapist\n---\n\nElena reviews our articles on movement.\n")},
+		"images/ann.png":   {Data: png},
+	})
+
+	ann := parseHTML(t, s.Page("/authors/ann-lee/").Body())
+	profile := elements(ann, "div", "class", "profile")
+	if len(profile) != 1 {
+		t.Fatalf("%d profiles on Ann's page", len(profile))
+	}
+	var parts []string
+	for _, n := range append(elements(profile[0], "h1", "", ""), elements(profile[0], "p", "", "")...) {
+		parts = append(parts, attrOf(n, "class")+"="+textOf(n))
+	}
+	if got := strings.Join(parts, " "); got != "=Ann Lee credentials=RN role=Health writer" {
+		t.Errorf("Ann's profile = %s", got)
+	}
+	img := elements(profile[0], "img", "class", "profile-photo")
+	if len(img) != 1 || attrOf(img[0], "alt") != "Ann Lee at her desk" || attrOf(img[0], "width") == "" {
+		t.Fatalf("Ann's photo = %v", img)
+	}
+	if bio := elements(ann, "div", "class", "prose bio"); len(bio) != 1 || textOf(bio[0]) != "Ann writes about sleep and knees." || len(elements(bio[0], "em", "", "")) != 1 {
+		t.Errorf("Ann's bio = %v", bio)
+	}
+	if h2 := elements(ann, "h2", "id", "written-heading"); len(h2) != 1 || textOf(h2[0]) != "Articles by Ann Lee" {
+		t.Errorf("Ann's list heading = %v", h2)
+	}
+	if n := len(elements(ann, "li", "class", "teaser")); n != 1 {
+		t.Errorf("Ann's page lists %d articles, want 1", n)
+	}
+	ld := linkedData(t, ann)
+	if ld["@type"] != "ProfilePage" || fmt.Sprint(ld["mainEntity"]) != "map[@type:Person description:Ann writes about sleep and knees. honorificSuffix:RN image:https://health.example.org"+attrOf(img[0], "src")+" jobTitle:Health writer name:Ann Lee url:https://health.example.org/authors/ann-lee/]" {
+		t.Errorf("Ann's page linked data = %v", ld)
+	}
+
+	// Bo has no profile: the list of articles, as before.
+	if bo := parseHTML(t, s.Page("/authors/bo-chan/").Body()); len(elements(bo, "div", "class", "profile")) != 0 {
+		t.Error("Bo, without a profile, has one")
+	}
+
+	// The reviewer line links to Elena's page, which lists what she reviewed.
+	knees := parseHTML(t, s.Page("/articles/a/").Body())
+	if a := elements(knees, "a", "class", "reviewer"); len(a) != 1 || attrOf(a[0], "href") != "/authors/dr-elena-marsh/" || textOf(a[0]) != "Dr Elena Marsh, DPT" {
+		t.Errorf("the reviewer link = %v", a)
+	}
+	if p := elements(knees, "p", "class", "reviewed"); len(p) != 1 || !strings.HasPrefix(textOf(p[0]), "Medically reviewed by Dr Elena Marsh, DPT on 20 February 2024") {
+		t.Errorf("the reviewer line = %q", textOf(p[0]))
+	}
+	ld = linkedData(t, knees)
+	if got := fmt.Sprint(ld["reviewedBy"]); got != "map[@type:Person honorificSuffix:DPT jobTitle:Physiotherapist name:Dr Elena Marsh url:https://health.example.org/authors/dr-elena-marsh/]" {
+		t.Errorf("reviewedBy = %s", got)
+	}
+	if got := fmt.Sprint(ld["author"]); got != "[map[@type:Person honorificSuffix:RN jobTitle:Health writer name:Ann Lee url:https://health.example.org/authors/ann-lee/]]" {
+		t.Errorf("author = %s", got)
+	}
+	elena := parseHTML(t, s.Page("/authors/dr-elena-marsh/").Body())
+	if h1 := elements(elena, "h1", "", ""); len(h1) != 1 || textOf(h1[0]) != "Dr Elena Marsh" {
+		t.Errorf("Elena's page h1 = %v", h1)
+	}
+	var reviewed []string
+	for _, ul := range elements(elena, "ul", "class", "reviewed-list") {
+		for _, a := range elements(ul, "a", "", "") {
+			reviewed = append(reviewed, attrOf(a, "href")+" "+textOf(a))
+		}
+	}
+	if fmt.Sprint(reviewed) != "[/articles/a/ Knees]" {
+		t.Errorf("Elena reviewed %v", reviewed)
+	}
+	if !strings.Contains(string(s.Page("/sitemap.xml").Body()), "<loc>https://health.example.org/authors/dr-elena-marsh/</loc>") {
+		t.Error("the sitemap lacks the reviewer's page")
+	}
+
+	// A reviewer without a profile: plain text, and no page.
+	backs := parseHTML(t, s.Page("/articles/b/").Body())
+	if a := elements(backs, "a", "class", "reviewer"); len(a) != 0 {
+		t.Errorf("a reviewer without a profile is linked: %v", a)
+	}
+	if s.Page("/authors/dr-ann-other/") != nil {
+		t.Error("a reviewer without a profile has a page")
+	}
+}
+
+// linkedData returns the page's JSON-LD.
+func linkedData(t *testing.T, doc *html.Node) map[string]any {
+	t.Helper()
+	scripts := elements(doc, "script", "type", "application/ld+json")
+	if len(scripts) != 1 {
+		t.Fatalf("%d JSON-LD scripts", len(scripts))
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(textOf(scripts[0])), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
