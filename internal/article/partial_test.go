@@ -169,6 +169,8 @@ func TestLoad_ProblemsQuoteTheirLine(t *testing.T) {
 		{"WholeFile", "knee.md", "", []string{""}},
 		{"Settings", SettingsFile, "name: Clinic\ntimezone: Mars/Olympus\n", []string{"timezone: Mars/Olympus"}},
 		{"Page", PagesFolder + "/about.md", "---\ntitle: About\nfooter_order: first\n---\n\nWho we are.\n", []string{"footer_order: first"}},
+		{"Profile", AuthorsFolder + "/ann.md", "---\nname: Ann Lee\ncredentails: RN\n---\n\nBio.\n", []string{"credentails: RN"}},
+		{"Profiles", AuthorsFile, "- name: Ann Lee\n  rol: Nurse\n", []string{"  rol: Nurse"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -112,6 +112,7 @@ func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]b
 		} else if pr, line, col := l.readProfileDoc(file, src, p); pr != nil {
 			found = append(found, placedProfile{pr, line, col})
 		}
+		quoteLines(src, p.list)
 		all = append(all, p.list...)
 	}
 
