@@ -3,17 +3,18 @@
 
 GO      ?= go
 ADDR    ?= :8080
+DEV_ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 30s
 
 .PHONY: run dev test generate check build bench fuzz clean audit-tools lighthouse loadtest
 
-## run: serve the built-in articles on $(ADDR) (http://localhost:8080)
+## run: serve the shipped articles of content/ on $(ADDR) (http://localhost:8080)
 run:
 	$(GO) run ./cmd/healthsite serve -addr $(ADDR)
 
-## dev: the editors' preview of content/: reloads on save, shows drafts and problems
+## dev: the editors' preview of content/ on $(DEV_ADDR), this computer only: reloads on save, shows drafts and problems
 dev:
-	$(GO) run ./cmd/healthsite serve -dev -content content -addr $(ADDR)
+	$(GO) run ./cmd/healthsite serve -dev -content content -addr $(DEV_ADDR)
 
 ## test: run every test, the browser test included
 test:

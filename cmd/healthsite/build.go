@@ -6,6 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
 	"time"
 
 	"healthsite/internal/article"
@@ -13,34 +17,48 @@ import (
 	"healthsite/internal/site"
 )
 
+// buildOptions are the flags of build.
+type buildOptions struct {
+	config
+	out        string
+	force      bool
+	allowLocal bool
+}
+
+// buildFlags defines the flags of build.
+func buildFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *buildOptions) {
+	var o buildOptions
+	fset := newFlagSet("build", stderr)
+	o.flags(fset, getenv, true, false)
+	fset.StringVar(&o.out, "out", "", "write the site into `DIR` (replaced whole; required)")
+	fset.BoolVar(&o.force, "force", false, "replace -out even if it holds files that an earlier build did not write")
+	fset.BoolVar(&o.allowLocal, "allow-local", false, "build with a base URL on this machine (such as http://localhost:8080), for testing the export here")
+	return fset, &o
+}
+
 // runBuild implements `healthsite build -out DIR`: the site as static
 // files, byte for byte what serve sends, with .gz and .br files beside
 // each page.
 func runBuild(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	var cfg config
-	fset := flag.NewFlagSet("build", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	cfg.flags(fset, getenv, false)
-	out := fset.String("out", "", "write the site into `DIR` (replaced whole; required)")
-	force := fset.Bool("force", false, "replace -out even if it holds files that an earlier build did not write")
-	fset.Usage = func() {
-		fmt.Fprint(stderr, "Usage: healthsite build [-content DIR] [-base-url URL] -out DIR [-force]\n\nWrites every page of the site as files, for nginx, a CDN or an object store.\n\n")
-		fset.PrintDefaults()
-	}
+	fset, o := buildFlags(getenv, stderr)
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
-	if *out == "" {
-		fset.Usage()
-		return errors.New("build needs -out DIR: the folder to write the site into")
+	if o.out == "" {
+		return errors.New("build needs -out DIR: the folder to write the site into, e.g. healthsite build -out public")
 	}
-	if cfg.BaseURL != "" {
-		if _, err := article.ParseBaseURL(cfg.BaseURL); err != nil {
+	if o.BaseURL != "" {
+		if _, err := article.ParseBaseURL(o.BaseURL); err != nil {
 			return fmt.Errorf("-base-url: %w", err)
 		}
 	}
-	lib, err := loadContent(cfg.ContentDir, start, func(e *article.Error) { fmt.Fprintln(stderr, e) })
+	choice, err := o.content(fset)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, choice)
+	lib, err := loadContent(choice.Dir, start, func(e *article.Error) { fmt.Fprintln(stderr, e) })
 	if err != nil {
 		if problems := article.Errors(err); len(problems) > 0 {
 			for _, e := range problems {
@@ -50,18 +68,69 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return err
 	}
-	st, err := site.Build(lib, site.Options{BaseURL: cfg.BaseURL, Now: start, NoSearch: true})
+	// A base URL given on purpose is taken as it is; site.yaml's is the
+	// one a copied folder still has from a preview on this machine.
+	if o.BaseURL == "" && !o.allowLocal {
+		if err := localBaseURL(choice, lib.Settings().BaseURL); err != nil {
+			var e *article.Error
+			if !errors.As(err, &e) {
+				return err
+			}
+			fmt.Fprintln(stderr, e)
+			return errors.New("the base URL is on this machine (see above); nothing was written")
+		}
+	}
+	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true})
 	if err != nil {
 		return err
 	}
 	if err := st.Compress(ctx); err != nil {
 		return err
 	}
-	stats, err := export.Write(st, *out, export.Options{Force: *force})
+	stats, err := export.Write(st, o.out, export.Options{Force: o.force})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "healthsite: wrote %d articles, %d pages in %d files (%.1f MiB) to %s in %s\n",
-		st.Articles(), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "healthsite: wrote %d articles, %d pages in %d files (%.1f MiB) to %s at %s in %s\n",
+		st.Articles(), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), o.out, st.BaseURL(), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// baseURLLine finds the base_url line of site.yaml, for placing the
+// message about it.
+var baseURLLine = regexp.MustCompile(`(?m)^base_url[ \t]*:[ \t]*`)
+
+// localBaseURL is the error of a build whose base URL, from site.yaml
+// or its default, names this machine: every link in the sitemap, the
+// feeds, the canonical links and the link previews would lead readers
+// to their own computer. It is placed at site.yaml's base_url line.
+func localBaseURL(choice contentChoice, base string) error {
+	u, err := url.Parse(base)
+	if err != nil || !isLoopback(u.Hostname()) {
+		return nil
+	}
+	const why = "a local address: the sitemap, feeds and canonical links would point at this machine"
+	const allow = "-allow-local to build for testing on this machine"
+	if choice.Dir == "" {
+		return fmt.Errorf("the built-in sample site's base URL is %s, %s (pass -base-url https://your-site.example; %s)", base, why, allow)
+	}
+	src, err := choice.open()
+	if err != nil {
+		return err
+	}
+	defer src.close()
+	e := &article.Error{Path: src.root + "/" + article.SettingsFile, Severity: article.SeverityError}
+	data, err := fs.ReadFile(src.fsys, article.SettingsFile)
+	switch loc := baseURLLine.FindIndex(data); {
+	case err != nil:
+		e.Message = fmt.Sprintf("there is no site.yaml, so the base URL is %s, %s (create %s with a line base_url: https://your-site.example, or pass -base-url https://your-site.example; %s)", base, why, e.Path, allow)
+	case loc == nil:
+		e.Message = fmt.Sprintf("base_url is not set, so it is %s, %s (add a line base_url: https://your-site.example, or pass -base-url https://your-site.example; %s)", base, why, allow)
+	default:
+		before := string(data[:loc[1]])
+		e.Line = strings.Count(before, "\n") + 1
+		e.Col = len(before) - strings.LastIndex(before, "\n")
+		e.Message = fmt.Sprintf("base_url %s is %s (write base_url: https://your-site.example, or pass -base-url https://your-site.example; %s)", base, why, allow)
+	}
+	return e
 }

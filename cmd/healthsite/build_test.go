@@ -29,12 +29,12 @@ func TestBuild_WritesTheSiteAndGuardsForeignFolders(t *testing.T) {
 	}
 
 	// Again over its own export: fine. Over a folder of other files: refused.
-	if err := run(context.Background(), []string{"healthsite", "build", "-out", out}, noEnv, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"healthsite", "build", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("build over an earlier export: %v", err)
 	}
 	foreign := t.TempDir()
 	write(t, foreign, "notes.txt", "keep me")
-	err := run(context.Background(), []string{"healthsite", "build", "-out", foreign}, noEnv, &stdout, &stderr)
+	err := run(context.Background(), []string{"healthsite", "build", "-out", foreign, "-allow-local"}, noEnv, &stdout, &stderr)
 	if err == nil || !strings.Contains(err.Error(), "-force") {
 		t.Errorf("build over a foreign folder: %v", err)
 	}
@@ -58,5 +58,92 @@ func TestBuild_WritesTheSiteAndGuardsForeignFolders(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"healthsite", "build"}, noEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "-out") {
 		t.Errorf("build without -out: %v", err)
+	}
+}
+
+// TestBuild_RefusesALocalBaseURL: the shipped site.yaml says
+// http://localhost:8080, and an export with it would send every reader
+// of the sitemap, the feeds and the canonical links to their own
+// computer. build refuses it, saying where it was written and what to
+// write, unless -base-url gives an address on purpose or -allow-local
+// asks for a build to test here.
+func TestBuild_RefusesALocalBaseURL(t *testing.T) {
+	folder := func(files map[string]string) string {
+		dir := t.TempDir()
+		write(t, dir, "knee.md", goodArticle)
+		for name, data := range files {
+			write(t, dir, name, data)
+		}
+		return dir
+	}
+	refusals := []struct {
+		name string
+		site string // site.yaml; "" for none
+		want string // the report, after the folder's name
+	}{
+		{"shipped", "name: Healthsite\nbase_url: http://localhost:8080\n", "/site.yaml:2:11: error: base_url http://localhost:8080 is a local address: the sitemap, feeds and canonical links would point at this machine (write base_url: https://your-site.example, or pass -base-url https://your-site.example; -allow-local to build for testing on this machine)"},
+		{"loopback IP", "base_url: http://127.0.0.1:9000\n", "/site.yaml:1:11: error: base_url http://127.0.0.1:9000 is a local address"},
+		{"IPv6 loopback", "name: X\n\nbase_url:   http://[::1]\n", "/site.yaml:3:13: error: base_url http://[::1] is a local address"},
+		{"localhost subdomain", "base_url: http://health.localhost\n", "/site.yaml:1:11: error: base_url http://health.localhost is a local address"},
+		{"not set", "name: Riverside Clinic\n", "/site.yaml: error: base_url is not set, so it is http://localhost:8080, a local address: the sitemap, feeds and canonical links would point at this machine (add a line base_url: https://your-site.example, or pass -base-url https://your-site.example; -allow-local to build for testing on this machine)"},
+		{"no site.yaml", "", "/site.yaml: error: there is no site.yaml, so the base URL is http://localhost:8080, a local address"},
+	}
+	for _, tc := range refusals {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{}
+			if tc.site != "" {
+				files["site.yaml"] = tc.site
+			}
+			dir := folder(files)
+			out := filepath.Join(t.TempDir(), "public")
+			_, stderr, err := runCmd(t, nil, "build", "-content", dir, "-out", out)
+			if err == nil {
+				t.Fatal("build wrote a site for this machine")
+			}
+			if want := filepath.ToSlash(dir) + tc.want; !strings.HasPrefix(stderr, want) {
+				t.Errorf("report:\n%s\nwant it to start:\n%s", stderr, want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("the refused build wrote a folder")
+			}
+		})
+	}
+
+	// The built-in site cannot be edited: the message says to pass
+	// -base-url.
+	t.Run("built-in", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		_, _, err := runCmd(t, nil, "build", "-out", "public")
+		if want := "the built-in sample site's base URL is http://localhost:8080, a local address: the sitemap, feeds and canonical links would point at this machine (pass -base-url https://your-site.example; -allow-local to build for testing on this machine)"; err == nil || err.Error() != want {
+			t.Errorf("%v\nwant: %s", err, want)
+		}
+	})
+
+	shipped := folder(map[string]string{"site.yaml": "base_url: http://localhost:8080\n"})
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string // the base URL of the pages
+	}{
+		{"public -base-url", nil, []string{"-base-url", "https://health.example.org"}, "https://health.example.org"},
+		{"local -base-url, on purpose", nil, []string{"-base-url", "http://localhost:9000"}, "http://localhost:9000"},
+		{"HEALTHSITE_BASE_URL", map[string]string{"HEALTHSITE_BASE_URL": "https://env.example.org"}, nil, "https://env.example.org"},
+		{"-allow-local", nil, []string{"-allow-local"}, "http://localhost:8080"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			stdout, stderr, err := runCmd(t, tc.env, append([]string{"build", "-content", shipped, "-out", out}, tc.args...)...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			if !strings.Contains(stdout, " at "+tc.want+" in ") {
+				t.Errorf("the summary does not name the base URL %s:\n%s", tc.want, stdout)
+			}
+			sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+			if !strings.Contains(string(sitemap), "<loc>"+tc.want+"/articles/knee/</loc>") {
+				t.Errorf("sitemap:\n%s", sitemap)
+			}
+		})
 	}
 }

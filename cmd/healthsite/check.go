@@ -2,36 +2,16 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"healthsite/content"
 	"healthsite/internal/article"
 )
-
-// parseFlags parses the flags of a subcommand that takes no other
-// arguments; help is true when -h asked for the usage, printed already.
-func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return true, nil
-		}
-		return false, err
-	}
-	if fset.NArg() > 0 {
-		return false, fmt.Errorf("unexpected arguments %q (%s takes only flags)", fset.Args(), fset.Name())
-	}
-	return false, nil
-}
 
 // exitError ends the program with a status and nothing more to say:
 // what went wrong was printed already.
@@ -43,41 +23,78 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // one a line, then a summary. Exit status 1 on errors, and on warnings
 // too with -strict.
 func runCheck(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg config
-	fset := flag.NewFlagSet("check", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	cfg.flags(fset, getenv, false)
-	strict := fset.Bool("strict", false, "treat warnings as errors: exit 1 on any problem")
-	maxSize := fset.Int64("max-size", article.DefaultMaxFileSize, "largest article file accepted, in `bytes`")
-	budget := fset.Duration("render-budget", article.DefaultRenderBudget, "longest one article may take to render")
-	reviews := fset.Bool("reviews", false, "list every article's clinical review dates, soonest due first, instead of checking")
-	fset.Usage = func() {
-		fmt.Fprint(stderr, "Usage: healthsite check [-content DIR] [-strict] [-max-size BYTES]\n\nChecks every article and site.yaml, and lists each problem as path:line:col.\n\n")
-		fset.PrintDefaults()
-	}
+	fset, o := checkFlags(getenv, stderr)
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
+	choice, err := o.content(fset)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, choice)
 	start := time.Now()
-	src, err := openContent(cfg.ContentDir)
+	src, err := choice.open()
 	if err != nil {
 		return err
 	}
 	defer src.close()
-	opts := article.Options{Root: src.root, MaxFileSize: *maxSize, RenderBudget: *budget, Now: start}
-	if *reviews {
+	opts := article.Options{Root: src.root, MaxFileSize: o.maxSize, RenderBudget: o.budget, Now: start}
+	if o.reviews {
 		return listReviews(src, opts, stdout, stderr)
 	}
 	r := article.Check(src.fsys, opts)
 	for _, e := range r.Problems {
 		fmt.Fprintln(stdout, e)
 	}
+	scheduled := 0
+	for _, a := range slices.Backward(r.Articles) { // soonest first
+		if !a.Draft && a.Date.After(start) {
+			fmt.Fprintf(stdout, "%s: scheduled: goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
+			scheduled++
+		}
+	}
 	errs, warns := r.Count(article.SeverityError), r.Count(article.SeverityWarning)
-	fmt.Fprintf(stdout, "%s, %s, %s (%s)\n", plural(r.Files, "file"), plural(errs, "error"), plural(warns, "warning"), time.Since(start).Round(time.Microsecond))
-	if errs > 0 || *strict && warns > 0 {
+	summary := fmt.Sprintf("%s, %s, %s", plural(r.Files, "file"), plural(errs, "error"), plural(warns, "warning"))
+	if scheduled > 0 {
+		summary += fmt.Sprintf(", %s scheduled", plural(scheduled, "article"))
+	}
+	fmt.Fprintf(stdout, "%s (%s)\n", summary, time.Since(start).Round(time.Microsecond))
+	if errs > 0 || o.strict && warns > 0 {
 		return exitError{1}
 	}
 	return nil
+}
+
+// checkOptions are the flags of check.
+type checkOptions struct {
+	config
+	strict  bool
+	maxSize int64
+	budget  time.Duration
+	reviews bool
+}
+
+// checkFlags defines the flags of check.
+func checkFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *checkOptions) {
+	var o checkOptions
+	fset := newFlagSet("check", stderr)
+	o.flags(fset, getenv, false, false)
+	fset.BoolVar(&o.strict, "strict", false, "treat warnings as errors: exit 1 on any problem")
+	fset.Int64Var(&o.maxSize, "max-size", article.DefaultMaxFileSize, "largest article file accepted, in `bytes`")
+	fset.DurationVar(&o.budget, "render-budget", article.DefaultRenderBudget, "longest one article may take to render")
+	fset.BoolVar(&o.reviews, "reviews", false, "list every article's clinical review dates, soonest due first, instead of checking")
+	return fset, &o
+}
+
+// until says how long d is from now, in words: "in 3 days".
+func until(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return "in " + plural(max(1, int(d.Minutes())), "minute")
+	case d < 48*time.Hour:
+		return "in " + plural(int(d.Hours()), "hour")
+	}
+	return "in " + plural(int(d.Hours()/24), "day")
 }
 
 // listReviews implements check -reviews: one line per article with its
@@ -128,25 +145,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// source is a content folder, opened.
-type source struct {
-	fsys  fs.FS
-	root  string // the folder's name in messages
-	close func()
-}
-
-// openContent opens dir, or the built-in articles when dir is empty.
-// A folder is read through os.Root, so that nothing outside it is ever
-// read, even through a symbolic link.
-func openContent(dir string) (*source, error) {
-	if dir == "" {
-		return &source{fsys: content.FS, root: "content", close: func() {}}, nil
-	}
-	r, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, fmt.Errorf("-content: %w", err)
-	}
-	return &source{fsys: r.FS(), root: filepath.ToSlash(filepath.Clean(dir)), close: func() { r.Close() }}, nil
 }

@@ -12,11 +12,31 @@ import (
 
 const mixedFolder = "../../internal/article/testdata/check"
 
+// runCmd runs the program with args and returns what it wrote. A
+// server that starts is stopped at once, so that a test expecting serve
+// to refuse fails instead of waiting for ever.
 func runCmd(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	var out, errb syncBuffer
-	err = run(context.Background(), append([]string{"healthsite"}, args...), func(k string) string { return env[k] }, &out, &errb)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &stopOnServe{stop: cancel}
+	var errb syncBuffer
+	err = run(ctx, append([]string{"healthsite"}, args...), func(k string) string { return env[k] }, out, &errb)
 	return out.String(), errb.String(), err
+}
+
+// stopOnServe keeps what is written, and calls stop once it says a
+// server is listening.
+type stopOnServe struct {
+	syncBuffer
+	stop func()
+}
+
+func (w *stopOnServe) Write(p []byte) (int, error) {
+	if listening.Match(p) {
+		w.stop()
+	}
+	return w.syncBuffer.Write(p)
 }
 
 func exitCode(err error) int {
@@ -28,6 +48,12 @@ func exitCode(err error) int {
 		return -1
 	}
 	return 0
+}
+
+// lastLine is the last line of out.
+func lastLine(out string) string {
+	out = strings.TrimSpace(out)
+	return out[strings.LastIndex(out, "\n")+1:]
 }
 
 var contentPath = regexp.MustCompile(`(?m)(^|file at |used by )content/`)
@@ -44,6 +70,10 @@ func TestCheck_MixedFolderListsEveryProblemAndExits1(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if want := "healthsite: reading " + filepath.ToSlash(filepath.Clean(mixedFolder)) + "/ (given with -content)"; lines[0] != want {
+		t.Errorf("first line %q, want %q", lines[0], want)
+	}
+	lines = lines[1:]
 	// The golden file names the folder content/; here it is mixedFolder.
 	want := contentPath.ReplaceAllString(strings.TrimSpace(string(golden)), "${1}"+filepath.ToSlash(filepath.Clean(mixedFolder))+"/")
 	if got := strings.Join(lines[:len(lines)-1], "\n"); got != want {
@@ -65,7 +95,7 @@ func TestCheck_GoodFilesExit0AndStrictWarnings(t *testing.T) {
 		write(t, dir, name, string(data))
 	}
 	stdout, _, err := runCmd(t, nil, "check", "-content", dir)
-	if err != nil || !strings.HasPrefix(stdout, "2 files, 0 errors, 0 warnings (") {
+	if _, report, _ := strings.Cut(stdout, "\n"); err != nil || !strings.HasPrefix(report, "2 files, 0 errors, 0 warnings (") {
 		t.Fatalf("good files: %v\n%s", err, stdout)
 	}
 	// The built-in articles are good too.
@@ -98,7 +128,7 @@ func TestNew_WritesEveryFieldAndNeverOverwrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "neck-pain-at-work-what-helps.md")
-	if strings.TrimSpace(stdout) != path {
+	if lastLine(stdout) != path {
 		t.Errorf("printed %q, want the path %q", stdout, path)
 	}
 	data, err := os.ReadFile(path)
@@ -129,14 +159,14 @@ func TestNew_WritesEveryFieldAndNeverOverwrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ = os.ReadFile(strings.TrimSpace(stdout))
+	data, _ = os.ReadFile(lastLine(stdout))
 	if !strings.Contains(string(data), `author: "Ann Lee"`) {
 		t.Errorf("author not taken from HEALTHSITE_AUTHOR:\n%s", data)
 	}
 	filled := strings.Replace(string(data), `"TODO: one or two sentences for the list of articles"`, `"Rest helps."`, 1)
 	filled = strings.Replace(filled, "TODO: Write the article here", "Sleep is when muscles repair", 1)
 	os.Remove(path) // leave only the filled-in article
-	write(t, dir, filepath.Base(strings.TrimSpace(stdout)), filled)
+	write(t, dir, filepath.Base(lastLine(stdout)), filled)
 	if stdout, _, err := runCmd(t, nil, "check", "-content", dir); err != nil {
 		t.Errorf("a filled-in new article does not pass check: %v\n%s", err, stdout)
 	}
@@ -162,7 +192,7 @@ func TestCheck_ReviewsListsSoonestDueFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:] // after the line naming the folder
 	if len(lines) != 5 {
 		t.Fatalf("output:\n%s", stdout)
 	}
@@ -175,6 +205,60 @@ func TestCheck_ReviewsListsSoonestDueFirst(t *testing.T) {
 	} {
 		if !regexp.MustCompile(want).MatchString(lines[i]) {
 			t.Errorf("line %d = %q, want %s", i, lines[i], want)
+		}
+	}
+}
+
+// TestCheck_ListsScheduledArticles: an article dated in the future is
+// hidden from readers until then, so check names it with the time it
+// goes live, soonest first, and counts it in the summary; a draft is
+// not scheduled, and a scheduled article is no problem.
+func TestCheck_ListsScheduledArticles(t *testing.T) {
+	dir := t.TempDir()
+	head := "---\nauthor: A\nsummary: S.\n"
+	write(t, dir, "site.yaml", "timezone: Europe/London\n")
+	write(t, dir, "past.md", head+"title: Past\ndate: 2020-01-01\n---\n\nText.\n")
+	write(t, dir, "later.md", head+"title: Later\ndate: 2091-06-01 09:30:00 +0100\n---\n\nText.\n")
+	write(t, dir, "sooner.md", head+"title: Sooner\ndate: 2090-01-01\n---\n\nText.\n")
+	write(t, dir, "draft.md", head+"title: Draft\ndate: 2090-01-01\ndraft: true\n---\n\nText.\n")
+	stdout, _, err := runCmd(t, nil, "check", "-content", dir)
+	if err != nil {
+		t.Fatalf("scheduled articles failed check: %v\n%s", err, stdout)
+	}
+	root := filepath.ToSlash(dir)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:]
+	want := []string{
+		`^` + root + `/sooner.md: scheduled: goes live on Sunday 1 January 2090 at 00:00 GMT \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
+		`^` + root + `/later.md: scheduled: goes live on Friday 1 June 2091 at 09:30 \+0100 \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
+		`^5 files, 0 errors, 0 warnings, 2 articles scheduled \(.+\)$`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("output:\n%s", stdout)
+	}
+	for i, re := range want {
+		if !regexp.MustCompile(re).MatchString(lines[i]) {
+			t.Errorf("line %d = %q, want %s", i+1, lines[i], re)
+		}
+	}
+}
+
+// TestCheck_FolderArgumentSuggestsContentFlag: `healthsite check DIR`
+// is the likeliest first try; the message shows the command to type.
+func TestCheck_FolderArgumentSuggestsContentFlag(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", dir}, "check takes the folder with -content: healthsite check -content " + dir},
+		{[]string{"check", "-strict", dir, "-reviews"}, "check takes the folder with -content: healthsite check -strict -content " + dir + " -reviews"},
+		{[]string{"build", dir, "-out", "public"}, "build takes the folder with -content: healthsite build -content " + dir + " -out public"},
+		{[]string{"check", "my articles"}, `unexpected arguments ["my articles"] (check takes only flags; to read a folder of articles, give it with -content: healthsite check -content 'my articles')`},
+		{[]string{dir}, `unknown command "` + dir + `": to serve that folder, healthsite serve -content ` + dir + ` (see healthsite help)`},
+	} {
+		_, _, err := runCmd(t, nil, tc.args...)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%q: %v\nwant: %s", tc.args, err, tc.want)
 		}
 	}
 }

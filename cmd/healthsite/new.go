@@ -37,17 +37,19 @@ sources: []               # references: - title: "…" and url: https://…
 %s Write the article here, in Markdown. Start sections with ## and a heading.
 `
 
+// newFlags defines the flags of new.
+func newFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *config) {
+	var cfg config
+	fset := newFlagSet("new", stderr)
+	cfg.flags(fset, getenv, false, false)
+	fset.Lookup("content").Usage = "write into the folder `DIR` (env HEALTHSITE_CONTENT; default: ./content)"
+	return fset, &cfg
+}
+
 // runNew implements `healthsite new "Title"`: it writes a new article
 // file with every field, never over an existing file, and prints its path.
 func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg config
-	fset := flag.NewFlagSet("new", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	cfg.flags(fset, getenv, false)
-	fset.Usage = func() {
-		fmt.Fprint(stderr, "Usage: healthsite new [-content DIR] \"Article title\"\n\nWrites DIR/<slug>.md with every front-matter field (the author from HEALTHSITE_AUTHOR).\n\n")
-		fset.PrintDefaults()
-	}
+	fset, cfg := newFlags(getenv, stderr)
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -56,17 +58,21 @@ func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer)
 	}
 	title := strings.TrimSpace(strings.Join(fset.Args(), " "))
 	if title == "" {
-		fset.Usage()
 		return errors.New(`new needs the article's title, e.g. healthsite new "Neck pain at work"`)
 	}
 	slug := article.Slugify(title)
 	if slug == "" {
 		return fmt.Errorf("the title %q gives no web address, which is made of the letters a to z and the digits 0 to 9 (use at least one of them in the title; accented letters such as é count as e)", title)
 	}
-	dir := cfg.ContentDir
-	if dir == "" {
-		dir = "content"
+	choice, err := cfg.content(fset)
+	if err != nil {
+		return err
 	}
+	if choice.Dir == "" {
+		return fmt.Errorf("new writes into a content folder, and %s (mkdir %s to start one here)", strings.Replace(choice.Why, "; give one", ": give one", 1), localContent)
+	}
+	fmt.Fprintln(stdout, choice.line("writing into"))
+	dir := choice.Dir
 	author := strings.TrimSpace(getenv("HEALTHSITE_AUTHOR"))
 	if author == "" {
 		author = article.Placeholder + " your name (or set HEALTHSITE_AUTHOR)"

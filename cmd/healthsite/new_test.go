@@ -22,7 +22,7 @@ func TestNew_FileNameOfAccentedTitle(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := filepath.Join(dir, tc.file)
-			if got := strings.TrimSpace(stdout); got != want {
+			if got := lastLine(stdout); got != want {
 				t.Errorf("wrote %q, want %q", got, want)
 			}
 			data, err := os.ReadFile(want)

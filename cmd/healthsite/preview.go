@@ -21,7 +21,7 @@ type preview struct {
 // load loads the content as it is now and passes each of its problems,
 // errors and warnings alike, to report.
 func (p *preview) load(now time.Time, report func(*article.Error)) (*article.Library, *article.Problems, error) {
-	src, err := openContent(p.dir)
+	src, err := contentChoice{Dir: p.dir}.open()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,22 +25,6 @@ import (
 	"healthsite/static"
 )
 
-const usage = `healthsite publishes a folder of Markdown health articles as a website.
-
-Usage:
-  healthsite [serve] [-addr :8080] [-content DIR] [-base-url URL] [-dev]
-  healthsite build [-content DIR] [-base-url URL] -out DIR [-force]
-                                              write the site as files for nginx or a CDN
-  healthsite check [-content DIR] [-strict]   list every problem, exit 1 on errors
-  healthsite new [-content DIR] "Title"       start a new article file
-
-Without -content, the articles built into the program are served.
-Every flag can also be set with an environment variable:
-HEALTHSITE_ADDR, HEALTHSITE_CONTENT, HEALTHSITE_BASE_URL, HEALTHSITE_DEV.
--dev is the editor's preview: it watches the content folder, reloads the
-open page after each save, shows drafts, and shows problems in the page.
-`
-
 // errReported is returned when the problems were already printed.
 var errReported = errors.New("content has errors (see above); nothing was started")
 
@@ -49,8 +33,13 @@ var errReported = errors.New("content has errors (see above); nothing was starte
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	args = args[1:]
 	cmd := "serve"
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch a := args[0]; {
+		case a == "-h" || a == "-help" || a == "--help":
+			return writeHelp(stdout, getenv, "")
+		case a != "" && a[0] != '-':
+			cmd, args = a, args[1:]
+		}
 	}
 	switch cmd {
 	case "serve":
@@ -62,33 +51,72 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "new":
 		return runNew(args, getenv, stdout, stderr)
 	case "help":
-		fmt.Fprint(stdout, usage)
-		return nil
+		if len(args) > 1 {
+			return fmt.Errorf("help takes one command at most, e.g. healthsite help check")
+		}
+		return writeHelp(stdout, getenv, strings.Join(args, ""))
 	}
-	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q (use serve, build, check or new)", cmd)
+	if info, err := os.Stat(cmd); err == nil && info.IsDir() {
+		return fmt.Errorf("unknown command %q: to serve that folder, healthsite serve -content %s (see healthsite help)", cmd, cmd)
+	}
+	return fmt.Errorf("unknown command %q (use serve, build, check, new or help)", cmd)
 }
 
 // config is what the flags and environment say.
 type config struct {
-	Addr       string // listen address, host:port
-	ContentDir string // folder of articles; "" for the built-in ones
+	Addr       string // listen address, host:port; "" for the default
+	ContentDir string // folder of articles; "" to let chooseContent decide
 	BaseURL    string // absolute URL the site is published at; "" for site.yaml's
 	Dev        bool   // the editor's preview: watch, reload, show drafts and problems
 	StaticDir  string // in development, read static files from here; "" for the built-in ones
 	MaxHeader  int    // largest request headers accepted, in bytes
 }
 
+// The addresses serve listens on without -addr. The preview shows
+// drafts and scheduled articles, so like hugo server it is open only to
+// this computer unless -addr says otherwise.
+const (
+	defaultAddr    = ":8080"
+	defaultDevAddr = "127.0.0.1:8080"
+)
+
+// serveAddr is the address serve listens on: addr when -addr or
+// HEALTHSITE_ADDR gives one, else the default for the preview or not.
+func serveAddr(addr string, dev bool) string {
+	switch {
+	case addr != "":
+		return addr
+	case dev:
+		return defaultDevAddr
+	}
+	return defaultAddr
+}
+
 // flags defines the flags shared by the subcommands, with defaults from
-// the environment.
-func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) {
+// the environment: -content for all; -base-url for those that publish
+// (serve and build); -addr, -dev and -max-header-bytes for serve.
+func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, publish, serve bool) {
 	if serve {
-		fs.StringVar(&c.Addr, "addr", envOr(getenv, "HEALTHSITE_ADDR", ":8080"), "listen `address`, host:port (env HEALTHSITE_ADDR)")
+		fs.StringVar(&c.Addr, "addr", getenv("HEALTHSITE_ADDR"), "listen `address`, host:port (default "+defaultAddr+"; with -dev "+defaultDevAddr+", this computer only; env HEALTHSITE_ADDR)")
 		fs.IntVar(&c.MaxHeader, "max-header-bytes", envInt(getenv, "HEALTHSITE_MAX_HEADER_BYTES", server.DefaultLimits.MaxHeaderBytes), "largest request headers accepted, in `bytes`; larger ones get 431 (env HEALTHSITE_MAX_HEADER_BYTES)")
 		fs.BoolVar(&c.Dev, "dev", getenv("HEALTHSITE_DEV") == "true", "preview for editors: reload on every change, show drafts, show problems in the page (env HEALTHSITE_DEV=true)")
 	}
-	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read articles from `DIR` instead of the built-in ones (env HEALTHSITE_CONTENT)")
-	fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
+	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read the articles in `DIR` (env HEALTHSITE_CONTENT; default: ./content if there is one, else the built-in sample articles)")
+	if publish {
+		fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
+	}
+}
+
+// content decides, as every subcommand does, which content to read,
+// once fset has parsed the flags that c.flags defined.
+func (c *config) content(fset *flag.FlagSet) (contentChoice, error) {
+	from := "HEALTHSITE_CONTENT"
+	fset.Visit(func(f *flag.Flag) {
+		if f.Name == "content" {
+			from = "-content"
+		}
+	})
+	return chooseContent(c.ContentDir, from)
 }
 
 // envInt is the integer in the environment variable key, or def.
@@ -99,20 +127,17 @@ func envInt(getenv func(string) string, key string, def int) int {
 	return def
 }
 
-func envOr(getenv func(string) string, key, def string) string {
-	if v := getenv(key); v != "" {
-		return v
-	}
-	return def
+// serveFlags defines the flags of serve.
+func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *config) {
+	var cfg config
+	fset := newFlagSet("serve", stderr)
+	cfg.flags(fset, getenv, true, true)
+	return fset, &cfg
 }
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	start := time.Now()
-	var cfg config
-	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() { fmt.Fprint(stderr, usage); fset.PrintDefaults() }
-	cfg.flags(fset, getenv, true)
+	fset, cfg := serveFlags(getenv, stderr)
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
@@ -124,18 +149,22 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if cfg.MaxHeader < 4096 {
 		return fmt.Errorf("-max-header-bytes %d is too small: browsers send several KiB of headers (use 16384, the default, or more)", cfg.MaxHeader)
 	}
+	choice, err := cfg.content(fset)
+	if err != nil {
+		return err
+	}
+	if cfg.Dev && choice.Dir == "" {
+		// The preview is of files being edited, which the built-in
+		// articles are not.
+		return fmt.Errorf("-dev previews a content folder as you edit it, and %s: give the folder with -content DIR", strings.TrimSuffix(choice.Why, "; give one with -content DIR"))
+	}
+	cfg.ContentDir = choice.Dir
+	cfg.Addr = serveAddr(cfg.Addr, cfg.Dev)
+	fmt.Fprintln(stdout, choice)
 	logOut := newLogWriter(stderr, 100*time.Millisecond)
 	defer logOut.Close()
 	log := slog.New(slog.NewTextHandler(logOut, nil))
 	if cfg.Dev {
-		if cfg.ContentDir == "" {
-			// The preview edits files: the repository's content/ folder
-			// rather than the copy built into the program.
-			if info, err := os.Stat("content"); err != nil || !info.IsDir() {
-				return errors.New("-dev watches a content folder: give it with -content DIR")
-			}
-			cfg.ContentDir = "content"
-		}
 		if info, err := os.Stat("static"); err == nil && info.IsDir() {
 			cfg.StaticDir = "static"
 		}
@@ -257,13 +286,16 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
 		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
+	if cfg.Dev {
+		fmt.Fprintln(stdout, previewReach(ln.Addr()))
+	}
 	return srv.Serve(ctx, ln)
 }
 
 // loadContent loads the articles of dir, or the built-in ones when dir
 // is empty, and passes each warning to warn.
 func loadContent(dir string, now time.Time, warn func(*article.Error)) (*article.Library, error) {
-	src, err := openContent(dir)
+	src, err := contentChoice{Dir: dir}.open()
 	if err != nil {
 		return nil, err
 	}
@@ -285,6 +317,20 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// previewReach says who can open the preview listening at a: it shows
+// drafts and scheduled articles, which only the editors should see.
+func previewReach(a net.Addr) string {
+	url := listenURL(a)
+	if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		return fmt.Sprintf("healthsite: preview at %s (only this computer can open it; -addr 0.0.0.0:%d to share it)", url, tcp.Port)
+	}
+	port := "8080"
+	if tcp, ok := a.(*net.TCPAddr); ok {
+		port = strconv.Itoa(tcp.Port)
+	}
+	return fmt.Sprintf("healthsite: preview at %s, open to every computer that can reach this one, drafts and scheduled articles included (-addr 127.0.0.1:%s to keep it to this computer)", url, port)
 }
 
 // listenURL is the address a browser can open for a listener.

@@ -46,6 +46,15 @@ func startServe(t *testing.T, env map[string]string, args ...string) string {
 // startServeLogs is startServe that also returns the program's log.
 func startServeLogs(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer) {
 	t.Helper()
+	url, _, logs := startServeOutput(t, env, args...)
+	return url, logs
+}
+
+// startServeOutput is startServe that also returns what the program
+// writes to stdout, and its log.
+func startServeOutput(t *testing.T, env map[string]string, args ...string) (url string, stdout, logs *syncBuffer) {
+	t.Helper()
+	stdout = new(syncBuffer)
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	stderr := new(syncBuffer)
@@ -66,13 +75,20 @@ func startServeLogs(t *testing.T, env map[string]string, args ...string) (string
 			t.Error("serve did not shut down")
 		}
 	})
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	m := listening.FindStringSubmatch(line)
-	if err != nil || m == nil {
-		t.Fatalf("serve did not start: %q %v\nstderr: %s", line, err, stderr.String())
+	// The first line says which content is read; then comes the
+	// address.
+	r := bufio.NewReader(pr)
+	for {
+		line, err := r.ReadString('\n')
+		stdout.Write([]byte(line))
+		if m := listening.FindStringSubmatch(line); m != nil {
+			go func() { _, _ = io.Copy(stdout, r) }()
+			return m[2], stdout, stderr
+		}
+		if err != nil {
+			t.Fatalf("serve did not start: %q %v\nstderr: %s", stdout.String(), err, stderr.String())
+		}
 	}
-	return m[2], stderr
 }
 
 func TestRun_ServesBuiltInArticles(t *testing.T) {
@@ -136,8 +152,8 @@ func TestRun_RefusesInvalidContent(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("report:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if stdout.String() != "" {
-		t.Errorf("stdout: %q", stdout.String())
+	if want := "healthsite: reading " + root + "/ (given with -content)\n"; stdout.String() != want {
+		t.Errorf("stdout: %q, want %q", stdout.String(), want)
 	}
 }
 

@@ -42,6 +42,10 @@ type Options struct {
 type Report struct {
 	Files    int      // files read: site.yaml and every article
 	Problems []*Error // errors and warnings, sorted by path, line and column
+	// Articles are the articles without errors, drafts and scheduled
+	// ones included, newest first: what Load would publish if no other
+	// file had errors.
+	Articles []*Article
 }
 
 // Count returns the number of problems of severity s.
@@ -58,7 +62,8 @@ func (r *Report) Count(s Severity) int {
 // Check reads the content of fsys as Load does and reports every
 // problem, errors and warnings alike.
 func Check(fsys fs.FS, opts Options) *Report {
-	_, r := load(fsys, opts)
+	lib, r := load(fsys, opts)
+	r.Articles = lib.articles
 	return r
 }
 

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const (
+	goodArticle   = "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\nRest, then move.\n"
+	brokenArticle = "---\ntitle: Bad\nauthor: A\ndate: 8th Oct\nsummary: Broken.\n---\n\nText.\n"
+)
+
+// firstLine is the first line of out.
+func firstLine(out string) string {
+	line, _, _ := strings.Cut(out, "\n")
+	return line
+}
+
+// TestContent_EveryCommandReadsTheSameFolder stands in a folder whose
+// content/ has a broken file, as an editor does: check, build and serve,
+// all read that folder and fail on it (the preview shows the problem in
+// the page), none falls back to the built-in articles, and each says on
+// its first line what it read.
+func TestContent_EveryCommandReadsTheSameFolder(t *testing.T) {
+	here := t.TempDir()
+	if err := os.Mkdir(filepath.Join(here, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(here, "content"), "bad.md", brokenArticle)
+	t.Chdir(here)
+
+	wantFirst := "healthsite: reading content/ (the content folder in " + here + ")"
+	for _, args := range [][]string{
+		{"check"},
+		{"build", "-out", filepath.Join(t.TempDir(), "public"), "-base-url", "https://health.example.org"},
+		{"serve", "-addr", "127.0.0.1:0"},
+		{"-addr", "127.0.0.1:0"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			stdout, stderr, err := runCmd(t, nil, args...)
+			if err == nil {
+				t.Errorf("succeeded on a folder with an error:\n%s", stdout)
+			}
+			if got := firstLine(stdout); got != wantFirst {
+				t.Errorf("first line %q, want %q", got, wantFirst)
+			}
+			if !strings.Contains(stdout+stderr, "content/bad.md:4:7: error: date") {
+				t.Errorf("the broken file is not reported:\n%s%s", stdout, stderr)
+			}
+		})
+	}
+
+	// The preview starts on it, to show the problem in the page.
+	url, stdout, _ := startServeOutput(t, nil, "-dev")
+	if got := firstLine(stdout.String()); got != wantFirst {
+		t.Errorf("serve -dev: first line %q, want %q", got, wantFirst)
+	}
+	if _, body := getPage(t, url+"/articles/bad/"); !strings.Contains(body, "8th Oct") {
+		t.Errorf("the preview does not show the problem of ./content/bad.md:\n%s", body)
+	}
+
+	// new writes into the same folder, and says so.
+	out, _, err := runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ann Lee"}, "new", "Sleep")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := firstLine(out), "healthsite: writing into content/ (the content folder in "+here+")"; got != want {
+		t.Errorf("new: first line %q, want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(here, "content", "sleep.md")); err != nil {
+		t.Errorf("new did not write into ./content: %v", err)
+	}
+
+	// Once the file is fixed, serve publishes ./content, not the
+	// built-in articles.
+	write(t, filepath.Join(here, "content"), "knee.md", goodArticle)
+	for _, name := range []string{"bad.md", "sleep.md"} {
+		if err := os.Remove(filepath.Join(here, "content", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	url = startServe(t, nil)
+	if body := fetch(t, url+"/articles/knee/"); !strings.Contains(body, "Knee pain") {
+		t.Error("serve does not publish ./content")
+	}
+}
+
+// TestContent_FlagAndEnvironmentComeBeforeTheFolderHere: -content and
+// HEALTHSITE_CONTENT name the folder even beside a content/.
+func TestContent_FlagAndEnvironmentComeBeforeTheFolderHere(t *testing.T) {
+	here := t.TempDir()
+	if err := os.Mkdir(filepath.Join(here, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(here, "content"), "bad.md", brokenArticle)
+	other := t.TempDir()
+	write(t, other, "knee.md", goodArticle)
+	t.Chdir(here)
+
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		from string
+	}{
+		{"flag", nil, []string{"check", "-content", other}, "-content"},
+		{"environment", map[string]string{"HEALTHSITE_CONTENT": other}, []string{"check"}, "HEALTHSITE_CONTENT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, _, err := runCmd(t, tc.env, tc.args...)
+			if err != nil {
+				t.Errorf("check of the good folder: %v\n%s", err, stdout)
+			}
+			if got, want := firstLine(stdout), "healthsite: reading "+filepath.ToSlash(other)+"/ (given with "+tc.from+")"; got != want {
+				t.Errorf("first line %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestContent_WithoutAFolderTheBuiltInArticlesSaySo: where there is no
+// content/, check and serve read the built-in articles and say so; new
+// and the preview, which need files to edit, refuse plainly.
+func TestContent_WithoutAFolderTheBuiltInArticlesSaySo(t *testing.T) {
+	here := t.TempDir()
+	t.Chdir(here)
+	want := "healthsite: using the built-in sample articles (there is no content folder in " + here + "; give one with -content DIR)"
+	stdout, _, err := runCmd(t, nil, "check")
+	if err != nil {
+		t.Errorf("check of the built-in articles: %v", err)
+	}
+	if got := firstLine(stdout); got != want {
+		t.Errorf("check: first line %q, want %q", got, want)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"new", "Sleep"}, "new writes into a content folder, and there is no content folder in " + here + ": give one with -content DIR (mkdir content to start one here)"},
+		{[]string{"serve", "-dev", "-addr", "127.0.0.1:0"}, "-dev previews a content folder as you edit it, and there is no content folder in " + here + ": give the folder with -content DIR"},
+	} {
+		_, _, err := runCmd(t, nil, tc.args...)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%v: %v\nwant: %s", tc.args, err, tc.want)
+		}
+	}
+	if entries, _ := os.ReadDir(here); len(entries) != 0 {
+		t.Errorf("files were written: %v", entries)
+	}
+}
+
+// TestContent_MissingFolderIsSaidPlainly: a folder named with -content
+// that does not exist is an error for every command, new included,
+// never a quiet fallback, and nothing is created.
+func TestContent_MissingFolderIsSaidPlainly(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "articles")
+	want := "-content " + missing + ": the folder " + missing + " does not exist (create it with mkdir " + missing + ", or correct the name)"
+	for _, args := range [][]string{
+		{"new", "-content", missing, "Sleep"},
+		{"check", "-content", missing},
+		{"build", "-content", missing, "-out", filepath.Join(t.TempDir(), "public")},
+		{"serve", "-content", missing, "-addr", "127.0.0.1:0"},
+	} {
+		_, _, err := runCmd(t, nil, args...)
+		if err == nil || err.Error() != want {
+			t.Errorf("%v: %v\nwant: %s", args, err, want)
+		}
+	}
+	_, _, err := runCmd(t, map[string]string{"HEALTHSITE_CONTENT": missing}, "new", "Sleep")
+	if want := "HEALTHSITE_CONTENT " + missing + ": the folder " + missing + " does not exist"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("HEALTHSITE_CONTENT: %v, want %s…", err, want)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("the missing folder was created")
+	}
+}
