@@ -123,8 +123,11 @@ type Entry struct {
 // SearchPage is the search form and one page of results.
 type SearchPage struct {
 	ListPage
-	Query string // as searched, for the form and the heading
-	Total int
+	Query         string // as searched, for the form and the heading
+	Total         int
+	Suggestion    string // a query with the words articles use, for "did you mean"; "" for none
+	SuggestionURL string // its results page
+	TopicsURL     string // the A–Z of topics, offered when nothing is found
 }
 
 // ArticlePage is a whole article.

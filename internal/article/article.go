@@ -96,7 +96,13 @@ type Library struct {
 	profiles map[string]*Profile // authors and reviewers, by personKey
 	warnings []*Error
 	found    []*Article // every article file read, with errors or not, for LoadPartial
+	synonyms Synonyms
 }
+
+// Synonyms returns the groups of words search treats as the same, for
+// the site's language: the built-in medical synonyms and abbreviations,
+// with content/synonyms.yaml's added. The map is the caller's.
+func (l *Library) Synonyms() map[string][]string { return l.synonyms.For(l.settings.Language) }
 
 // Settings returns the site-wide settings.
 func (l *Library) Settings() Settings { return l.settings }

@@ -114,6 +114,13 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		now:      opts.Now,
 	}
 	lib := &Library{settings: settings, bySlug: map[string]*Article{}}
+	var synFound bool
+	var synProblems []*Error
+	lib.synonyms, synFound, synProblems = loadSynonyms(fsys, opts.Root)
+	all = append(all, synProblems...)
+	if synFound {
+		report.Files++
+	}
 	problem := func(path, format string, args ...any) {
 		all = append(all, &Error{Path: path, Message: fmt.Sprintf(format, args...)})
 	}

@@ -74,7 +74,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Build(docs); err != nil {
+				if _, err := Build(docs, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -102,7 +102,7 @@ func BenchmarkBuildConfig(b *testing.B) {
 			var ix *Index
 			for b.Loop() {
 				var err error
-				if ix, err = build(docs, c.cfg); err != nil {
+				if ix, err = build(docs, Options{}, c.cfg); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -118,7 +118,7 @@ func BenchmarkBuildConfig(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	qs := sampleQueries(200)
 	for _, n := range []int{1000, 10000} {
-		ix, err := Build(sampleCorpus(b, n))
+		ix, err := Build(sampleCorpus(b, n), Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -12,9 +12,20 @@
 // that says "work". When no article has every word, the search falls
 // back to all words but one, then to any word, ranked by how many words
 // match, so a typo or an unused word in a query still finds something.
+//
+// Search forgives: a word no article has as typed is widened to the
+// words within one or two edits of it (bleve's fuzzy query) and the
+// words it begins (bleve's prefix query), so "strech" finds "stretch"
+// and "fasc" finds "fascia", and the results say which word was
+// probably meant. A word that some article has is never widened: its
+// exact matches are the only ones, and rank first. Synonyms and
+// abbreviations (Options.Synonyms) work both ways: "DVT" finds "deep
+// vein thrombosis", and "deep vein thrombosis" finds "DVT".
 package search
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -22,6 +33,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -57,6 +69,13 @@ const (
 	snippetWords   = 30       // words in a snippet
 	snippetLead    = 6        // words shown before the first match, when there are enough
 	maxSnippetText = 64 << 10 // bytes of a body searched for a snippet, bounding the work per result
+	maxPhrase      = 4        // words in the longest synonym phrase recognised in a query
+	minFuzzyRunes  = 4        // a shorter word is too short to guess what it was meant to be
+	minPrefixRunes = 3        // a shorter start of a word matches too many words
+	longWordRunes  = 8        // words this long get two edits, shorter ones one
+	fuzzyBoost     = 0.5      // a word close to the one typed counts for less than the word itself
+	prefixBoost    = 0.5      // a word the typed one begins counts for less too
+	maxCandidates  = 50       // close words kept for marking snippets and suggesting
 )
 
 // Index fields and their boosts: a word in the title says more about
@@ -90,10 +109,21 @@ type Index struct {
 	analyzer analysis.Analyzer // the fields' analyzer, for queries and snippets
 	docs     map[string]text   // the text snippets are cut from
 	n        int
+	synonyms synonyms
 }
 
-// text is what a snippet is cut from; bleve stores no field values.
-type text struct{ summary, body string }
+// text is what a snippet is cut from, and where a suggested word is
+// found as written; bleve stores no field values.
+type text struct{ title, summary, body, names string }
+
+// Options tune Build.
+type Options struct {
+	// Synonyms maps a word, abbreviation or phrase to others that mean
+	// the same, such as "DVT" to "deep vein thrombosis". Each entry is a
+	// group that works every way: a query with any of them finds
+	// articles with any other.
+	Synonyms map[string][]string
+}
 
 // indexed is the document bleve maps; the json tags are the field names.
 type indexed struct {
@@ -125,9 +155,9 @@ const maxSegments = 10
 // references to the Summary and Body strings (for snippets) but not to
 // docs. Every ID must be non-empty and unique: a duplicate would
 // silently hide one article from search, so it is an error.
-func Build(docs []Doc) (*Index, error) { return build(docs, defaultConfig) }
+func Build(docs []Doc, opts Options) (*Index, error) { return build(docs, opts, defaultConfig) }
 
-func build(docs []Doc, cfg config) (*Index, error) {
+func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 	texts := make(map[string]text, len(docs))
 	for i := range docs {
 		d := &docs[i]
@@ -137,7 +167,8 @@ func build(docs []Doc, cfg config) (*Index, error) {
 		if _, dup := texts[d.ID]; dup {
 			return nil, fmt.Errorf("search: duplicate document ID %q", d.ID)
 		}
-		texts[d.ID] = text{summary: d.Summary, body: d.Body}
+		texts[d.ID] = text{title: d.Title, summary: d.Summary, body: d.Body,
+			names: strings.Join(d.Tags, " ") + " " + strings.Join(d.Authors, " ")}
 	}
 
 	// Rank every document newest first, then by ID, once here, so that a
@@ -198,7 +229,7 @@ func build(docs []Doc, cfg config) (*Index, error) {
 		_ = bi.Close()
 		return nil, errors.New("search: no English analyzer")
 	}
-	ix := &Index{bleve: bi, analyzer: analyzer, docs: texts, n: len(docs)}
+	ix := &Index{bleve: bi, analyzer: analyzer, docs: texts, n: len(docs), synonyms: newSynonyms(analyzer, opts.Synonyms)}
 	runtime.AddCleanup(ix, func(bi bleve.Index) { _ = bi.Close() }, bi)
 	return ix, nil
 }
@@ -263,6 +294,13 @@ type Results struct {
 	Page    int    // 1-based, clamped to [1, Pages]; 1 when Total == 0
 	Pages   int    // 0 when Total == 0
 	Results []Result
+	// Suggestion is the query with each word that no article has
+	// replaced by the closest word that articles do have, for a "did
+	// you mean"; "" when every word was found, or nothing is close.
+	Suggestion string
+	// Widened says that some word was found in no article as typed,
+	// so the results are for words close to it.
+	Widened bool
 }
 
 // Search runs the query q and returns page `page` of results, perPage a page
@@ -282,6 +320,10 @@ func (ix *Index) Search(q string, page, perPage int) (*Results, error) {
 	if len(terms) == 0 || ix.n == 0 {
 		return res, nil
 	}
+	marks, err := ix.widen(terms, res)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	// Clamp before multiplying, so that a huge page cannot overflow.
 	page = min(max(page, 1), pagesOf(ix.n, perPage))
 
@@ -296,7 +338,6 @@ func (ix *Index) Search(q string, page, perPage int) (*Results, error) {
 	}
 	var sr *bleve.SearchResult
 	var bq query.Query
-	var err error
 	for _, need := range needs {
 		bq = ix.query(terms, need)
 		if sr, err = ix.run(bq, page, perPage); err != nil {
@@ -318,16 +359,12 @@ func (ix *Index) Search(q string, page, perPage int) (*Results, error) {
 		}
 	}
 	res.Page = page
-	stems := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		stems[t.stem] = true
-	}
 	res.Results = make([]Result, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		res.Results = append(res.Results, Result{
 			ID:      h.ID,
 			Score:   h.Score,
-			Snippet: ix.snippet(ix.docs[h.ID], stems),
+			Snippet: ix.snippet(ix.docs[h.ID], marks),
 		})
 	}
 	return res, nil
@@ -376,40 +413,311 @@ func normalize(q string) string {
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
 
-// term is one distinct query word: as typed, for bleve's match query
-// to analyse per field, and as analysed, for marking snippets.
-type term struct{ word, stem string }
+// term is one distinct part of a query: a word, or a phrase that is a
+// synonym, with what it may match.
+type term struct {
+	word    string     // as typed, for suggestions
+	start   int        // its byte offsets in the query
+	end     int        //
+	phrases [][]string // the stems as typed, then each synonym's
+	fuzzy   int        // edits allowed (0: none) when no article has the word
+	prefix  bool       // match the words it begins, when no article has it
+}
+
+// key identifies a term by its first phrase.
+func (t *term) key() string { return strings.Join(t.phrases[0], " ") }
 
 func (ix *Index) terms(q string) []term {
+	toks := ix.analyzer.Analyze([]byte(q))
 	var ts []term
-	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
-		stem := string(tok.Term)
-		if slices.ContainsFunc(ts, func(t term) bool { return t.stem == stem }) {
+	for i := 0; i < len(toks) && len(ts) < maxTerms; {
+		// The longest synonym phrase starting here, else the word.
+		n := 1
+		for l := min(maxPhrase, len(toks)-i); l > 1; l-- {
+			if _, ok := ix.synonyms[phraseKey(toks[i:i+l])]; ok {
+				n = l
+				break
+			}
+		}
+		span := toks[i : i+n]
+		i += n
+		phrase := make([]string, n)
+		for j, tok := range span {
+			phrase[j] = string(tok.Term)
+		}
+		t := term{word: q[span[0].Start:span[n-1].End], start: span[0].Start, end: span[n-1].End, phrases: [][]string{phrase}}
+		if slices.ContainsFunc(ts, func(o term) bool { return o.key() == t.key() }) {
 			continue
 		}
-		ts = append(ts, term{word: q[tok.Start:tok.End], stem: stem})
-		if len(ts) == maxTerms {
-			break
-		}
+		t.phrases = append(t.phrases, ix.synonyms[t.key()]...)
+		ts = append(ts, t)
 	}
 	return ts
 }
 
+func phraseKey(toks analysis.TokenStream) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(t.Term)
+	}
+	return b.String()
+}
+
+// widen finds the terms that no article has, in any of their phrases,
+// and lets them match close words: res gets the suggested query. It
+// returns the stems to mark in snippets.
+func (ix *Index) widen(terms []term, res *Results) (map[string]bool, error) {
+	marks := map[string]bool{}
+	for _, t := range terms {
+		for _, p := range t.phrases {
+			for _, s := range p {
+				marks[s] = true
+			}
+		}
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var suggestion strings.Builder
+	last := 0
+	for i := range terms {
+		t := &terms[i]
+		found := false
+		for _, p := range t.phrases {
+			if found, err = ix.has(r, p); err != nil || found {
+				break
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if found || len(t.phrases[0]) > 1 {
+			continue
+		}
+		stem := t.phrases[0][0]
+		if n := utf8.RuneCountInString(t.word); n >= longWordRunes {
+			t.fuzzy = 2
+		} else if n >= minFuzzyRunes {
+			t.fuzzy = 1
+		}
+		t.prefix = utf8.RuneCountInString(stem) >= minPrefixRunes
+		res.Widened = res.Widened || t.fuzzy > 0 || t.prefix
+		cands, err := ix.candidates(r, stem, t.fuzzy, t.prefix)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			marks[c.term] = true
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		word, err := ix.surface(cands[0].term)
+		if err != nil {
+			return nil, err
+		}
+		if word == "" {
+			continue
+		}
+		suggestion.WriteString(res.Query[last:t.start])
+		suggestion.WriteString(word)
+		last = t.end
+	}
+	if last > 0 {
+		suggestion.WriteString(res.Query[last:])
+		res.Suggestion = suggestion.String()
+	}
+	return marks, nil
+}
+
+// has says whether some field of some article has every stem of phrase.
+func (ix *Index) has(r index.IndexReader, phrase []string) (bool, error) {
+	for _, s := range phrase {
+		found := false
+		for _, b := range boosts {
+			tfr, err := r.TermFieldReader(context.Background(), []byte(s), b.field, false, false, false)
+			if err != nil {
+				return false, err
+			}
+			n := tfr.Count()
+			_ = tfr.Close()
+			if n > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// candidate is an indexed word close to a query word.
+type candidate struct {
+	term     string
+	prefix   bool // the query word begins it
+	distance int  // edits from the query word
+	docs     int  // in how many documents' fields it is
+}
+
+// candidates returns the indexed words within fuzzy edits of stem, and
+// those stem begins, best first: the reader more likely stopped typing
+// than mistyped, so words the stem begins first, then the closest, then
+// the most used.
+func (ix *Index) candidates(r index.IndexReader, stem string, fuzzy int, prefix bool) ([]candidate, error) {
+	by := map[string]*candidate{}
+	var auto index.FuzzyAutomaton
+	add := func(d index.FieldDict, pre bool, err error) error {
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		for {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				return err
+			}
+			dist := len(e.Term) - len(stem) // a word the stem begins: the letters to add
+			if !pre {
+				_, d := auto.MatchAndDistance(e.Term)
+				dist = int(d)
+			}
+			c := by[e.Term]
+			if c == nil {
+				c = &candidate{term: e.Term, distance: dist}
+				by[e.Term] = c
+			}
+			c.prefix = c.prefix || pre
+			c.docs += int(e.Count)
+			c.distance = min(c.distance, dist)
+		}
+	}
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil, errors.New("the index cannot look up close words")
+	}
+	for _, b := range boosts {
+		if fuzzy > 0 {
+			var d index.FieldDict
+			var err error
+			d, auto, err = fr.FieldDictFuzzyAutomaton(b.field, stem, fuzzy, "")
+			if err := add(d, false, err); err != nil {
+				return nil, err
+			}
+		}
+		if prefix {
+			d, err := r.FieldDictPrefix(b.field, []byte(stem))
+			if err := add(d, true, err); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var out []candidate
+	for _, c := range by {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b candidate) int {
+		if a.prefix != b.prefix {
+			if a.prefix {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(b.docs, a.docs), strings.Compare(a.term, b.term))
+	})
+	return out[:min(len(out), maxCandidates)], nil
+}
+
+// surface returns stem as an article writes it, lower case, to suggest
+// a word rather than a stem ("myofascial", not "myofasci"); "" if no
+// article has it.
+func (ix *Index) surface(stem string) (string, error) {
+	fields := make([]query.Query, len(boosts))
+	for i, b := range boosts {
+		tq := bleve.NewTermQuery(stem)
+		tq.SetField(b.field)
+		fields[i] = tq
+	}
+	sr, err := ix.run(bleve.NewDisjunctionQuery(fields...), 1, 1)
+	if err != nil || len(sr.Hits) == 0 {
+		return "", err
+	}
+	t := ix.docs[sr.Hits[0].ID]
+	for _, s := range []string{t.title, t.summary, t.body, t.names} {
+		for _, tok := range ix.analyzer.Analyze([]byte(s)) {
+			if string(tok.Term) == stem {
+				w := strings.ToLower(s[tok.Start:tok.End])
+				// The possessive filter takes 's off the stem, not the text.
+				for _, p := range []string{"'s", "’s"} {
+					w = strings.TrimSuffix(w, p)
+				}
+				return w, nil
+			}
+		}
+	}
+	return "", nil
+}
+
 // query matches documents that have at least need of the terms, each
-// in any field. Each term is a bleve match query per field, never
-// query-string syntax, so no input can be read as an operator or a
-// field name. Documents with more of the terms score higher.
+// in any field. Each word is a bleve term query per field of the stem
+// the fields' analyzer makes of it, never query-string syntax, so no
+// input can be read as an operator or a field name. Documents with
+// more of the terms score higher.
 func (ix *Index) query(terms []term, need int) query.Query {
 	qs := make([]query.Query, len(terms))
 	for i, t := range terms {
-		fields := make([]query.Query, len(boosts))
-		for j, b := range boosts {
-			mq := bleve.NewMatchQuery(t.word)
-			mq.SetField(b.field)
-			mq.SetBoost(b.boost)
-			fields[j] = mq
+		var alts []query.Query
+		for _, p := range t.phrases {
+			words := make([]query.Query, len(p))
+			for j, s := range p {
+				words[j] = fieldsQuery(func(field string, boost float64) []query.Query {
+					tq := bleve.NewTermQuery(s)
+					tq.SetField(field)
+					tq.SetBoost(boost)
+					return []query.Query{tq}
+				})
+			}
+			if len(words) == 1 {
+				alts = append(alts, words[0])
+			} else {
+				alts = append(alts, bleve.NewConjunctionQuery(words...))
+			}
 		}
-		qs[i] = bleve.NewDisjunctionQuery(fields...)
+		if t.fuzzy > 0 || t.prefix {
+			stem := t.phrases[0][0]
+			alts = append(alts, fieldsQuery(func(field string, boost float64) []query.Query {
+				var out []query.Query
+				if t.fuzzy > 0 {
+					fq := bleve.NewFuzzyQuery(stem)
+					fq.SetFuzziness(t.fuzzy)
+					fq.SetField(field)
+					fq.SetBoost(boost * fuzzyBoost)
+					out = append(out, fq)
+				}
+				if t.prefix {
+					pq := bleve.NewPrefixQuery(stem)
+					pq.SetField(field)
+					pq.SetBoost(boost * prefixBoost)
+					out = append(out, pq)
+				}
+				return out
+			}))
+		}
+		if len(alts) == 1 {
+			qs[i] = alts[0]
+		} else {
+			qs[i] = bleve.NewDisjunctionQuery(alts...)
+		}
 	}
 	if need >= len(qs) {
 		return bleve.NewConjunctionQuery(qs...) // faster than a disjunction needing all
@@ -417,6 +725,16 @@ func (ix *Index) query(terms []term, need int) query.Query {
 	q := bleve.NewDisjunctionQuery(qs...)
 	q.SetMin(float64(need))
 	return q
+}
+
+// fieldsQuery is the disjunction over every field of the queries
+// perField makes for it with the field's boost.
+func fieldsQuery(perField func(field string, boost float64) []query.Query) query.Query {
+	var qs []query.Query
+	for _, b := range boosts {
+		qs = append(qs, perField(b.field, b.boost)...)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // snippet cuts about snippetWords whole words from the body around its

@@ -17,7 +17,7 @@ func day(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
 
 func mustBuild(t testing.TB, docs []Doc) *Index {
 	t.Helper()
-	ix, err := Build(docs)
+	ix, err := Build(docs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +68,9 @@ func checkResults(t testing.TB, ix *Index, q string, page, perPage int, r *Resul
 	}
 	if normalize(r.Query) != r.Query {
 		t.Errorf("Search(%q): normalize not idempotent: %q then %q", q, r.Query, normalize(r.Query))
+	}
+	if r.Suggestion != "" && (normalize(r.Suggestion) != r.Suggestion || r.Suggestion == r.Query) {
+		t.Errorf("Search(%q): suggestion %q is not a new normalized query", q, r.Suggestion)
 	}
 	per := perPage
 	if per < 1 {
@@ -124,9 +127,9 @@ func TestStemming(t *testing.T) {
 		{"MASSAGE", []string{"massage"}},
 		{"slept", nil}, // Porter stems, it does not lemmatize
 		{"sleeps", []string{"sleep"}},
-		{"child", nil},
-		{"knees", []string{"run"}}, // tags
-		{"lee", []string{"run"}},   // authors
+		{"child", []string{"sleep"}}, // no article has it: words it begins ("children")
+		{"knees", []string{"run"}},   // tags
+		{"lee", []string{"run"}},     // authors
 		{"therapists", []string{"massage"}},
 		{"shoulder's", []string{"massage"}},
 	} {
@@ -157,9 +160,11 @@ func TestRanking(t *testing.T) {
 		{"neck pain at work", []string{"title", "tags", "summary", "body"}},
 		// No article has every word: fall back to all words but one.
 		{"neck work pian", []string{"title", "tags", "summary", "body"}},
-		// Then to any word ("some" ties with "title" and is newer).
+		// "pian" is in no article: it finds "pain", one transposition away.
 		{"neck pian", []string{"some", "title", "tags", "summary", "body"}},
-		{"neck pian xyzzy plugh", []string{"some", "title", "tags", "summary", "body"}},
+		// Then any word ("some" ties with "title" and is newer), and
+		// "Back pain" now that "pian" finds "pain".
+		{"neck pian xyzzy plugh", []string{"some", "title", "tags", "summary", "body", "none"}},
 		{"unknownword", nil},
 	} {
 		if got := ids(mustSearch(t, ix, tc.q, 1, 10)); !slices.Equal(got, tc.want) {
@@ -313,10 +318,10 @@ func TestOddQueries(t *testing.T) {
 }
 
 func TestBuild(t *testing.T) {
-	if _, err := Build([]Doc{{ID: "a"}, {ID: "a"}}); err == nil {
+	if _, err := Build([]Doc{{ID: "a"}, {ID: "a"}}, Options{}); err == nil {
 		t.Error("duplicate IDs: no error")
 	}
-	if _, err := Build([]Doc{{ID: ""}}); err == nil {
+	if _, err := Build([]Doc{{ID: ""}}, Options{}); err == nil {
 		t.Error("empty ID: no error")
 	}
 	for _, docs := range [][]Doc{nil, {{ID: "empty"}}} {
@@ -402,7 +407,9 @@ var fuzzIndex = sync.OnceValue(func() *Index {
 			Tags: []string{"pain", "sleep"}[:i%3%2+1], Authors: []string{"Ann Lee"}, Date: day(1 + i%5),
 		})
 	}
-	ix, err := Build(docs)
+	ix, err := Build(docs, Options{Synonyms: map[string][]string{
+		"DVT": {"deep vein thrombosis"}, "physio": {"physiotherapy"}, "BP": {"blood pressure"}, "back": {"neck pain"},
+	}})
 	if err != nil {
 		panic(err)
 	}
@@ -419,6 +426,8 @@ func FuzzSearch(f *testing.F) {
 		{"neck pain", 1, 10}, {"", 0, 0}, {"?!", -1, -1}, {"stretches massages", 2, 3},
 		{"الرقبة 🩺", 1, 1}, {"\x00\xff\xfe", 1 << 40, 1 << 40}, {"pain", 3, 7}, {"café naïve", 1, 2},
 		{`title:"neck" AND pain~2 -sleep`, 1, 5}, {strings.Repeat("pain ", 300), 2, 1},
+		{"nek pian", 1, 10}, {"strech", 1, 10}, {"stre", 2, 2}, {"DVT", 1, 10}, {"deep vein thrombosis", 1, 3},
+		{"physio", 1, 10}, {"bp blood pressure", 1, 10}, {"Schlaff", 1, 10}, {"caf", 1, 10}, {"pai*", 1, 10},
 	} {
 		f.Add(s.q, s.page, s.perPage)
 	}

@@ -35,7 +35,11 @@ func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, 
 		p.Head.Title = "Search: " + res.Query
 		p.Heading = "Search results"
 		p.Page, p.Pages = max(res.Page, 1), max(res.Pages, 1)
-		p.Empty = "No articles match. Try fewer or different words, or browse the topics."
+		p.TopicsURL = TagsPath
+		if res.Suggestion != "" {
+			p.Suggestion = res.Suggestion
+			p.SuggestionURL = SearchPath + "?" + url.Values{"q": {res.Suggestion}}.Encode()
+		}
 		for _, r := range res.Results {
 			t, ok := s.bySlug[r.ID]
 			if !ok {

@@ -338,7 +338,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	}
 	go func(s *Site) {
 		defer close(ready)
-		s.index, s.indexErr = search.Build(docs)
+		s.index, s.indexErr = search.Build(docs, search.Options{Synonyms: lib.Synonyms()})
 		if s.indexErr != nil {
 			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
 		}

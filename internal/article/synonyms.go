@@ -1,0 +1,167 @@
+package article
+
+import (
+	_ "embed"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// SynonymsFile is the file in the content folder where editors add the
+// words and abbreviations search should treat as the same, per
+// language: en: {DVT: [deep vein thrombosis], physio: [physiotherapy]}.
+const SynonymsFile = "synonyms.yaml"
+
+// MaxSynonymWords is the most words a synonym may have: search looks
+// for phrases up to this long in a query.
+const MaxSynonymWords = 4
+
+// defaultSynonyms are the medical synonyms and abbreviations every site
+// gets; content/synonyms.yaml adds to them.
+//
+//go:embed synonyms.yaml
+var defaultSynonyms []byte
+
+// Synonyms are groups of words that mean the same to a reader, per
+// language: language tag → word → its synonyms.
+type Synonyms map[string]map[string][]string
+
+// For returns the groups of the language tag lang: those written for
+// it and for its base language ("en" for "en-GB").
+func (s Synonyms) For(lang string) map[string][]string {
+	out := map[string][]string{}
+	base, _, _ := strings.Cut(lang, "-")
+	for _, tag := range []string{base, lang} {
+		for k, tagged := range s {
+			if !strings.EqualFold(k, tag) {
+				continue
+			}
+			for word, syns := range tagged {
+				for _, w := range syns {
+					if !slices.Contains(out[word], w) {
+						out[word] = append(out[word], w)
+					}
+				}
+			}
+		}
+		if strings.EqualFold(base, lang) {
+			break
+		}
+	}
+	return out
+}
+
+// loadSynonyms returns the built-in synonyms with those of
+// synonyms.yaml in fsys added, and the file's problems. A file with
+// errors adds nothing, so that search keeps working as before.
+func loadSynonyms(fsys fs.FS, root string) (Synonyms, bool, []*Error) {
+	builtIn, problems := parseSynonyms(defaultSynonyms, "synonyms.yaml (built in)")
+	if len(problems) > 0 {
+		panic("the built-in synonyms do not parse: " + problems[0].Error()) // fixed at build time; a test reads them
+	}
+	src, err := fs.ReadFile(fsys, SynonymsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return builtIn, false, nil
+	}
+	path := displayPath(root, SynonymsFile)
+	if err != nil {
+		return builtIn, true, []*Error{{Path: path, Severity: SeverityError, Message: "cannot read the file: " + unwrapPathError(err).Error() + " (check that it is a readable file)"}}
+	}
+	added, problems := parseSynonyms(src, path)
+	if slices.ContainsFunc(problems, func(e *Error) bool { return e.Severity == SeverityError }) {
+		return builtIn, true, problems
+	}
+	for lang, words := range added {
+		if builtIn[lang] == nil {
+			builtIn[lang] = map[string][]string{}
+		}
+		for w, syns := range words {
+			for _, s := range syns {
+				if !slices.Contains(builtIn[lang][w], s) {
+					builtIn[lang][w] = append(builtIn[lang][w], s)
+				}
+			}
+		}
+	}
+	return builtIn, true, problems
+}
+
+// isLanguage says whether tag names a language by its two-letter code,
+// as site.yaml's language does: "en", "en-GB", not "DVT" or "GP".
+func isLanguage(tag string) bool {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return false
+	}
+	base, _ := t.Base()
+	return len(base.String()) == 2 && strings.EqualFold(base.String(), tag[:min(2, len(tag))])
+}
+
+// parseSynonyms reads a synonyms file, placing each problem at its line
+// and column.
+func parseSynonyms(src []byte, path string) (Synonyms, []*Error) {
+	p := &problems{path: path}
+	out := Synonyms{}
+	src, ok := cleanSource(src, p)
+	if !ok {
+		return out, p.list
+	}
+	n, err := decode(block{format: formatYAML, data: src}, 1)
+	if err != nil {
+		reportDecodeError(p, err)
+		return out, p.list
+	}
+	const example = "en:\n  DVT: [deep vein thrombosis]\n  physio: [physiotherapy, physiotherapist]"
+	if n.kind != kindMap {
+		p.errorf(n.line, n.col, "synonyms must be listed under a language, one word a line with its synonyms in brackets, like\n%s", example)
+		return out, p.list
+	}
+	seenLang := map[string]int{}
+	for _, lf := range n.fields {
+		if !isLanguage(lf.key) {
+			p.errorf(lf.line, lf.col, "%q is not a language (list the words under their language: write en: on a line of its own first, then the words under it, indented by two spaces)", lf.key)
+			continue
+		}
+		if prev, ok := seenLang[strings.ToLower(lf.key)]; ok {
+			p.errorf(lf.line, lf.col, "%s is given twice, here and on line %d (put all its words under one %s:)", lf.key, prev, lf.key)
+			continue
+		}
+		seenLang[strings.ToLower(lf.key)] = lf.line
+		if lf.value.kind == kindNull {
+			continue
+		}
+		if lf.value.kind != kindMap {
+			p.errorf(lf.value.line, lf.value.col, "under %s: write one word a line with its synonyms in brackets, not %s, like\n%s", lf.key, lf.value.kind, example)
+			continue
+		}
+		words := map[string][]string{}
+		seen := map[string]int{}
+		for _, f := range lf.value.fields {
+			word := strings.TrimSpace(f.key)
+			if prev, ok := seen[strings.ToLower(word)]; ok {
+				p.errorf(f.line, f.col, "%s is given twice, here and on line %d (put all its synonyms in one list)", word, prev)
+				continue
+			}
+			seen[strings.ToLower(word)] = f.line
+			syns, ok := listValue(p, f)
+			if !ok {
+				continue
+			}
+			if len(syns) == 0 {
+				p.warnf(f.line, f.col, "%s has no synonyms, so it does nothing (write them in brackets after it, like %s: [first, second])", word, word)
+				continue
+			}
+			for _, s := range append([]string{word}, syns...) {
+				if len(strings.Fields(s)) > MaxSynonymWords {
+					p.warnf(f.line, f.col, "%q has more than %d words, so search does not look for it (use a shorter phrase)", s, MaxSynonymWords)
+				}
+			}
+			words[word] = syns
+		}
+		out[lf.key] = words
+	}
+	return out, p.list
+}
