@@ -41,13 +41,20 @@ var calloutLabels = map[string]string{
 	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
 }
 
+// CalloutTypes are the types of callout, as written after [!.
+func CalloutTypes() []string { return []string{"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"} }
+
 var calloutMarker = regexp.MustCompile(`^\[!(?i:(NOTE|TIP|IMPORTANT|WARNING|CAUTION))\]\s*$`)
+
+// anyMarker is what an editor writes meaning a callout: [!WORD], and
+// perhaps text after it.
+var anyMarker = regexp.MustCompile(`^\[!([\p{L}\p{N}_-]+)\][ \t]*(.*)$`)
 
 // callouts is the parser transformer that finds callouts.
 type callouts struct{}
 
 // Transform implements parser.ASTTransformer.
-func (callouts) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var quotes []*ast.Blockquote
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -64,6 +71,15 @@ func (callouts) Transform(doc *ast.Document, reader text.Reader, _ parser.Contex
 		first := para.Lines().At(0)
 		m := calloutMarker.FindSubmatch(util.TrimRightSpace(first.Value(src)))
 		if m == nil {
+			if m := anyMarker.FindSubmatch(util.TrimRightSpace(first.Value(src))); m != nil {
+				n := Notice{Kind: NoticeCallout, Offset: first.Start}
+				if _, known := calloutLabels[strings.ToLower(string(m[1]))]; known {
+					n.Kept = string(m[2])
+				} else {
+					n.Text = string(m[1])
+				}
+				addNotice(pc, n)
+			}
 			continue
 		}
 		// Drop the marker line's inline nodes; the rest of the

@@ -61,6 +61,7 @@ type Document struct {
 	IDs            []string  // every id attribute in HTML: headings and footnotes
 	Text           string    // plain text of the whole body, for word counts and search
 	FirstParagraph string    // plain text of the first paragraph, a fallback summary
+	Notices        []Notice  // what readers will not see as written, in order
 }
 
 // Renderer renders Markdown. The zero value is not usable; call New.
@@ -86,9 +87,9 @@ func New() *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(safety{}, 100), util.Prioritized(callouts{}, 200)),
+			parser.WithASTTransformers(util.Prioritized(safety{}, 100), util.Prioritized(callouts{}, 200), util.Prioritized(tables{}, 300)),
 		),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500), util.Prioritized(tableRenderer{}, 500))),
 		// Deliberately without gmhtml.WithUnsafe: raw HTML in a body is
 		// replaced by a comment, never passed through.
 	)
@@ -145,6 +146,7 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 	if dropped, ok := ctx.Get(droppedLinks).([]Link); ok {
 		out.Unsafe = dropped
 	}
+	out.Notices = takeNotices(ctx)
 	var body strings.Builder
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -282,8 +284,9 @@ func plainText(n ast.Node, src []byte) string {
 
 // safety is a parser transformer that makes a parsed document fit for
 // the site: links and images with unsafe URLs lose their URL and keep
-// their text, and headings are shifted so that none is a level 1 heading,
-// which belongs to the page title.
+// their text, blocks of raw HTML are replaced by their text, and
+// headings are shifted so that none is a level 1 heading, which belongs
+// to the page title. It notices what the writer will want to know of.
 type safety struct{}
 
 // Transform implements parser.ASTTransformer.
@@ -291,6 +294,8 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 	src := reader.Source()
 	var unsafe []ast.Node
 	var dropped []Link
+	var top []*ast.Heading
+	var blocks []*ast.HTMLBlock
 	minLevel := 7
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -316,9 +321,22 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			}
 		case *ast.Heading:
 			minLevel = min(minLevel, n.Level)
+			if n.Level == 1 {
+				top = append(top, n)
+			}
+		case *ast.HTMLBlock:
+			blocks = append(blocks, n)
+		case *ast.Paragraph:
+			noticeHeadingSpace(pc, n, src)
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, b := range blocks {
+		replaceHTMLBlock(pc, b, src)
+	}
+	for _, h := range top {
+		addNotice(pc, Notice{Kind: NoticeTopHeading, Offset: max(segmentStart(h), 0), Text: plainText(h, src)})
+	}
 	if len(dropped) > 0 {
 		pc.Set(droppedLinks, dropped)
 	}

@@ -273,3 +273,90 @@ func TestRender_LinksAndIDs(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// TestRender_Notices pins what the checks are told about, and where:
+// text an editor wrote that readers would not see as meant.
+func TestRender_Notices(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []Notice
+	}{
+		{"html block keeps its text", "Intro.\n\n<div>Call 999 if you cannot walk.</div>\n",
+			[]Notice{{Kind: NoticeHTML, Offset: 8, Text: "div", Kept: "Call 999 if you cannot walk."}}},
+		{"script keeps nothing", "<script>alert(1)</script>\n", []Notice{{Kind: NoticeHTML, Offset: 0, Text: "script"}}},
+		{"a comment is the editor's own note", "Text.\n\n<!-- check with Dr Marsh -->\n", nil},
+		{"unknown callout type", "> [!DANGER]\n> Stop.\n", []Notice{{Kind: NoticeCallout, Offset: 2, Text: "DANGER"}}},
+		{"text after a known marker", "> [!TIP] Rest.\n", []Notice{{Kind: NoticeCallout, Offset: 2, Kept: "Rest."}}},
+		{"a known callout is fine", "> [!warning]\n> Stop.\n", nil},
+		{"a level 1 heading", "Intro.\n\n# Top\n\n## Below\n", []Notice{{Kind: NoticeTopHeading, Offset: 10, Text: "Top"}}},
+		{"a level 1 setext heading", "Top\n===\n", []Notice{{Kind: NoticeTopHeading, Offset: 0, Text: "Top"}}},
+		{"heading without a space", "Intro.\n\n##How it helps\n", []Notice{{Kind: NoticeHeadingSpace, Offset: 8, Text: "##How it helps"}}},
+		{"capitalised after one #", "#Symptoms\n", []Notice{{Kind: NoticeHeadingSpace, Offset: 0, Text: "#Symptoms"}}},
+		{"a hashtag is not a heading", "#selfcare and ## alone and C#\n", nil},
+		{"a line inside a paragraph", "First line\n###Second\n", []Notice{{Kind: NoticeHeadingSpace, Offset: 11, Text: "###Second"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := New().Render([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, doc.Notices); diff != "" {
+				t.Errorf("notices (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRender_HTMLBlockText: the text of a raw HTML block is health text
+// ("Call 999…") and is shown, as escaped plain paragraphs, never as HTML.
+func TestRender_HTMLBlockText(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"<div>Call 999 if you cannot walk.</div>\n", "<p>Call 999 if you cannot walk.</p>\n"},
+		{"<div class=\"box\">\n<p>One &amp; two</p>\n<p>Three <b>bold</b> &lt;script&gt;</p>\n</div>\n", "<p>One &amp; two</p>\n<p>Three bold &lt;script&gt;</p>\n"},
+		{"<div><script>alert(1)</script>Kept</div>\n", "<p>Kept</p>\n"},
+		{"<style>p{display:none}</style>\n", ""},
+		{"<img src=x onerror=alert(1)>\n", ""},
+	}
+	for _, tt := range tests {
+		doc, err := New().Render([]byte(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.HTML != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.src, doc.HTML, tt.want)
+		}
+		if err := checkSafeHTML(doc.HTML); err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+		}
+	}
+	doc, _ := New().Render([]byte("<div>Call 999 if you cannot walk.</div>\n"))
+	if doc.Text != "Call 999 if you cannot walk." || doc.FirstParagraph != doc.Text {
+		t.Errorf("text %q, first paragraph %q: the kept text is not searchable", doc.Text, doc.FirstParagraph)
+	}
+}
+
+// TestRender_TableScrolls: every table is in a box that scrolls on a
+// narrow screen, which keyboards can focus and screen readers name.
+func TestRender_TableScrolls(t *testing.T) {
+	tests := []struct{ src, label string }{
+		{"| Technique | What it is |\n| --- | --- |\n| Direct | Firm |\n", "Table: Technique, What it is"},
+		{"| A & B | *C* | D | E |\n| - | - | - | - |\n| 1 | 2 | 3 | 4 |\n", "Table: A &amp; B, C, D, …"},
+		{"|  |  |\n| - | - |\n| 1 | 2 |\n", "Table"},
+		{"> | \" onfocus=alert(1) x=\" |\n> | - |\n> | 1 |\n", "Table: &#34; onfocus=alert(1) x=&#34;"},
+	}
+	for _, tt := range tests {
+		doc, err := New().Render([]byte(tt.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `<div class="table-scroll" role="region" tabindex="0" aria-label="` + tt.label + `">` + "\n<table>"
+		if !strings.Contains(doc.HTML, want) || !strings.Contains(doc.HTML, "</table>\n</div>\n") {
+			t.Errorf("%q: no scrolling box labelled %q:\n%s", tt.src, tt.label, doc.HTML)
+		}
+		if err := checkSafeHTML(doc.HTML); err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+		}
+	}
+}
