@@ -56,7 +56,7 @@ func lastLine(out string) string {
 	return out[strings.LastIndex(out, "\n")+1:]
 }
 
-var contentPath = regexp.MustCompile(`(?m)(^|file at |used by )content/`)
+var contentPath = regexp.MustCompile(`(?m)(^|file at |used by |, but )content/`)
 
 var summaryLine = regexp.MustCompile(`^(\d+ files?, \d+ errors?, \d+ warnings?) \(.+\)$`)
 
@@ -80,7 +80,7 @@ func TestCheck_MixedFolderListsEveryProblemAndExits1(t *testing.T) {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
 	m := summaryLine.FindStringSubmatch(lines[len(lines)-1])
-	if m == nil || m[1] != "23 files, 20 errors, 11 warnings" {
+	if m == nil || m[1] != "26 files, 29 errors, 21 warnings" {
 		t.Errorf("summary line %q", lines[len(lines)-1])
 	}
 }

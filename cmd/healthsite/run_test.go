@@ -144,7 +144,7 @@ func TestRun_RefusesInvalidContent(t *testing.T) {
 	}
 	root := filepath.ToSlash(dir)
 	want := []string{
-		root + `/bad.md:4:7: error: date "8th Oct" is not a date (write it as 2023-10-08, 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)`,
+		root + `/bad.md:4:7: error: date "8th Oct" has no year (write the year first, then the month and the day: YYYY-10-08)`,
 		root + `/worse.md:1:1: error: author is missing (add a line such as author: Jane Doe to the front matter)`,
 		root + `/worse.md:4:1: error: unknown field "sumary" (did you mean "summary"?)`,
 	}

@@ -44,17 +44,17 @@ func TestCheck_EveryProblemInTestdata(t *testing.T) {
 	// Every file but the two good ones has something reported.
 	for _, name := range []string{"no-front-matter", "unclosed", "yaml-syntax", "toml-syntax", "json-syntax",
 		"missing-title", "empty-author", "date-list", "bad-date", "typo-key", "dup-slug-b", "invalid-utf8",
-		"too-big", "broken-links", "warnings", "escape", "images", "unsafe-links"} {
+		"too-big", "broken-links", "warnings", "escape", "images", "unsafe-links", "hidden-text", "other-pages"} {
 		if !strings.Contains(got, "content/"+name+".md:") {
 			t.Errorf("nothing reported for %s.md", name)
 		}
 	}
-	for _, good := range []string{"content/good.md", "content/number-title.md"} {
+	for _, good := range []string{"content/good.md", "content/number-title.md", "content/markdown-ext.markdown"} {
 		if strings.Contains(got, good) {
 			t.Errorf("%s is fine, but has problems reported", good)
 		}
 	}
-	if r.Files != 23 || r.Count(SeverityError) != 20 || r.Count(SeverityWarning) != 11 {
+	if r.Files != 26 || r.Count(SeverityError) != 29 || r.Count(SeverityWarning) != 21 {
 		t.Errorf("Files %d, errors %d, warnings %d", r.Files, r.Count(SeverityError), r.Count(SeverityWarning))
 	}
 	// No message shows Go internals.

@@ -167,6 +167,7 @@ func decode(b block, dataLine int) (*node, error) {
 		if errors.As(err, &se) {
 			se.line += dataLine - 1
 			explain(b.format, se)
+			curlyQuotes(b, dataLine, se)
 			return nil, se
 		}
 		return nil, err
@@ -932,4 +933,32 @@ func closingQuote(v string) int {
 		}
 	}
 	return -1
+}
+
+// curlyOpen are the quote marks word processors and Mac and phone
+// keyboards type in place of ", which no front matter syntax reads as one.
+const curlyOpen = "“”‘’„«"
+
+// curlyValue finds a value that starts with a curly quote on a line of
+// front matter: after "name: ", "name = " or "\"name\": ".
+var curlyValue = regexp.MustCompile(`^(\s*(?:-\s+)?(?:"[^"]*"|[\w-]+)\s*[:=]\s*)([` + curlyOpen + `])(.*?)([` + curlyOpen + `]?)(\s*,?\s*)$`)
+
+// curlyQuotes rewrites the advice for a syntax error on a line whose
+// value is in curly quotes (“…”): the usual "put it in double quotes"
+// reads as done already to an editor who sees quotes there.
+func curlyQuotes(b block, dataLine int, se *syntaxError) {
+	lines := strings.Split(string(b.data), "\n")
+	i := se.line - dataLine
+	if i < 0 || i >= len(lines) {
+		return
+	}
+	m := curlyValue.FindStringSubmatch(lines[i])
+	if m == nil {
+		return
+	}
+	inner := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(m[3])
+	straight := strings.TrimSpace(m[1]) + ` "` + inner + `"` + strings.TrimSpace(m[5])
+	se.col = utf8.RuneCountInString(m[1]) + 1
+	se.msg = fmt.Sprintf("%s syntax error: the value starts with the curly quote %s, which is not a quote mark in %s", b.format, m[2], b.format)
+	se.fix = "type straight quotes \" instead: " + straight + "; Word, Mac and phone keyboards curl quotes as you type unless smart quotes are turned off"
 }

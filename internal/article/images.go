@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -158,11 +159,37 @@ func externalImage(p *problems, line, col int, dest string) {
 	p.warnf(line, col, "the image %s is on another site, and pages may show only their own images, so it will not appear (save it in the content folder, e.g. content/images/, and use its path)", dest)
 }
 
-// missingImage is the problem of an image that is not in the folder.
-func missingImage(p *problems, line, col int, root, articlePath, dest string) {
+// missingImage is the problem of an image that is not in the folder:
+// one that is there by another case (Knee.JPG for knee.jpg) is named,
+// because web servers and CDNs, unlike Windows and macOS, tell them apart.
+func missingImage(p *problems, images map[string]*Image, line, col int, root, articlePath, dest string) {
 	want := path.Join(path.Dir(articlePath), dest)
 	if strings.HasPrefix(dest, "/") {
 		want = strings.TrimPrefix(path.Clean(dest), "/")
+	}
+	var same []string
+	for name := range images {
+		if strings.EqualFold(name, want) {
+			same = append(same, name)
+		}
+	}
+	slices.Sort(same)
+	if len(same) > 0 {
+		name := same[0]
+		fixed := "/" + name
+		if !strings.HasPrefix(dest, "/") {
+			// The folders written as .. stay; the names after them are
+			// the file's own.
+			written := strings.Split(path.Clean(dest), "/")
+			up := 0
+			for up < len(written) && written[up] == ".." {
+				up++
+			}
+			own := strings.Split(name, "/")
+			fixed = strings.Join(append(written[:up:up], own[max(len(own)-(len(written)-up), 0):]...), "/")
+		}
+		p.errorf(line, col, "the image %s is not in the content folder, but %s is: names are case-sensitive on web servers (write %s)", dest, displayPath(root, name), fixed)
+		return
 	}
 	p.errorf(line, col, "the image %s is not in the content folder (put the file at %s, or correct the name; names are case-sensitive)", dest, displayPath(root, want))
 }

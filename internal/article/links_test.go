@@ -13,7 +13,7 @@ func TestLoad_LinksOfAndToFilesWithErrors(t *testing.T) {
 		good      = "title: Good\nauthor: A\ndate: 2024-01-10\nsummary: S.\n"
 		badDate   = "title: Bad\nauthor: A\ndate: 10th January\nsummary: S.\n"
 		badYAML   = "title: Bad\nauthor: A\ndate: 2024-01-10\nsummary: \"S.\n"
-		badDateAt = `error: date "10th January" is not a date ` + dateFix
+		badDateAt = `error: date "10th January" has no year (write the year first, then the month and the day: YYYY-01-10)`
 		badYAMLAt = "error: YAML syntax error: a quote opened here is never closed (end the value with the same quote mark it starts with)"
 		nowhere   = "error: the link to /articles/nowhere/ leads to no article (check the address: an article's is /articles/ and its file name without .md)"
 	)

@@ -67,7 +67,7 @@ func Check(fsys fs.FS, opts Options) *Report {
 	return r
 }
 
-// Load reads site.yaml and every Markdown file (*.md) in fsys, in any
+// Load reads site.yaml and every Markdown file (*.md, *.markdown) in fsys, in any
 // folder, skipping names that start with a dot or an underscore (editor
 // backups, folders kept out of the site). It returns the library, or an
 // error joining every problem of every file (see Errors) when any file
@@ -144,7 +144,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			}
 			return nil
 		}
-		isMarkdown := strings.EqualFold(path.Ext(name), ".md")
+		isMarkdown := isArticleFile(name)
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Links are read only if they stay inside the folder: the
 			// folder is opened through os.Root, which refuses the rest.
@@ -169,6 +169,8 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			articles = append(articles, name)
 		case isImage(name):
 			images = append(images, name)
+		case unpublished(name) != "":
+			all = append(all, &Error{Path: display, Severity: SeverityWarning, Message: unpublished(name)})
 		}
 		return nil
 	})

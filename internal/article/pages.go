@@ -90,7 +90,8 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 	if b.delims {
 		d.fenceLine = dataLine
 	}
-	for _, f := range checkKeys(p, n, known) {
+	fields, _ := checkKeys(p, n, known)
+	for _, f := range fields {
 		d.fields[f.key] = f
 	}
 	for _, f := range n.fields {
@@ -103,6 +104,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil
 	}
+	reportNotices(p, newPositions(body, bodyLine), d.body.Notices, "")
 	pos := newPositions(body, bodyLine)
 	for _, link := range d.body.Unsafe {
 		line, col := pos.at(link.Offset)
@@ -117,7 +119,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
 		}
 		if _, ok := resolveImage(l.images, file, link.Dest); !ok && !link.Resolved {
-			missingImage(p, line, col, l.root, file, link.Dest)
+			missingImage(p, l.images, line, col, l.root, file, link.Dest)
 		}
 	}
 	return d

@@ -75,9 +75,12 @@ func reportDecodeError(p *problems, err error) {
 }
 
 // checkKeys reports duplicate and unknown keys of n and returns the
-// fields that are known, each once.
-func checkKeys(p *problems, n *node, known []string) []*field {
+// fields that are known, each once, and the known names that unknown
+// keys were taken for: a field misspelt is reported once, as misspelt,
+// not as missing too.
+func checkKeys(p *problems, n *node, known []string) (fields []*field, meant map[string]bool) {
 	var out []*field
+	meant = map[string]bool{}
 	first := map[string]*field{}
 	for _, f := range n.fields {
 		if prev, ok := first[f.key]; ok {
@@ -91,11 +94,12 @@ func checkKeys(p *problems, n *node, known []string) []*field {
 		}
 		if s := suggest(f.key, known); s != "" {
 			p.errorf(f.line, f.col, "unknown field %q (did you mean %q?)", f.key, s)
+			meant[s] = true
 			continue
 		}
 		p.warnf(f.line, f.col, "unknown field %q is ignored (remove it, or use one of: %s)", f.key, strings.Join(known, ", "))
 	}
-	return out
+	return out, meant
 }
 
 // suggest returns the known name within edit distance 2 of key, if any.
@@ -183,7 +187,7 @@ func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
 	for i, d := range dateForms {
 		forms[i] = d.example
 	}
-	fix := "write it as " + strings.Join(forms[:len(forms)-1], ", ") + " or " + forms[len(forms)-1]
+	fix := "write it year-month-day, as " + forms[0] + ", or with the time, as " + strings.Join(forms[1:len(forms)-1], ", ") + " or " + forms[len(forms)-1]
 	switch v.kind {
 	case kindTime:
 		t := v.time
@@ -212,7 +216,7 @@ func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
 				return t, true
 			}
 		}
-		p.errorf(v.line, v.col, "%s %q is not a date (%s)", f.key, s, fix)
+		p.errorf(v.line, v.col, "%s %q %s", f.key, s, explainDate(s, fix))
 	case kindNull:
 		p.errorf(v.line, v.col, "%s is empty (%s)", f.key, fix)
 	default:
@@ -318,7 +322,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		p.errorf(n.line, n.col, "the front matter must be a set of fields such as title: (it is %s)", n.kind)
 	default:
 		a.Slug = ""
-		fields = l.readFields(a, file, name, n, fenceLine, p)
+		fields = l.readFields(a, file, name, n, fenceLine, b.format, p)
 		a.slugKnown = a.Slug != ""
 	}
 	if fields == nil {
@@ -361,6 +365,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		prev = h.Level
 	}
 	a.ids = doc.IDs
+	reportNotices(p, newPositions(body, bodyLine), doc.Notices, a.Title)
 	pos := newPositions(body, bodyLine)
 	for _, link := range doc.Unsafe {
 		line, col := pos.at(link.Offset)
@@ -385,7 +390,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 		switch _, ok := resolveImage(l.images, file, dest); {
 		case !ok && !link.Resolved:
-			missingImage(p, line, col, l.root, file, dest)
+			missingImage(p, l.images, line, col, l.root, file, dest)
 		case isExternal(dest):
 			externalImage(p, line, col, dest)
 		}
@@ -410,11 +415,12 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 
 // readFields reads the fields of the front matter n into a, and returns
 // them by name.
-func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, p *problems) map[string]*field {
+func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, syntax format, p *problems) map[string]*field {
 	loc := l.settings.Location
 	fields := map[string]*field{}
 	rejected := map[string]bool{} // fields whose value was reported as wrong
-	for _, f := range checkKeys(p, n, knownFields) {
+	known, misspelt := checkKeys(p, n, knownFields)
+	for _, f := range known {
 		fields[f.key] = f
 		ok := true
 		switch f.key {
@@ -446,6 +452,9 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 			a.Authors, ok = listValue(p, f)
 		case "tags":
 			a.Tags, ok = listValue(p, f)
+			if v := f.value; v.kind == kindString && strings.Contains(v.text, ",") {
+				p.warnf(v.line, v.col, "tags is one topic named %q (for several topics, write %s)", strings.TrimSpace(v.text), tagList(syntax, v.text))
+			}
 		case "date":
 			a.Date, ok = dateValue(p, f, loc)
 		case "updated", "reviewed", "next_review":
@@ -483,6 +492,8 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	for _, r := range required {
 		f, ok := fields[r.key]
 		switch {
+		case !ok && misspelt[r.key]:
+			// Reported as a misspelling already.
 		case !ok:
 			p.errorf(fenceLine, 1, "%s is missing (add a line such as %s to the front matter)", r.key, r.example)
 		case rejected[r.key]:
@@ -543,7 +554,7 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 		f := fields["image"]
 		switch img, ok := resolveImage(l.images, file, a.Image); {
 		case !ok:
-			missingImage(p, f.value.line, f.value.col, l.root, file, a.Image)
+			missingImage(p, l.images, f.value.line, f.value.col, l.root, file, a.Image)
 		case img != nil:
 			a.LeadImage = img
 		case isExternal(a.Image):
@@ -628,7 +639,8 @@ func sourcesValue(p *problems, f *field) []Source {
 		}
 		var s Source
 		seen := map[string]bool{}
-		for _, sf := range checkKeys(p, it, []string{"title", "url", "publisher", "year", "doi", "pmid"}) {
+		known, misspelt := checkKeys(p, it, []string{"title", "url", "publisher", "year", "doi", "pmid"})
+		for _, sf := range known {
 			seen[sf.key] = true
 			t, ok := textValue(p, sf)
 			if !ok {
@@ -663,7 +675,7 @@ func sourcesValue(p *problems, f *field) []Source {
 			}
 		}
 		for _, k := range []string{"title", "url"} {
-			if !seen[k] {
+			if !seen[k] && !misspelt[k] {
 				p.errorf(it.line, it.col, "a source has no %s (add %s: to it)", k, k)
 			}
 		}
@@ -706,4 +718,22 @@ func displayPath(root, name string) string {
 		return name
 	}
 	return strings.TrimSuffix(root, "/") + "/" + name
+}
+
+// tagList writes the list of tags an editor meant by text, such as
+// "knee pain, running", in the syntax of the front matter.
+func tagList(syntax format, text string) string {
+	var tags []string
+	for _, t := range strings.Split(text, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	switch syntax {
+	case formatTOML:
+		return `tags = ["` + strings.Join(tags, `", "`) + `"]`
+	case formatJSON:
+		return `"tags": ["` + strings.Join(tags, `", "`) + `"]`
+	}
+	return "tags: [" + strings.Join(tags, ", ") + "]"
 }

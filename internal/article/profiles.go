@@ -232,7 +232,8 @@ func (l *loader) readProfilesFile(file string, src []byte, p *problems) []placed
 		}
 		errs := len(p.list)
 		fields := map[string]*field{}
-		for _, f := range checkKeys(p, e.n, known) {
+		checked, _ := checkKeys(p, e.n, known)
+		for _, f := range checked {
 			fields[f.key] = f
 		}
 		text := func(p *problems, key string) string {
@@ -301,7 +302,7 @@ func (l *loader) profileFields(pr *Profile, file string, fields map[string]*fiel
 	case !markdown.SafeURL(photo, true):
 		p.errorf(f.value.line, f.value.col, "photo %q is not a path to a picture (write a path such as images/elena-marsh.jpg)", photo)
 	case !ok:
-		missingImage(p, f.value.line, f.value.col, l.root, file, photo)
+		missingImage(p, l.images, f.value.line, f.value.col, l.root, file, photo)
 	case img == nil && isExternal(photo):
 		externalImage(p, f.value.line, f.value.col, photo)
 	case img == nil:

@@ -100,7 +100,8 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		return s, p.list
 	}
 	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample"}
-	for _, f := range checkKeys(p, n, known) {
+	fields, _ := checkKeys(p, n, known)
+	for _, f := range fields {
 		v, ok := textValue(p, f)
 		if !ok {
 			continue

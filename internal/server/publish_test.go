@@ -157,7 +157,7 @@ func TestPublisher_BrokenReloadKeepsServingLastGoodVersion(t *testing.T) {
 	if body := getBody(t, ts+"/articles/sleep/"); !strings.Contains(body, "Sleep and back pain") {
 		t.Error("the last good version is not served after a failed reload")
 	}
-	if want := `content/sleep.md:4:7: error: date \"10/01/2024\" is not a date`; !strings.Contains(logs.String(), want) {
+	if want := `content/sleep.md:4:7: error: date \"10/01/2024\" is not written year-month-day, and could be 10 January or 1 October`; !strings.Contains(logs.String(), want) {
 		t.Errorf("log lacks %q:\n%s", want, logs.String())
 	}
 

@@ -1,0 +1,40 @@
+package article
+
+import (
+	"path"
+	"strings"
+)
+
+// articleExts are the extensions of the files published as articles,
+// in any case: .md, and .markdown, which some editors save by default.
+var articleExts = []string{".md", ".markdown"}
+
+// isArticleFile reports whether name is an article's file by its
+// extension.
+func isArticleFile(name string) bool {
+	ext := path.Ext(name)
+	for _, e := range articleExts {
+		if strings.EqualFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// unpublished says why a file that looks like an article is not
+// published, and what to do, or returns "" for a file that does not
+// look like one (a PDF to link to, a spreadsheet). Nothing an editor
+// meant as an article may be skipped without a word.
+func unpublished(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	switch ext {
+	case ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".mdx", ".rmd", ".txt", ".text":
+		return "is not published: only .md files are articles (rename it " + stem + ".md to publish it, or start its name with _ to keep it out of the site)"
+	case ".docx", ".doc", ".odt", ".rtf", ".pages":
+		return "is a word-processor document, which is not published (copy its text into a plain text file named " + stem + ".md, with the front matter of an article, or start its name with _ to keep it out of the site)"
+	case ".html", ".htm":
+		return "is an HTML file, which is not published: articles are written in Markdown (write it as " + stem + ".md, or start its name with _ to keep it out of the site)"
+	}
+	return ""
+}
