@@ -255,6 +255,7 @@ func TestCheck_FolderArgumentSuggestsContentFlag(t *testing.T) {
 		{[]string{"build", dir, "-out", "public"}, "build takes the folder with -content: healthsite build -content " + dir + " -out public"},
 		{[]string{"check", "my articles"}, `unexpected arguments ["my articles"] (check takes only flags; to read a folder of articles, give it with -content: healthsite check -content 'my articles')`},
 		{[]string{dir}, `unknown command "` + dir + `": to serve that folder, healthsite serve -content ` + dir + ` (see healthsite help)`},
+		{[]string{"-content", dir, "check", "-strict"}, "the command comes before its flags: healthsite check -content " + dir + " -strict"},
 	} {
 		_, _, err := runCmd(t, nil, tc.args...)
 		if err == nil || err.Error() != tc.want {

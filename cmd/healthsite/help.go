@@ -159,19 +159,31 @@ func parseFlags(fset *flag.FlagSet, args []string) (help bool, err error) {
 // it does not take. The likeliest meaning of `healthsite check DIR` is
 // the folder to check, and the message shows how to say so.
 func unexpectedArgs(fset *flag.FlagSet, args []string) error {
+	i := len(args) - fset.NArg()
+	if _, ok := lookupCommand(args[i]); ok && fset.Name() == "serve" {
+		// healthsite -content DIR check: the flags came before the
+		// command, so they were taken as serve's.
+		return fmt.Errorf("the command comes before its flags: %s", quoteArgs(append(append([]string{"healthsite", args[i]}, args[:i]...), args[i+1:]...)))
+	}
 	if fset.Lookup("content") == nil {
 		return fmt.Errorf("unexpected arguments %q (%s takes only flags; see healthsite help %s)", fset.Args(), fset.Name(), fset.Name())
 	}
-	i := len(args) - fset.NArg()
 	dir := args[i]
-	suggest := append(append(append([]string{"healthsite", fset.Name()}, args[:i]...), "-content", dir), args[i+1:]...)
-	for j, a := range suggest {
+	suggest := quoteArgs(append(append(append([]string{"healthsite", fset.Name()}, args[:i]...), "-content", dir), args[i+1:]...))
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return fmt.Errorf("%s takes the folder with -content: %s", fset.Name(), suggest)
+	}
+	return fmt.Errorf("unexpected arguments %q (%s takes only flags; to read a folder of articles, give it with -content: %s)", fset.Args(), fset.Name(), suggest)
+}
+
+// quoteArgs is a command line as one would type it in a shell.
+func quoteArgs(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
 		if a == "" || strings.ContainsAny(a, " \t'\"$`\\") {
-			suggest[j] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+			out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 		}
 	}
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		return fmt.Errorf("%s takes the folder with -content: %s", fset.Name(), strings.Join(suggest, " "))
-	}
-	return fmt.Errorf("unexpected arguments %q (%s takes only flags; to read a folder of articles, give it with -content: %s)", fset.Args(), fset.Name(), strings.Join(suggest, " "))
+	return strings.Join(out, " ")
 }
