@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,40 @@ func TestContent_MissingFolderIsSaidPlainly(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("the missing folder was created")
+	}
+}
+
+// TestContent_RepositoryFolderIsTheBuiltInSite: make run, from the
+// repository's root, reads content/ from disk rather than the copy built
+// into the program. The two must be the same site, and the Go file that
+// embeds the folder must be no problem of it.
+func TestContent_RepositoryFolderIsTheBuiltInSite(t *testing.T) {
+	report := func(dir string) (first, rest string) {
+		t.Chdir(dir)
+		stdout, _, err := runCmd(t, nil, "check")
+		if err != nil {
+			t.Fatalf("check in %s: %v\n%s", dir, err, stdout)
+		}
+		first, rest, _ = strings.Cut(stdout, "\n")
+		// The summary's time differs from run to run.
+		return first, regexp.MustCompile(`\(\S+\)\n$`).ReplaceAllString(rest, "")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, disk := report(root)
+	if want := "healthsite: reading content/ (the content folder in " + root + ")"; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+	first, builtIn := report(t.TempDir())
+	if !strings.HasPrefix(first, "healthsite: using the built-in sample articles") {
+		t.Errorf("first line %q", first)
+	}
+	if disk != builtIn {
+		t.Errorf("content/ on disk:\n%s\nbuilt in:\n%s", disk, builtIn)
+	}
+	if strings.Contains(disk, "content.go") {
+		t.Errorf("check reports the file that embeds the folder:\n%s", disk)
 	}
 }
