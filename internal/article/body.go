@@ -15,6 +15,12 @@ func reportNotices(p *problems, pos *positions, notices []markdown.Notice, title
 		switch n.Kind {
 		case markdown.NoticeHTML:
 			p.warnf(line, col, "%s", htmlMessage(n))
+		case markdown.NoticeInlineHTML:
+			instead, ok := markdownFor[n.Text]
+			if !ok {
+				instead = "write the text without the tag"
+			}
+			p.warnf(line, col, "the HTML tag <%s> is left out, and the text around it is shown without it: articles are written in Markdown (%s)", n.Text, instead)
 		case markdown.NoticeCallout:
 			if n.Text == "" {
 				marker := strings.TrimSpace(strings.SplitN(calloutLine(pos.body, n.Offset), "]", 2)[0]) + "]"

@@ -31,6 +31,8 @@ func TestCheck_TextThatDisappears(t *testing.T) {
 			"x.md:10:1: warning: the HTML <script> is not shown: pages never run scripts or styles of their own (remove it)"}},
 		{"Image", "Intro.\n\n  <img src=\"knee.jpg\">\n", []string{
 			`x.md:10:1: warning: the HTML <img> is not shown: articles are written in Markdown (for a picture, write ![what it shows](images/knee.jpg))`}},
+		{"InlineHTML", "Call <strong>999</strong> now.\n", []string{
+			"x.md:8:6: warning: the HTML tag <strong> is left out, and the text around it is shown without it: articles are written in Markdown (for bold, write **the words**)"}},
 		{"CommentIsFine", "Intro.\n\n<!-- ask Dr Marsh -->\n", nil},
 		{"UnknownCallout", "> [!DANGER]\n> Stop.\n", []string{
 			"x.md:8:3: warning: [!DANGER] is not a type of callout, so it shows as text and the box is lost (did you mean [!CAUTION] or [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION])"}},
@@ -206,6 +208,19 @@ func TestCheck_ImageCase(t *testing.T) {
 		"guides/x.md:11:1: error: the image ../images/KNEE.svg is not in the content folder, but images/knee.svg is: names are case-sensitive on web servers (write ../images/knee.svg)",
 		"guides/x.md:11:31: error: the image /images/Knee.svg is not in the content folder, but images/knee.svg is: names are case-sensitive on web servers (write /images/knee.svg)",
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheck_LinkToReviewerPage: a reviewer with a profile has a page
+// among the authors', and a link to it is not broken.
+func TestCheck_LinkToReviewerPage(t *testing.T) {
+	got := checkLines(t,
+		"authors/elena-marsh.md", "---\nname: Dr Elena Marsh\ncredentials: DPT\n---\n\nElena treats backs.\n",
+		"a.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S", `reviewed_by: "Dr Elena Marsh, DPT"`, "reviewed: 2024-01-02")+
+			"[Elena](/authors/dr-elena-marsh/) and [nobody](/authors/elena/)\n")
+	want := []string{`a.md:11:39: error: the link to /authors/elena/ leads to no author: no article is by "elena" (did you mean /authors/dr-elena-marsh/?)`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

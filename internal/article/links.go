@@ -11,12 +11,14 @@ import (
 )
 
 // checkLinks reports links between articles that lead nowhere: to an
-// article that does not exist, or to a #fragment that is not on the page.
-// It checks the links of articles, those with errors included; targets
-// holds every article file by address, those with errors included.
-func checkLinks(articles []*Article, targets map[string]*Article) []*Error {
+// article, topic or author page that does not exist, to a #fragment that
+// is not on the page, or to an article's Markdown file. It checks the
+// links of articles, those with errors included; targets holds every
+// article file by address, those with errors included. reviewer finds
+// the profile of an article's reviewer, whose page is among the authors'.
+func checkLinks(articles []*Article, targets map[string]*Article, reviewer func(reviewedBy string) *Profile) []*Error {
 	var out []*Error
-	names := findPageNames(articles)
+	names := findPageNames(articles, reviewer)
 	for _, a := range articles {
 		self := &url.URL{Path: "/articles/" + a.Slug + "/"}
 		for _, l := range a.links {
@@ -117,8 +119,9 @@ func slugs(targets map[string]*Article) []string {
 type pageNames struct{ tags, authors map[string]string }
 
 // findPageNames finds the topic and author pages the articles make: those
-// of every article that is not a draft (drafts make none).
-func findPageNames(articles []*Article) pageNames {
+// of every article that is not a draft (drafts make none), and those of
+// the reviewers with a profile.
+func findPageNames(articles []*Article, reviewer func(string) *Profile) pageNames {
 	n := pageNames{tags: map[string]string{}, authors: map[string]string{}}
 	for _, a := range articles {
 		if a.Draft {
@@ -129,6 +132,9 @@ func findPageNames(articles []*Article) pageNames {
 		}
 		for _, name := range a.Authors {
 			n.authors[NameSlug(name)] = name
+		}
+		if p := reviewer(a.ReviewedBy); a.ReviewedBy != "" && p != nil {
+			n.authors[NameSlug(p.Name)] = p.Name
 		}
 	}
 	return n
@@ -198,9 +204,9 @@ func checkFileLink(a *Article, l linkAt, p string, articles []*Article) *Error {
 }
 
 // suggestSlug returns the address in have that name most likely means:
-// one within a typo or two of it, or one whose first or last words are
-// within a typo of it, or of whose words it is the first or last
-// (myofascial-release for myofascial-release-therapy, and back), or "".
+// one within a typo or two of it, or one with words in a row that are
+// within a typo or two of it, or the other way round (myofascial-release
+// for myofascial-release-therapy, elena for dr-elena-marsh), or "".
 func suggestSlug(name string, have []string) string {
 	if s := suggest(name, have); s != "" {
 		return s
@@ -216,8 +222,8 @@ func suggestSlug(name string, have []string) string {
 		if len(short) == len(long) {
 			continue // compared whole above
 		}
-		for _, part := range [][]string{long[:len(short)], long[len(long)-len(short):]} {
-			d := editDistance(strings.Join(short, "-"), strings.Join(part, "-"))
+		for i := 0; i+len(short) <= len(long); i++ {
+			d := editDistance(strings.Join(short, "-"), strings.Join(long[i:i+len(short)], "-"))
 			if d < bestD || d == bestD && best != "" && len(h) < len(best) {
 				best, bestD = h, d
 			}

@@ -286,7 +286,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			}
 		}
 	}
-	all = append(all, checkLinks(found, targets)...)
+	all = append(all, checkLinks(found, targets, lib.Reviewer)...)
 	lib.found = found
 
 	sortErrors(all)

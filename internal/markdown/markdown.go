@@ -328,6 +328,8 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			blocks = append(blocks, n)
 		case *ast.Paragraph:
 			noticeHeadingSpace(pc, n, src)
+		case *ast.RawHTML:
+			noticeInlineHTML(pc, n, src)
 		}
 		return ast.WalkContinue, nil
 	})

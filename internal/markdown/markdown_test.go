@@ -295,6 +295,9 @@ func TestRender_Notices(t *testing.T) {
 		{"capitalised after one #", "#Symptoms\n", []Notice{{Kind: NoticeHeadingSpace, Offset: 0, Text: "#Symptoms"}}},
 		{"a hashtag is not a heading", "#selfcare and ## alone and C#\n", nil},
 		{"a line inside a paragraph", "First line\n###Second\n", []Notice{{Kind: NoticeHeadingSpace, Offset: 11, Text: "###Second"}}},
+		{"inline HTML, opening tags only", "Call <B>999</B> now<br> <!-- x -->\n", []Notice{
+			{Kind: NoticeInlineHTML, Offset: 5, Text: "b"}, {Kind: NoticeInlineHTML, Offset: 19, Text: "br"}}},
+		{"an autolink is not HTML", "See <https://example.org> or <jane@example.org>.\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,7 +39,26 @@ const (
 	// NoticeHeadingSpace is a line such as ##Heading, a paragraph rather
 	// than a heading because no space follows the #. Text is the line.
 	NoticeHeadingSpace
+	// NoticeInlineHTML is an HTML tag inside a paragraph, which is left
+	// out while the text around it is shown. Text is the tag's name.
+	NoticeInlineHTML
 )
+
+// inlineTag is the name of an opening tag of inline raw HTML.
+var inlineTag = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)`)
+
+// noticeInlineHTML reports an opening tag of inline raw HTML; closing
+// tags, comments and the like go with a tag reported already or show
+// nothing anyway.
+func noticeInlineHTML(pc parser.Context, n *ast.RawHTML, src []byte) {
+	if n.Segments.Len() == 0 {
+		return
+	}
+	first := n.Segments.At(0)
+	if m := inlineTag.FindSubmatch(first.Value(src)); m != nil {
+		addNotice(pc, Notice{Kind: NoticeInlineHTML, Offset: first.Start, Text: strings.ToLower(string(m[1]))})
+	}
+}
 
 // notices is where the transformers leave their notices for RenderWith.
 var notices = parser.NewContextKey()
