@@ -35,6 +35,7 @@ type Head struct {
 	PrevURL       string    // the previous page of a paginated list, or ""
 	NextURL       string    // the next page of a paginated list, or ""
 	SearchAction  string    // the search page's path
+	TopicsURL     string    // the topics A–Z, linked from the header
 	SearchEnabled bool      // show the search form
 	// Sample marks a demonstration site: every page says that its
 	// articles and people are made up (site.yaml's sample: true).
@@ -137,8 +138,8 @@ type ArticlePage struct {
 	Authors     []Link
 	Date        time.Time
 	Updated     time.Time // zero unless the text changed after Date
-	ReadingTime int       // minutes
-	WordsPerMin int       // the reading speed behind ReadingTime
+	ReadingTime int       // minutes, at article.WordsPerMinute
+	Standfirst  string    // the summary, leading the text; "" when the text opens with it
 	Image       *Picture  // the lead image, or nil
 	Contents    []Link    // the sections, when there are enough for a table of contents
 	Body        string    // safe HTML rendered from Markdown

@@ -156,3 +156,103 @@ func TestBrowser_DevPreviewReloadsAfterSave(t *testing.T) {
 	}
 	t.Logf("save to page changed in the browser: %s", time.Since(saved).Round(time.Millisecond))
 }
+
+// firstScreen is what a reader sees of a page before scrolling, in CSS
+// pixels: the header's height, and the bottom of the first line of the
+// standfirst (the article's summary, leading it), or -1 without one.
+type firstScreen struct {
+	Header     float64 `json:"header"`
+	Standfirst float64 `json:"standfirst"`
+	Text       string  `json:"text"`
+}
+
+const measureFirstScreen = `(() => {
+  const header = document.querySelector(".site-header").getBoundingClientRect().height;
+  const s = document.querySelector("article .standfirst");
+  if (!s) return {header, standfirst: -1, text: ""};
+  const r = document.createRange();
+  r.selectNodeContents(s);
+  const first = r.getClientRects()[0];
+  return {header, standfirst: first.bottom + window.scrollY, text: s.textContent.trim()};
+})()`
+
+// TestBrowser_PhoneFirstScreenShowsTheArticle opens an article on a
+// 375×667 phone: the header stays compact (at most 120 px, 160 on a
+// wide screen, where it has room for the tagline) and the
+// first line of the article's text, its summary as a standfirst, is
+// on the first screen, above the byline's details and the contents.
+// It saves the first screen at 375 and 1280 px.
+func TestBrowser_PhoneFirstScreenShowsTheArticle(t *testing.T) {
+	url := startServe(t, nil)
+	const path = "/articles/myofascial-release-therapy/"
+	for _, size := range []struct {
+		name          string
+		width, height int64
+		header        float64 // the header's most height
+	}{{"375px", 375, 667, 120}, {"1280px", 1280, 800, 160}} {
+		t.Run(size.name, func(t *testing.T) {
+			ctx := newBrowser(t, int(size.width), int(size.height))
+			err := chromedp.Do(ctx,
+				chromedp.EmulateViewport(size.width, size.height),
+				chromedp.Navigate(url+path),
+				chromedp.WaitVisible(`h1`),
+			)
+			if err != nil {
+				t.Fatalf("browser: %v", err)
+			}
+			m, err := chromedp.Run(ctx, chromedp.Evaluate[firstScreen](measureFirstScreen))
+			if err != nil {
+				t.Fatalf("browser: %v", err)
+			}
+			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatalf("browser: %v", err)
+			}
+			saveScreenshot(t, "article-first-screen-"+size.name+".png", shot)
+			t.Logf("%s: header %.0f px, standfirst's first line ends at %.0f px", size.name, m.Header, m.Standfirst)
+			if !strings.HasPrefix(m.Text, "Myofascial release therapy eases tight fascia") {
+				t.Fatalf("the article does not lead with its summary: standfirst %q", m.Text)
+			}
+			if m.Header > size.header {
+				t.Errorf("the header is %.0f px tall on a %d px wide screen, want at most %.0f", m.Header, size.width, size.header)
+			}
+			if m.Standfirst > float64(size.height) {
+				t.Errorf("the first line of the article's text ends at %.0f px, below the first screen (%d px)", m.Standfirst, size.height)
+			}
+		})
+	}
+}
+
+// TestBrowser_PhonePages opens each kind of page on a 375 px phone:
+// none scrolls sideways. It saves each first screen, to look at.
+func TestBrowser_PhonePages(t *testing.T) {
+	ctx := newBrowser(t, 375, 667)
+	url := startServe(t, nil)
+	for _, page := range []struct{ name, path string }{
+		{"index", "/"},
+		{"topics", "/tags/"},
+		{"search", "/search?q=stretching"},
+		{"not-found", "/articles/myofascial-release/"},
+	} {
+		err := chromedp.Do(ctx,
+			chromedp.EmulateViewport(375, 667),
+			chromedp.Navigate(url+page.path),
+			chromedp.WaitVisible(`h1`),
+		)
+		if err != nil {
+			t.Fatalf("browser: %s: %v", page.path, err)
+		}
+		widths, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+		if err != nil {
+			t.Fatalf("browser: %v", err)
+		}
+		if len(widths) != 2 || widths[0] > widths[1] {
+			t.Errorf("%s scrolls sideways on a 375 px screen: scrollWidth, clientWidth = %v", page.path, widths)
+		}
+		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("browser: %v", err)
+		}
+		saveScreenshot(t, page.name+"-375px.png", shot)
+	}
+}

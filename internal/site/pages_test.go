@@ -181,8 +181,8 @@ func TestBuild_TableOfContentsFromThreeSections(t *testing.T) {
 	if len(elements(parseHTML(t, s.Page("/articles/two/").Body()), "nav", "class", "contents")) != 0 {
 		t.Error("a table of contents with two sections")
 	}
-	if !strings.Contains(textOf(doc), "1 min read (at 200 words a minute)") {
-		t.Error("the reading time does not state its words per minute")
+	if byline := elements(doc, "p", "class", "byline"); len(byline) != 1 || !strings.HasSuffix(textOf(byline[0]), "· 1 min read") {
+		t.Errorf("the byline does not end with the reading time alone: %v", byline)
 	}
 }
 
@@ -416,5 +416,41 @@ func TestBuild_RelatedArticlesShareATopic(t *testing.T) {
 	}
 	if body := s.Page("/articles/sleep/").Body(); strings.Contains(string(body), "Related articles") {
 		t.Error("an article sharing no topic has a related section")
+	}
+}
+
+// TestBuild_ArticleLeadsWithItsSummary: the summary is the article's
+// standfirst, right under the title and before the byline and the
+// contents; a summary taken from the first paragraph is not repeated.
+func TestBuild_ArticleLeadsWithItsSummary(t *testing.T) {
+	sections := "\n\n## One\n\nx\n\n## Two\n\nx\n\n## Three\n\nx\n"
+	s := buildFS(t, fstest.MapFS{
+		"given.md":   {Data: []byte("---\ntitle: Given\nauthor: A\ndate: 2024-01-01\nsummary: Rest, then move <gently>.\n---\n\nThe text." + sections)},
+		"derived.md": {Data: []byte("---\ntitle: Derived\nauthor: A\ndate: 2024-01-01\n---\n\nThe first paragraph." + sections)},
+	})
+	doc := parseHTML(t, s.Page("/articles/given/").Body())
+	header := elements(doc, "header", "", "")
+	var order []string
+	for _, h := range header {
+		if attrOf(h, "class") == "site-header" {
+			continue
+		}
+		for c := h.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				order = append(order, c.Data+"."+attrOf(c, "class"))
+			}
+		}
+	}
+	if want := "[h1. p.standfirst p.byline]"; fmt.Sprint(order) != want {
+		t.Errorf("the article's header holds %v, want %s", order, want)
+	}
+	if sf := elements(doc, "p", "class", "standfirst"); len(sf) != 1 || textOf(sf[0]) != "Rest, then move <gently>." {
+		t.Errorf("standfirst %v", sf)
+	}
+	if len(elements(doc, "nav", "class", "contents")) != 1 {
+		t.Error("no contents after the standfirst")
+	}
+	if sf := elements(parseHTML(t, s.Page("/articles/derived/").Body()), "p", "class", "standfirst"); len(sf) != 0 {
+		t.Errorf("a summary taken from the first paragraph is repeated as the standfirst: %q", textOf(sf[0]))
 	}
 }

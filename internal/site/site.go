@@ -401,6 +401,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Feeds:         b.feeds(),
 		Type:          "website",
 		SearchAction:  SearchPath,
+		TopicsURL:     TagsPath,
 		SearchEnabled: true,
 		Sample:        b.settings.Sample,
 		FooterLinks:   b.footer,
@@ -548,7 +549,7 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 		Authors:     t.Authors,
 		Date:        a.Date,
 		ReadingTime: a.ReadingTime(),
-		WordsPerMin: article.WordsPerMinute,
+		Standfirst:  standfirst(a),
 		Body:        a.HTML,
 		Tags:        t.Tags,
 		Draft:       a.Draft,
@@ -597,6 +598,18 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
 	p.Head.LinkedData = b.articleData(a)
 	return path, templates.Article(p)
+}
+
+// standfirst is the summary that leads an article's page, above the
+// byline's details and the contents, so that a reader on a phone meets
+// what the article is about on the first screen, as NHS and MedlinePlus
+// pages open with what the reader most needs. A summary the loader took
+// from the first paragraph (none was written) would only say it twice.
+func standfirst(a *article.Article) string {
+	if a.Summary == "" || strings.HasPrefix(strings.TrimSpace(a.Text), a.Summary) {
+		return ""
+	}
+	return a.Summary
 }
 
 func teaser(a *article.Article) templates.Teaser {
