@@ -372,7 +372,7 @@ func layout(h Head) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<p><a href=\"/tags/\">All topics</a> · <a href=\"/authors/\">All authors</a> · <a href=\"/feed.xml\">RSS feed</a></p></div></footer></body></html>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<p><a href=\"/tags/\">Topics A–Z</a> · <a href=\"/authors/\">All authors</a> · <a href=\"/feed.xml\">RSS feed</a></p></div></footer></body></html>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

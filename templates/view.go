@@ -121,6 +121,21 @@ type Entry struct {
 	Count int
 }
 
+// TopicsPage is the topics A–Z: every topic under its first letter,
+// with a list of the letters to jump to.
+type TopicsPage struct {
+	Head    Head
+	Heading string
+	Letters []Letter // in order; a letter without entries is listed unlinked
+}
+
+// Letter is one letter of the topics A–Z and its topics.
+type Letter struct {
+	Name    string // "A", or "0–9" for topics that start with a digit
+	ID      string // the id of its heading
+	Entries []Entry
+}
+
 // SearchPage is the search form and one page of results.
 type SearchPage struct {
 	ListPage

@@ -29,6 +29,7 @@ var axePages = []struct{ name, path string }{
 	{"index", "/"},
 	{"article", "/articles/myofascial-release-therapy/"},
 	{"tag", "/tags/manual-therapy/"},
+	{"topics", "/tags/"},
 	{"search", "/search?q=stretching"},
 	{"not-found", "/no-such-page"},
 }

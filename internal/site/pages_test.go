@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/net/html"
 
 	"healthsite/internal/article"
@@ -452,5 +453,74 @@ func TestBuild_ArticleLeadsWithItsSummary(t *testing.T) {
 	}
 	if sf := elements(parseHTML(t, s.Page("/articles/derived/").Body()), "p", "class", "standfirst"); len(sf) != 0 {
 		t.Errorf("a summary taken from the first paragraph is repeated as the standfirst: %q", textOf(sf[0]))
+	}
+}
+
+// TestBuild_TopicsAZ: /tags/ lists every topic under its first letter,
+// accents aside, with counts, in the order of the site's language; the
+// jump list has every letter from A to Z, linking those with topics to
+// their heading, and the header of every page links to it.
+func TestBuild_TopicsAZ(t *testing.T) {
+	page := func(n int, tags string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: T%d\nauthor: A\ndate: 2024-01-%02d\nsummary: S.\ntags: [%s]\n---\n\nText.\n", n, n, tags))}
+	}
+	s := buildFS(t, fstest.MapFS{
+		"a1.md": page(1, "back pain, Ankle, achilles, Écorché"),
+		"a2.md": page(2, "Back pain, 50+ health, 背痛, knee"),
+		"a3.md": page(3, "\"#sleep\", eczema"),
+	})
+	doc := parseHTML(t, s.Page("/tags/").Body())
+	if h1 := elements(doc, "h1", "", ""); len(h1) != 1 || textOf(h1[0]) != "Topics A–Z" {
+		t.Errorf("h1 %v", h1)
+	}
+	var got []string
+	for _, sec := range elements(doc, "section", "class", "az-letter") {
+		h2 := elements(sec, "h2", "", "")
+		if len(h2) != 1 || attrOf(sec, "aria-labelledby") != attrOf(h2[0], "id") {
+			t.Fatalf("a letter's section is not labelled by its heading")
+		}
+		var entries []string
+		for _, li := range elements(sec, "li", "", "") {
+			entries = append(entries, textOf(li))
+		}
+		got = append(got, textOf(h2[0])+": "+strings.Join(entries, "; "))
+	}
+	want := []string{
+		"0–9: 50+ health (1 article)",
+		"A: achilles (1 article); Ankle (1 article)",
+		"B: Back pain (2 articles)",
+		"E: Écorché (1 article); eczema (1 article)",
+		"K: knee (1 article)",
+		"S: #sleep (1 article)",
+		"背: 背痛 (1 article)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("topics A–Z (-want +got):\n%s", diff)
+	}
+	nav := elements(doc, "nav", "aria-label", "Topics by letter")
+	if len(nav) != 1 {
+		t.Fatal("no jump list of letters")
+	}
+	var links, letters []string
+	for _, li := range elements(nav[0], "li", "", "") {
+		letters = append(letters, textOf(li))
+		for _, a := range elements(li, "a", "", "") {
+			target := strings.TrimPrefix(attrOf(a, "href"), "#")
+			if len(elements(doc, "h2", "id", target)) != 1 {
+				t.Errorf("letter %s links to #%s, which is no heading", textOf(a), target)
+			}
+			links = append(links, textOf(a))
+		}
+	}
+	if want := "[0–9 A B E K S 背]"; fmt.Sprint(links) != want {
+		t.Errorf("linked letters %v, want %s", links, want)
+	}
+	if len(letters) != 28 || letters[3] != "C (no topics)" {
+		t.Errorf("jump list %v: want 0–9, every letter A to Z, then 背; C unlinked", letters)
+	}
+	for _, path := range []string{"/", "/articles/a1/", "/tags/knee/"} {
+		if a := elements(parseHTML(t, s.Page(path).Body()), "a", "href", "/tags/"); len(a) == 0 || textOf(a[0]) != "Topics A–Z" {
+			t.Errorf("%s: the header does not link to the topics A–Z", path)
+		}
 	}
 }

@@ -244,7 +244,7 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		root, heading string
 		title         func(name string) string
 	}{
-		{groupBy(published, func(a *article.Article) []string { return a.Tags }), TagsPath, "Topics", func(n string) string { return "Articles about " + n }},
+		{groupBy(published, func(a *article.Article) []string { return a.Tags }), TagsPath, "Topics A–Z", func(n string) string { return "Articles about " + n }},
 		{groupBy(published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, "Authors", func(n string) string { return "Articles by " + n }},
 	} {
 		idx := templates.IndexPage{Head: b.head(g.heading, "", g.root), Heading: g.heading}
@@ -256,6 +256,13 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 				b.render(page.path, templates.List(page.ListPage))
 			}
 			sitemap = append(sitemap, SitemapURL{Path: l.path, LastMod: l.modified})
+		}
+		if g.root == TagsPath {
+			// The topics are the way in for a reader who knows what
+			// they are looking for: listed A to Z, with letters to jump.
+			b.render(g.root, templates.Topics(templates.TopicsPage{Head: idx.Head, Heading: idx.Heading,
+				Letters: topicsAZ(idx.Entries, b.settings.Language)}))
+			continue
 		}
 		b.render(g.root, templates.Index(idx))
 	}
