@@ -92,6 +92,10 @@ func TestCheck_CurlyQuotes(t *testing.T) {
 			`x.md:2:8: error: YAML syntax error: the value starts with the curly quote ‘, which is not a quote mark in YAML (type straight quotes " instead: title: "Neck pain: it’s common"; Word, Mac and phone keyboards curl quotes as you type unless smart quotes are turned off)`},
 		{"TOML", "+++\ntitle = “Neck pain”\nauthor = \"A\"\ndate = 2024-01-01\nsummary = \"S.\"\n+++\n\nText.\n",
 			`x.md:2:9: error: TOML syntax error: the value starts with the curly quote “, which is not a quote mark in TOML (type straight quotes " instead: title = "Neck pain"; Word, Mac and phone keyboards curl quotes as you type unless smart quotes are turned off)`},
+		{"ReadAsText", "---\ntitle: “Neck pain”\n" + rest,
+			`x.md:2:8: warning: title is shown with the curly quotes around it, “Neck pain”, which are not read as quote marks (type straight quotes " instead: title: "Neck pain", or leave them out)`},
+		{"InAList", "---\ntitle: T\ntags: [‘knee’, hip]\n" + rest,
+			`x.md:3:8: warning: tags is shown with the curly quotes around it, ‘knee’, which are not read as quote marks (type straight quotes " instead: "knee", or leave them out)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +103,10 @@ func TestCheck_CurlyQuotes(t *testing.T) {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
+	}
+	// An apostrophe or quotes inside the text are fine.
+	if got := checkLines(t, "x.md", "---\ntitle: It’s “fine”, really\n"+rest); got != nil {
+		t.Errorf("quotes inside a title: %q", got)
 	}
 }
 

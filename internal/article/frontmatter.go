@@ -962,3 +962,15 @@ func curlyQuotes(b block, dataLine int, se *syntaxError) {
 	se.msg = fmt.Sprintf("%s syntax error: the value starts with the curly quote %s, which is not a quote mark in %s", b.format, m[2], b.format)
 	se.fix = "type straight quotes \" instead: " + straight + "; Word, Mac and phone keyboards curl quotes as you type unless smart quotes are turned off"
 }
+
+// curlyQuoted reports whether text is wrapped in curly quotes, as
+// “Neck pain” typed by Word or a Mac is, and returns the text inside.
+func curlyQuoted(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	first, size := utf8.DecodeRuneInString(t)
+	last, lastSize := utf8.DecodeLastRuneInString(t)
+	if len(t) <= size+lastSize || !strings.ContainsRune("\u201c\u201e\u2018", first) || !strings.ContainsRune("\u201d\u201c\u2019", last) {
+		return "", false
+	}
+	return t[size : len(t)-lastSize], true
+}

@@ -510,6 +510,13 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 				if it.kind == kindString && strings.HasPrefix(strings.TrimSpace(it.text), Placeholder) {
 					p.errorf(it.line, it.col, "%s still holds the placeholder %q (replace it with the real text)", f.key, it.text)
 				}
+				if inner, ok := curlyQuoted(it.text); it.kind == kindString && ok {
+					straight := `"` + inner + `"`
+					if it == v {
+						straight = f.key + ": " + straight
+					}
+					p.warnf(it.line, it.col, "%s is shown with the curly quotes around it, %s, which are not read as quote marks (type straight quotes \" instead: %s, or leave them out)", f.key, strings.TrimSpace(it.text), straight)
+				}
 			}
 		}
 	}
