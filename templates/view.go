@@ -119,6 +119,9 @@ type IndexPage struct {
 type Entry struct {
 	Link
 	Count int
+	// Reviewed is how many articles a reviewer who wrote none reviewed,
+	// on the list of authors; 0 otherwise.
+	Reviewed int
 }
 
 // TopicsPage is the topics A–Z: every topic under its first letter,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,7 +80,9 @@ func (b *builder) profilePages(published []*article.Article) []SitemapURL {
 	}
 	var sitemap []SitemapURL
 	done := map[*article.Profile]bool{}
+	var entries []templates.Entry // the list of authors, reviewers who wrote nothing added
 	for _, g := range groupBy(published, func(a *article.Article) []string { return a.Authors }) {
+		entries = append(entries, templates.Entry{Link: templates.Link{Name: g.name, URL: AuthorsPath + g.slug + "/"}, Count: len(g.articles)})
 		p := b.lib.Profile(g.name)
 		if p == nil {
 			continue
@@ -102,6 +105,13 @@ func (b *builder) profilePages(published []*article.Article) []SitemapURL {
 			}
 		}
 		sitemap = append(sitemap, SitemapURL{Path: path, LastMod: last})
+		entries = append(entries, templates.Entry{Link: templates.Link{Name: p.Name, URL: path}, Reviewed: len(reviewed[p])})
+	}
+	if len(sitemap) > 0 {
+		// Readers find reviewers where they find authors.
+		slices.SortStableFunc(entries, func(a, b templates.Entry) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+		idx := templates.IndexPage{Head: b.head("Authors", "", AuthorsPath), Heading: "Authors", Entries: entries}
+		b.render(AuthorsPath, templates.Index(idx))
 	}
 	return sitemap
 }

@@ -215,6 +215,15 @@ func TestBuild_ProfilesOnAuthorPages(t *testing.T) {
 	if fmt.Sprint(reviewed) != "[/articles/a/ Knees]" {
 		t.Errorf("Elena reviewed %v", reviewed)
 	}
+	var authors []string
+	for _, li := range elements(parseHTML(t, s.Page("/authors/").Body()), "li", "", "") {
+		if a := elements(li, "a", "", ""); len(a) == 1 && strings.HasPrefix(attrOf(a[0], "href"), "/authors/") {
+			authors = append(authors, attrOf(a[0], "href")+" "+textOf(li))
+		}
+	}
+	if got := strings.Join(authors, "; "); got != "/authors/ann-lee/ Ann Lee (1 article); /authors/bo-chan/ Bo Chan (1 article); /authors/dr-elena-marsh/ Dr Elena Marsh (reviewed 1 article)" {
+		t.Errorf("/authors/ lists %s", got)
+	}
 	if !strings.Contains(string(s.Page("/sitemap.xml").Body()), "<loc>https://health.example.org/authors/dr-elena-marsh/</loc>") {
 		t.Error("the sitemap lacks the reviewer's page")
 	}
