@@ -117,15 +117,15 @@ func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]b
 	}
 
 	// Who the articles name, as authors or as reviewers.
-	named := map[string]bool{}
+	named := map[string]string{} // by personKey: the name as an article writes it
 	for _, a := range articles {
 		for _, n := range a.Authors {
-			named[personKey(n)] = true
+			named[personKey(n)] = n
 		}
 		if a.ReviewedBy != "" {
-			named[personKey(a.ReviewedBy)] = true
+			named[personKey(a.ReviewedBy)] = a.ReviewedBy
 			if name, _, ok := strings.Cut(a.ReviewedBy, ","); ok {
-				named[personKey(name)] = true
+				named[personKey(name)] = strings.TrimSpace(name)
 			}
 		}
 	}
@@ -141,11 +141,33 @@ func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]b
 			continue
 		}
 		out[key] = f.p
-		if !named[key] {
-			all = append(all, &Error{Path: f.p.Path, Line: f.line, Col: f.col, Severity: SeverityWarning, Message: fmt.Sprintf("no article names %s as its author or reviewer, so this profile is not shown (write the name as the articles' author: or reviewed_by: lines do, or remove the profile)", f.p.Name)})
+		if _, ok := named[key]; !ok {
+			fix := "write the name as the articles' author: or reviewed_by: lines do, or remove the profile"
+			if near := nearestName(key, named); near != "" {
+				fix = fmt.Sprintf("did you mean %q, as the articles write it? Then write name: %s", near, near)
+			}
+			all = append(all, &Error{Path: f.p.Path, Line: f.line, Col: f.col, Severity: SeverityWarning, Message: fmt.Sprintf("no article names %s as its author or reviewer, so this profile is not shown (%s)", f.p.Name, fix)})
 		}
 	}
 	return out, all
+}
+
+// nearestName is the name an article writes that key most likely
+// means: one that holds it or is held by it whole words at a time
+// ("Dr Elena Marsh" for "Elena Marsh"), or one a typo or two away; ""
+// when there is none.
+func nearestName(key string, named map[string]string) string {
+	best, bestD := "", 3
+	for k, name := range named {
+		d := editDistance(key, k)
+		if strings.Contains(" "+k+" ", " "+key+" ") || strings.Contains(" "+key+" ", " "+k+" ") {
+			d = 0
+		}
+		if d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	return best
 }
 
 // readProfileDoc reads a profile from a Markdown file of AuthorsFolder:
