@@ -149,6 +149,15 @@ type SearchPage struct {
 	TopicsURL     string // the A–Z of topics, offered when nothing is found
 }
 
+// StaticSearchPage is the search page of an exported site, where the
+// search runs in the browser.
+type StaticSearchPage struct {
+	Head      Head
+	IndexURL  string // the static index
+	TopicsURL string // the A–Z of topics, for readers without the script
+	SearchURL string // the search page's own path, for result links
+}
+
 // ArticlePage is a whole article.
 type ArticlePage struct {
 	Head        Head

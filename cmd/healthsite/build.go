@@ -23,6 +23,7 @@ type buildOptions struct {
 	out        string
 	force      bool
 	allowLocal bool
+	searchURL  string
 }
 
 // buildFlags defines the flags of build.
@@ -33,6 +34,7 @@ func buildFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *b
 	fset.StringVar(&o.out, "out", "", "write the site into `DIR` (replaced whole; required)")
 	fset.BoolVar(&o.force, "force", false, "replace -out even if it holds files that an earlier build did not write")
 	fset.BoolVar(&o.allowLocal, "allow-local", false, "build with a base URL on this machine (such as http://localhost:8080), for testing the export here")
+	fset.StringVar(&o.searchURL, "search-url", "", "send the search form to a running healthsite at `URL` (such as https://search.example.org/search, or /search behind the same nginx) instead of searching in the browser from a static index")
 	return fset, &o
 }
 
@@ -52,6 +54,9 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		if _, err := article.ParseBaseURL(o.BaseURL); err != nil {
 			return fmt.Errorf("-base-url: %w", err)
 		}
+	}
+	if err := checkSearchURL(o.searchURL); err != nil {
+		return err
 	}
 	choice, err := o.content(fset)
 	if err != nil {
@@ -80,7 +85,8 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 			return errors.New("the base URL is on this machine (see above); nothing was written")
 		}
 	}
-	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true})
+	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
+		StaticSearch: o.searchURL == "", SearchURL: o.searchURL})
 	if err != nil {
 		return err
 	}
@@ -133,4 +139,23 @@ func localBaseURL(choice contentChoice, base string) error {
 		e.Message = fmt.Sprintf("base_url %s is %s (write base_url: https://your-site.example, or pass -base-url https://your-site.example; %s)", base, why, allow)
 	}
 	return e
+}
+
+// checkSearchURL checks -search-url: a path on the site's own host (a
+// healthsite behind the same nginx) or an absolute http(s) URL, with
+// no query or fragment, since the form adds ?q=.
+func checkSearchURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil, u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("-search-url %q: write the address of a healthsite's search page without ?query or #fragment, like https://search.example.org/search or /search", s)
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
+		return nil
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+		return nil
+	}
+	return fmt.Errorf("-search-url %q is neither a path starting with / nor an http or https address (write it like https://search.example.org/search, or /search behind the same nginx)", s)
 }

@@ -147,3 +147,43 @@ func TestBuild_RefusesALocalBaseURL(t *testing.T) {
 		})
 	}
 }
+
+// TestBuild_SearchNeverLeadsToA404 checks both ways an export searches:
+// by default, every page's form leads to /search, which the export has
+// (search.html, with its static index); with -search-url, to that
+// server, and no search page is written. A bad -search-url is refused.
+func TestBuild_SearchNeverLeadsToA404(t *testing.T) {
+	for _, tc := range []struct {
+		flags      []string
+		action     string
+		searchPage bool
+	}{
+		{nil, `action="/search"`, true},
+		{[]string{"-search-url", "https://search.example.org/search"}, `action="https://search.example.org/search"`, false},
+		{[]string{"-search-url", "/search"}, `action="/search"`, false},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		args := append([]string{"build", "-out", out, "-base-url", "https://health.example.org"}, tc.flags...)
+		if _, stderr, err := runCmd(t, nil, args...); err != nil {
+			t.Fatalf("build %v: %v\n%s", tc.flags, err, stderr)
+		}
+		for _, page := range []string{"index.html", "404.html", "articles/myofascial-release-therapy/index.html"} {
+			body, err := os.ReadFile(filepath.Join(out, page))
+			if err != nil || !strings.Contains(string(body), `<form class="search-form" role="search" method="get" `+tc.action+`>`) {
+				t.Errorf("build %v: %s's search form does not lead to %s (%v)", tc.flags, page, tc.action, err)
+			}
+		}
+		page, err := os.ReadFile(filepath.Join(out, "search.html"))
+		if tc.searchPage != (err == nil) {
+			t.Errorf("build %v: search.html written: %v", tc.flags, err == nil)
+		}
+		if tc.searchPage && (!strings.Contains(string(page), `data-index="/static/search/`) || !strings.Contains(string(page), "<noscript>")) {
+			t.Errorf("build: search.html has no static index or noscript message")
+		}
+	}
+	for _, bad := range []string{"search.example.org", "ftp://x/search", "/search?q=x", "javascript:alert(1)"} {
+		if _, _, err := runCmd(t, nil, "build", "-out", filepath.Join(t.TempDir(), "p"), "-base-url", "https://health.example.org", "-search-url", bad); err == nil || !strings.Contains(err.Error(), "-search-url") {
+			t.Errorf("-search-url %q: %v", bad, err)
+		}
+	}
+}

@@ -24,6 +24,11 @@ const Marker = ".healthsite-export"
 // static hosts expect it.
 const NotFoundFile = "404.html"
 
+// SearchFile is the search page's file in an export built with static
+// search: nginx.conf serves it at /search, which has no file name of
+// its own.
+const SearchFile = "search.html"
+
 // Options tune Write.
 type Options struct {
 	// Force replaces a folder that is not an earlier export. Without
@@ -209,6 +214,11 @@ func writeAll(s *site.Site, dir, previous string) (Stats, error) {
 	}
 	if err := write(NotFoundFile, s.NotFound()); err != nil {
 		return st, err
+	}
+	if p := s.StaticSearchPage(); p != nil {
+		if err := write(SearchFile, p); err != nil {
+			return st, err
+		}
 	}
 	marker := "This folder was written by healthsite build. The next build replaces it whole.\n"
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {

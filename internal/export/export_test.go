@@ -28,7 +28,9 @@ func shippedAt(t *testing.T, now time.Time) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: now})
+	// As build makes it: with the static search, and the server's
+	// index too, so that serve can answer the same site.
+	s, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: now, StaticSearch: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +48,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string][]byte{Marker: nil}
-	pages := map[string]*site.Page{NotFoundFile: s.NotFound()}
+	pages := map[string]*site.Page{NotFoundFile: s.NotFound(), SearchFile: s.StaticSearchPage()}
 	for _, p := range s.Paths() {
 		pages[File(p)] = s.Page(p)
 	}
@@ -93,7 +95,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 	if st.Pages != len(pages) || st.Files != len(want)-1 {
 		t.Errorf("stats: %d pages in %d files, want %d in %d", st.Pages, st.Files, len(pages), len(want)-1)
 	}
-	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html"} {
+	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html", "search.html", "search.html.gz"} {
 		if !got[name] {
 			t.Errorf("the export has no %s", name)
 		}

@@ -176,7 +176,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := site.Build(lib, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			s, err := site.Build(lib, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), StaticSearch: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,7 +198,8 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			defer ts.Close()
 
 			paths := s.Paths()
-			extra := []string{"/no-such-page", "/articles/no-such-article/", "/.healthsite-export", "/page/1/", "/page/1", "/search",
+			extra := []string{"/no-such-page", "/articles/no-such-article/", "/.healthsite-export", "/page/1/", "/page/1", "/search", "/search?q=neck+pain", "/search?q=x.gz",
+				"/search.html", "/search.html.gz", "/search/", "/static/search/",
 				"/index.html", "/index.html.gz", "/feed.xml.gz", "/feed.xml.br", "/tags/page/1/", "/tags/no-such-tag/page/1/",
 				"/articles/myofascial-release-therapy/index.html", "/articles/myofascial-release-therapy/page/1/", "/static/", "/.git/config"}
 			for _, p := range paths {
@@ -218,11 +219,11 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			for _, p := range append(paths, extra...) {
 				for _, ae := range []string{"", "gzip"} {
 					want, got := fetch(t, ts.URL+p, ae), fetch(t, nginx+p, ae)
-					if p == "/search" {
-						// Made per request: nginx sends it to a server, or 404s.
-						if got.status != http.StatusNotFound {
-							t.Errorf("nginx %s: %d, want 404", p, got.status)
-						}
+					if strings.HasPrefix(p, "/search?") || p == "/search" {
+						// serve renders results; nginx sends the page
+						// whose script searches the static index, the one
+						// page that may run a script.
+						checkStaticSearch(t, s, p, ae, got, want)
 						continue
 					}
 					compared++
@@ -264,5 +265,33 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 				t.Errorf("only %d responses were gzip: nginx's gzip_static is not at work", gzipped)
 			}
 		})
+	}
+}
+
+// checkStaticSearch checks nginx's answer to a search: the export's
+// search page, with serve's headers but for a CSP that allows the
+// site's own scripts.
+func checkStaticSearch(t *testing.T, s *site.Site, p, ae string, got, serve response) {
+	t.Helper()
+	where := fmt.Sprintf("nginx GET %s (Accept-Encoding %q)", p, ae)
+	if got.status != http.StatusOK || got.contentType != "text/html; charset=utf-8" || got.cacheControl != serve.cacheControl && got.cacheControl != "public, max-age=300, stale-while-revalidate=86400" {
+		t.Errorf("%s: %d, Content-Type %q, Cache-Control %q", where, got.status, got.contentType, got.cacheControl)
+	}
+	body := got.body
+	if got.encoding == "gzip" {
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		if body, err = io.ReadAll(zr); err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+	}
+	if !bytes.Equal(body, s.StaticSearchPage().Body()) {
+		t.Errorf("%s: not the export's search page", where)
+	}
+	wantSec := strings.Replace(serve.security, "frame-ancestors 'none'", "frame-ancestors 'none'; script-src 'self'", 1)
+	if got.security != wantSec || strings.Contains(serve.security, "script-src") {
+		t.Errorf("%s: security headers\n  got  %s\n  want %s", where, got.security, wantSec)
 	}
 }

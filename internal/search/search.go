@@ -171,18 +171,10 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 			names: strings.Join(d.Tags, " ") + " " + strings.Join(d.Authors, " ")}
 	}
 
-	// Rank every document newest first, then by ID, once here, so that a
-	// tie in score sorts on one short keyword instead of two fields.
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
+	order, err := rankOrder(docs)
+	if err != nil {
+		return nil, err
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := docs[b].Date.Compare(docs[a].Date); c != 0 {
-			return c
-		}
-		return strings.Compare(docs[a].ID, docs[b].ID)
-	})
 
 	m := newMapping(cfg)
 	kvstore := scorch.Name
@@ -232,6 +224,23 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 	ix := &Index{bleve: bi, analyzer: analyzer, docs: texts, n: len(docs), synonyms: newSynonyms(analyzer, opts.Synonyms)}
 	runtime.AddCleanup(ix, func(bi bleve.Index) { _ = bi.Close() }, bi)
 	return ix, nil
+}
+
+// rankOrder returns the indexes of docs newest first, then by ID: the
+// order a tie in score is broken in, fixed once at build time so that a
+// tie sorts on one short keyword instead of two fields.
+func rankOrder(docs []Doc) ([]int, error) {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := docs[b].Date.Compare(docs[a].Date); c != 0 {
+			return c
+		}
+		return strings.Compare(docs[a].ID, docs[b].ID)
+	})
+	return order, nil
 }
 
 func newMapping(cfg config) *mapping.IndexMappingImpl {

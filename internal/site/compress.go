@@ -275,7 +275,11 @@ func (s *Site) Compress(ctx context.Context) error {
 // compressed variants made, of how many. /healthz asks on every call:
 // it is a counter, not a look at every page.
 func (s *Site) Compressed() (done, all int) {
-	return int(s.compressed.Load()), len(s.pages) + 2
+	all = len(s.pages) + 2
+	if s.staticSearch != nil {
+		all++
+	}
+	return int(s.compressed.Load()), all
 }
 
 // countCompressed starts the count of Compressed at the pages that
@@ -290,11 +294,14 @@ func (s *Site) countCompressed() {
 	s.compressed.Store(int64(n))
 }
 
-// all returns every page, the 404 and 500 pages included.
+// all returns every page, the 404, 500 and static search pages included.
 func (s *Site) all() []*Page {
-	out := make([]*Page, 0, len(s.pages)+2)
+	out := make([]*Page, 0, len(s.pages)+3)
 	for _, p := range s.pages {
 		out = append(out, p)
+	}
+	if s.staticSearch != nil {
+		out = append(out, s.staticSearch)
 	}
 	return append(out, s.notFound, s.serverError)
 }

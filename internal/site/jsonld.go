@@ -2,6 +2,7 @@ package site
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"healthsite/internal/article"
@@ -100,7 +101,7 @@ func (b *builder) website() *ldWebSite {
 		InLanguage:  b.settings.Language,
 		PotentialAction: &ldSearchAction{
 			Type:       "SearchAction",
-			Target:     ldEntryPoint{Type: "EntryPoint", URLTemplate: b.base + SearchPath + "?q={search_term_string}"},
+			Target:     ldEntryPoint{Type: "EntryPoint", URLTemplate: searchTemplate(b.base, b.searchAction)},
 			QueryInput: "required name=search_term_string",
 		},
 	}
@@ -159,4 +160,13 @@ func (b *builder) articleData(a *article.Article) *ldArticle {
 		d.Citation = append(d.Citation, c)
 	}
 	return d
+}
+
+// searchTemplate is the URL template of the site's search: its own, or
+// the server's that -search-url names.
+func searchTemplate(base, action string) string {
+	if strings.HasPrefix(action, "/") {
+		action = base + action
+	}
+	return action + "?q={search_term_string}"
 }

@@ -60,6 +60,15 @@ type Options struct {
 	// NoSearch leaves out the search index, for a site that is only
 	// exported: the files have no search page to use it.
 	NoSearch bool
+	// StaticSearch adds what an exported site needs to search without
+	// a server: a static index under /static/search/ and the search
+	// page whose script reads it (StaticSearchPage), which the export
+	// writes for /search.
+	StaticSearch bool
+	// SearchURL is where the search form leads, when it is not this
+	// site's own /search: a healthsite server's, on another host or
+	// behind a proxy. A relative path or an absolute http(s) URL.
+	SearchURL string
 	// Previous is the version this one replaces, or nil. A page whose
 	// bytes did not change keeps its Last-Modified time; any other page
 	// is modified now. (A time taken from article dates would let a
@@ -98,25 +107,31 @@ func newPage(path, contentType string, body []byte, immutable bool) *Page {
 // Site is one content version, rendered. It is immutable and safe for
 // concurrent use.
 type Site struct {
-	pages       map[string]*Page
-	redirects   map[string]string
-	notFound    *Page
-	serverError *Page
-	articles    int
-	nextChange  time.Time
-	baseURL     string
-	frame       templates.Head // the head of an untitled page, for pages made later
-	compressed  atomic.Int64   // pages whose variants are made (Compressed)
-	searchReady chan struct{}  // closed once index and indexErr are set
-	index       *search.Index
-	indexErr    error
-	bySlug      map[string]templates.Teaser
+	pages        map[string]*Page
+	redirects    map[string]string
+	notFound     *Page
+	serverError  *Page
+	articles     int
+	nextChange   time.Time
+	baseURL      string
+	frame        templates.Head // the head of an untitled page, for pages made later
+	compressed   atomic.Int64   // pages whose variants are made (Compressed)
+	searchReady  chan struct{}  // closed once index and indexErr are set
+	index        *search.Index
+	indexErr     error
+	bySlug       map[string]templates.Teaser
+	staticSearch *Page // the exported site's search page, or nil
 
 	// The preview's problems pages by the path they stand in for, and
 	// whether one stands in for every page (see ProblemPage).
 	problemPages map[string]*Page
 	blocked      bool
 }
+
+// StaticSearchPage is the search page of an exported site, which runs
+// the search in the reader's browser from the static index; nil unless
+// built with StaticSearch.
+func (s *Site) StaticSearchPage() *Page { return s.staticSearch }
 
 // Page returns the page at path, or nil.
 func (s *Site) Page(path string) *Page { return s.pages[path] }
@@ -170,14 +185,15 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		assets = static.Embedded()
 	}
 	b := &builder{
-		lib:      lib,
-		settings: settings,
-		base:     base,
-		assets:   assets,
-		dev:      opts.Dev,
-		now:      now.Truncate(time.Second),
-		previous: opts.Previous,
-		cache:    new(atomic.Int64),
+		searchAction: cmp.Or(opts.SearchURL, SearchPath),
+		lib:          lib,
+		settings:     settings,
+		base:         base,
+		assets:       assets,
+		dev:          opts.Dev,
+		now:          now.Truncate(time.Second),
+		previous:     opts.Previous,
+		cache:        new(atomic.Int64),
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
@@ -306,6 +322,9 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	for _, img := range lib.Images() {
 		b.add(newPage(img.URL, img.ContentType, img.Body, true))
 	}
+	if opts.StaticSearch {
+		b.staticSearchPages(published, lib.Synonyms())
+	}
 	b.site.frame = b.head("", "", "")
 	notFound := b.head("Page not found", "", "")
 	notFound.NoIndex = true
@@ -371,19 +390,20 @@ func AuthorPath(name string) string { return AuthorsPath + NameSlug(name) + "/" 
 
 // builder carries the state of one Build.
 type builder struct {
-	settings article.Settings
-	base     string
-	assets   *static.Set
-	dev      bool
-	now      time.Time // the build's time, whole seconds as HTTP dates are
-	previous *Site     // the version this one replaces, or nil
-	related  *relatedIndex
-	footer   []templates.Link // the standalone pages, linked from every footer
-	lib      *article.Library // for the profiles of authors and reviewers
-	cache    *atomic.Int64    // the pages' PlainCache
-	site     *Site
-	notice   *templates.ProblemsNotice // the preview's note of files with problems, or nil
-	err      error
+	searchAction string // where the search form leads
+	settings     article.Settings
+	base         string
+	assets       *static.Set
+	dev          bool
+	now          time.Time // the build's time, whole seconds as HTTP dates are
+	previous     *Site     // the version this one replaces, or nil
+	related      *relatedIndex
+	footer       []templates.Link // the standalone pages, linked from every footer
+	lib          *article.Library // for the profiles of authors and reviewers
+	cache        *atomic.Int64    // the pages' PlainCache
+	site         *Site
+	notice       *templates.ProblemsNotice // the preview's note of files with problems, or nil
+	err          error
 }
 
 // feeds are the site's feeds, linked from every page for feed readers.
@@ -407,7 +427,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 		IconURL:       b.assets.URL("favicon.svg"),
 		Feeds:         b.feeds(),
 		Type:          "website",
-		SearchAction:  SearchPath,
+		SearchAction:  b.searchAction,
 		TopicsURL:     TagsPath,
 		SearchEnabled: true,
 		Sample:        b.settings.Sample,

@@ -1,0 +1,168 @@
+package search
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Static is the search index of an exported site, for the script of its
+// search page (static/search.js): everything the script needs to find
+// and rank articles as Search does, made here with the very analyser
+// the server uses, so that the script only looks words up and scores.
+// It is meant to be marshalled as JSON; the names are short because it
+// is downloaded.
+//
+// Docs are numbered in the order Search breaks ties in (newest first,
+// then by ID). A posting list is flat: for each document that has the
+// stem, its number and then the stem's frequency in each field, in
+// Fields order. Words maps a word as written (lower case) to its stem
+// where the two differ; a word that is its own stem is only in Terms.
+type Static struct {
+	Version  int                   `json:"v"`
+	Fields   []StaticField         `json:"f"`
+	Docs     int                   `json:"n"`
+	Order    []string              `json:"-"`    // the documents' IDs, by number
+	Lengths  [][]int               `json:"l"`    // per document, the tokens in each field
+	Terms    map[string][]int      `json:"t"`    // stem → postings
+	Words    map[string]string     `json:"w"`    // word as written, lower case → stem
+	Surface  map[string]string     `json:"s"`    // stem → the word most often written for it, where they differ
+	Synonyms map[string][][]string `json:"syn"`  // stems of a phrase → stems of each synonym
+	Stop     []string              `json:"stop"` // words the analyser drops
+	Params   StaticParams          `json:"p"`
+}
+
+// StaticField is a field and its boost.
+type StaticField struct {
+	Name  string  `json:"n"`
+	Boost float64 `json:"b"`
+	Avg   float64 `json:"a"` // average field length as bleve's BM25 takes it
+}
+
+// StaticParams are the choices Search makes, so that the script makes
+// the same.
+type StaticParams struct {
+	K1, B          float64
+	MaxTerms       int     `json:"maxTerms"`
+	MaxPhrase      int     `json:"maxPhrase"`
+	MinFuzzyRunes  int     `json:"minFuzzy"`
+	MinPrefixRunes int     `json:"minPrefix"`
+	LongWordRunes  int     `json:"longWord"`
+	FuzzyBoost     float64 `json:"fuzzyBoost"`
+	PrefixBoost    float64 `json:"prefixBoost"`
+	SnippetWords   int     `json:"snippetWords"`
+	SnippetLead    int     `json:"snippetLead"`
+	MaxQuery       int     `json:"maxQuery"`
+	PerPage        int     `json:"perPage"`
+}
+
+// NewStatic analyses docs as Build does and returns their static index.
+func NewStatic(docs []Doc, opts Options) (*Static, error) {
+	a, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	order, err := rankOrder(docs)
+	if err != nil {
+		return nil, err
+	}
+	st := &Static{
+		Version:  1,
+		Docs:     len(docs),
+		Terms:    map[string][]int{},
+		Words:    map[string]string{},
+		Surface:  map[string]string{},
+		Synonyms: newSynonyms(a, opts.Synonyms),
+		Stop:     stopWords(),
+		Params: StaticParams{K1: 1.2, B: 0.75, MaxTerms: maxTerms, MaxPhrase: maxPhrase,
+			MinFuzzyRunes: minFuzzyRunes, MinPrefixRunes: minPrefixRunes, LongWordRunes: longWordRunes,
+			FuzzyBoost: fuzzyBoost, PrefixBoost: prefixBoost, SnippetWords: snippetWords, SnippetLead: snippetLead,
+			MaxQuery: MaxQueryLength, PerPage: defaultPerPage},
+	}
+	distinct := make([]map[string]bool, len(boosts))
+	for i, b := range boosts {
+		st.Fields = append(st.Fields, StaticField{Name: b.field, Boost: b.boost})
+		distinct[i] = map[string]bool{}
+	}
+	written := map[string]map[string]int{} // stem → word → count
+	for n, i := range order {
+		d := &docs[i]
+		freq := map[string][]int{}
+		lens := make([]int, len(boosts))
+		for f, texts := range [][]string{{d.Title}, d.Tags, {d.Summary}, {d.Body}, d.Authors} {
+			for _, s := range texts {
+				for _, tok := range a.Analyze([]byte(s)) {
+					stem := string(tok.Term)
+					if freq[stem] == nil {
+						freq[stem] = make([]int, len(boosts))
+					}
+					freq[stem][f]++
+					lens[f]++
+					distinct[f][stem] = true
+					word := strings.ToLower(s[tok.Start:tok.End])
+					if written[stem] == nil {
+						written[stem] = map[string]int{}
+					}
+					written[stem][word]++
+				}
+			}
+		}
+		st.Lengths = append(st.Lengths, lens)
+		st.Order = append(st.Order, d.ID)
+		for _, stem := range slices.Sorted(maps.Keys(freq)) {
+			st.Terms[stem] = append(append(st.Terms[stem], n), freq[stem]...)
+		}
+	}
+	for i := range st.Fields {
+		if len(docs) > 0 {
+			// As bleve's BM25: the field's distinct terms over the documents, rounded up.
+			st.Fields[i].Avg = math.Ceil(float64(len(distinct[i])) / float64(len(docs)))
+		}
+	}
+	// The words of the synonyms too, so that the script finds a group
+	// by a word no article has ("physiotherapy").
+	for k, syns := range opts.Synonyms {
+		for _, p := range append([]string{k}, syns...) {
+			for _, tok := range a.Analyze([]byte(p)) {
+				if w := strings.ToLower(p[tok.Start:tok.End]); w != string(tok.Term) {
+					st.Words[w] = string(tok.Term)
+				}
+			}
+		}
+	}
+	for stem, words := range written {
+		best, bestN := "", 0
+		for w, c := range words {
+			if w != stem {
+				st.Words[w] = stem
+			}
+			if c > bestN || c == bestN && w < best {
+				best, bestN = w, c
+			}
+		}
+		for _, p := range []string{"'s", "’s"} {
+			best = strings.TrimSuffix(best, p)
+		}
+		if best != stem {
+			st.Surface[stem] = best
+		}
+	}
+	return st, nil
+}
+
+// stopWords are the words the English analyser drops.
+func stopWords() []string {
+	var out []string
+	for _, line := range strings.Split(string(en.EnglishStopWords), "\n") {
+		if i := strings.IndexByte(line, '|'); i >= 0 {
+			line = line[:i]
+		}
+		out = append(out, strings.Fields(line)...)
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"healthsite/internal/article"
+	"healthsite/internal/search"
+	"healthsite/templates"
+)
+
+// StaticSearchPrefix is where an exported site's search index lives.
+// Its files are under a digest of their bytes, so, like the rest of
+// /static/, they never change under their URL.
+const StaticSearchPrefix = "/static/search/"
+
+// snippetMark stands for the snippet in a prerendered result card.
+const snippetMark = "@@snippet@@"
+
+// staticDoc is what the search script fetches for a result it shows:
+// the card as the server renders it, cut where the snippet goes, and
+// the text the snippet is cut from.
+type staticDoc struct {
+	Card    [2]string `json:"c"` // the card's HTML before and after the snippet
+	Summary string    `json:"s"`
+	Body    string    `json:"b"`
+}
+
+// staticIndex is the index file: the search package's index, and the
+// URL of each document's file.
+type staticIndex struct {
+	*search.Static
+	DocURLs []string `json:"u"`
+}
+
+// staticSearchPages adds the static search index of published, its
+// documents' files, and the page whose script searches them.
+func (b *builder) staticSearchPages(published []*article.Article, synonyms map[string][]string) {
+	docs := make([]search.Doc, len(published))
+	for i, a := range published {
+		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	}
+	st, err := search.NewStatic(docs, search.Options{Synonyms: synonyms})
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	// The index numbers documents in its rank order: newest first,
+	// then by slug.
+	bySlug := map[string]*article.Article{}
+	for _, a := range published {
+		bySlug[a.Slug] = a
+	}
+	files := make([][]byte, len(st.Order))
+	for n, slug := range st.Order {
+		a := bySlug[slug]
+		t := b.site.bySlug[a.Slug]
+		t.Snippet = []templates.Segment{{Text: snippetMark}}
+		var buf bytes.Buffer
+		if err := templates.SearchTeaser(t).Render(context.Background(), &buf); err != nil {
+			b.fail(err)
+			return
+		}
+		before, after, ok := strings.Cut(buf.String(), snippetMark)
+		if !ok {
+			b.fail(fmt.Errorf("the search result card of %s lost its snippet", a.Slug))
+			return
+		}
+		body, err := json.Marshal(staticDoc{Card: [2]string{before, after}, Summary: a.Summary, Body: a.Text})
+		if err != nil {
+			b.fail(err)
+			return
+		}
+		files[n] = body
+	}
+	// One digest of every file names the folder, so that the index and
+	// the documents it points at always come from the same build.
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f)
+	}
+	idx := staticIndex{Static: st}
+	for n := range files {
+		idx.DocURLs = append(idx.DocURLs, fmt.Sprintf("%d.json", n))
+	}
+	index, err := json.Marshal(idx)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	h.Write(index)
+	dir := StaticSearchPrefix + hex.EncodeToString(h.Sum(nil)[:6]) + "/"
+	const ctype = "application/json; charset=utf-8"
+	b.add(newPage(dir+"index.json", ctype, index, true))
+	for n, f := range files {
+		b.add(newPage(dir+idx.DocURLs[n], ctype, f, true))
+	}
+
+	head := b.head("Search", "", "")
+	head.NoIndex = true
+	head.ScriptURL = b.assets.URL(SearchScript)
+	b.site.staticSearch = b.page("", templates.StaticSearch(templates.StaticSearchPage{
+		Head: head, IndexURL: dir + "index.json", TopicsURL: TagsPath, SearchURL: SearchPath,
+	}))
+}
+
+// SearchScript is the static asset that searches an exported site.
+const SearchScript = "search.js"
+
+// fail records the first error of the build.
+func (b *builder) fail(err error) {
+	if b.err == nil {
+		b.err = err
+	}
+}

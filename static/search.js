@@ -1,0 +1,365 @@
+// Search for an exported site, run in the reader's browser. The site's
+// build made the index with the server's own analyser (stems, stop
+// words, synonyms) and the result cards with the server's templates;
+// this script only looks words up, scores them as the server's search
+// does (BM25 with the same boosts, fuzzy and prefix matching for a word
+// no article has, the same fallbacks), cuts the same snippets and puts
+// the results in the page's live region. Text from the query or the
+// articles is always escaped.
+(() => {
+  "use strict";
+  const root = document.getElementById("search-results");
+  if (!root) return;
+  const params = new URLSearchParams(location.search);
+  const spaceRun = /[\s\p{Cc}]+/gu;
+  const isSpace = /[\s\p{Cc}]/u;
+
+  // normalize makes any string a query, as the server does.
+  const normalize = (q) => {
+    const runes = Array.from(q.replace(spaceRun, " ").trim());
+    return runes.slice(0, 200).join("").trim();
+  };
+  const query = normalize(params.get("q") || "");
+  const wantPage = Math.max(1, parseInt(params.get("page"), 10) || 1);
+  const input = document.getElementById("search-q");
+  if (input) input.value = query;
+  if (query === "") return;
+
+  const esc = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" })[c]);
+  const link = (q, page) => {
+    const v = new URLSearchParams();
+    if (page > 1) v.set("page", String(page));
+    v.set("q", q);
+    return (root.dataset.search || "/search") + "?" + v.toString();
+  };
+  const show = (html) => {
+    root.innerHTML = html;
+    root.removeAttribute("aria-busy");
+  };
+  const topics = () => `<a href="${esc(root.dataset.topics || "/tags/")}">every topic from A to Z</a>`;
+
+  document.title = "Search: " + query + document.title.slice("Search".length);
+  const heading = document.getElementById("search-heading");
+  if (heading) heading.textContent = "Search results";
+  root.setAttribute("aria-busy", "true");
+  root.innerHTML = "<p>Searching…</p>";
+
+  const base = root.dataset.index.slice(0, root.dataset.index.lastIndexOf("/") + 1);
+  const getJSON = (url) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(url + ": " + r.status))));
+
+  getJSON(root.dataset.index)
+    .then((ix) => run(ix))
+    .catch(() => show(`<p>Search could not be loaded just now. Please try again in a moment, or browse ${topics()}.</p>`));
+
+  function run(ix) {
+    const P = ix.p;
+    const stop = new Set(ix.stop);
+    const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+    const stems = Object.keys(ix.t);
+    // Each stem with the words written for it, for matching a word no
+    // article has against what articles write.
+    const writtenAs = new Map(stems.map((s) => [s, [s]]));
+    for (const [w, s] of Object.entries(ix.w)) if (writtenAs.has(s)) writtenAs.get(s).push(w);
+
+    // analyze is the server's analyser, from the index's tables: words,
+    // possessives off, lower case, stop words out, then the stem the
+    // build found for the word.
+    const analyze = (text) => {
+      const out = [];
+      for (const s of segmenter.segment(text)) {
+        if (!s.isWordLike) continue;
+        const lower = s.segment.toLowerCase();
+        const bare = lower.replace(/['’]s$/, "");
+        if (stop.has(bare) || bare === "") continue;
+        out.push({ start: s.index, end: s.index + s.segment.length, stem: stemOf(lower, bare) });
+      }
+      return out;
+    };
+    // stemOf is the stem of a word as the build wrote it down; for a
+    // word no article has, the word less a common ending, when the
+    // articles have that.
+    function stemOf(lower, bare) {
+      const known = ix.w[lower] || ix.w[bare];
+      if (known) return known;
+      if (ix.t[bare]) return bare;
+      for (const end of ["s", "es", "ed", "ing", "ly"]) {
+        if (bare.length > end.length + 2 && bare.endsWith(end)) {
+          const b = bare.slice(0, -end.length);
+          if (ix.w[b]) return ix.w[b];
+          if (ix.t[b]) return b;
+        }
+      }
+      return bare;
+    }
+
+    // Postings, looked up once per stem: document → offset.
+    const cache = new Map();
+    const postings = (stem) => {
+      let p = cache.get(stem);
+      if (p) return p;
+      const list = ix.t[stem] || [];
+      const width = ix.f.length + 1;
+      const at = new Map();
+      const df = new Array(ix.f.length).fill(0);
+      for (let o = 0; o < list.length; o += width) {
+        at.set(list[o], o);
+        for (let f = 0; f < ix.f.length; f++) if (list[o + 1 + f] > 0) df[f]++;
+      }
+      p = { list, at, df };
+      cache.set(stem, p);
+      return p;
+    };
+    const idf = (df) => Math.log(1 + (ix.n - df + 0.5) / (df + 0.5));
+
+    // Query trees as bleve's: term, or (with coord and a minimum), and.
+    const score = (node, doc) => {
+      if (node.k === "t") {
+        const p = postings(node.s);
+        const o = p.at.get(doc);
+        if (o === undefined) return -1;
+        const freq = p.list[o + 1 + node.f];
+        if (!freq) return -1;
+        const tf = Math.sqrt(freq);
+        const i = idf(p.df[node.f]);
+        const avg = ix.f[node.f].a;
+        return i * i * node.b * ((tf * P.K1) / (tf + P.K1 * (1 - P.B + (P.B * ix.l[doc][node.f]) / avg)));
+      }
+      let sum = 0;
+      let n = 0;
+      for (const c of node.c) {
+        const s = score(c, doc);
+        if (s < 0) {
+          if (node.k === "and") return -1;
+          continue;
+        }
+        sum += s;
+        n++;
+      }
+      if (node.k === "and") return sum;
+      if (n === 0 || n < (node.min || 1)) return -1;
+      return (sum * n) / node.c.length;
+    };
+    const fields = (make) => ({ k: "or", c: ix.f.flatMap((f, i) => make(i, f.b)) });
+    const docsOf = (node, into) => {
+      if (node.k === "t") {
+        for (const d of postings(node.s).at.keys()) into.add(d);
+      } else node.c.forEach((c) => docsOf(c, into));
+      return into;
+    };
+
+    // The query's terms: words, or phrases that are synonyms.
+    const toks = analyze(query);
+    const terms = [];
+    for (let i = 0; i < toks.length && terms.length < P.maxTerms; ) {
+      let n = 1;
+      for (let l = Math.min(P.maxPhrase, toks.length - i); l > 1; l--) {
+        if (ix.syn[toks.slice(i, i + l).map((t) => t.stem).join(" ")]) {
+          n = l;
+          break;
+        }
+      }
+      const span = toks.slice(i, i + n);
+      i += n;
+      const phrase = span.map((t) => t.stem);
+      const key = phrase.join(" ");
+      if (terms.some((t) => t.key === key)) continue;
+      terms.push({ key, word: query.slice(span[0].start, span[n - 1].end), start: span[0].start, end: span[n - 1].end, phrases: [phrase, ...(ix.syn[key] || [])] });
+    }
+    if (terms.length === 0 || ix.n === 0) return render([], 0, 1, "", P.perPage);
+
+    // A word no article has reaches for the words close to it.
+    const marks = new Set(terms.flatMap((t) => t.phrases.flat()));
+    let suggestion = "";
+    let last = 0;
+    for (const t of terms) {
+      if (t.phrases.some((p) => p.every((s) => ix.t[s])) || t.phrases[0].length > 1) continue;
+      const stem = t.phrases[0][0];
+      const runes = Array.from(t.word).length;
+      t.fuzzy = runes >= P.longWord ? 2 : runes >= P.minFuzzy ? 1 : 0;
+      t.prefix = Array.from(stem).length >= P.minPrefix;
+      const cands = [];
+      const bare = t.word.toLowerCase();
+      for (const s of stems) {
+        const pre = t.prefix && s.startsWith(stem);
+        let d = t.fuzzy + 1;
+        if (t.fuzzy > 0) {
+          for (const w of writtenAs.get(s)) {
+            for (const x of [stem, bare]) if (Math.abs(w.length - x.length) <= t.fuzzy) d = Math.min(d, distance(x, w, t.fuzzy));
+          }
+        }
+        if (!pre && d > t.fuzzy) continue;
+        const docs = postings(s).df.reduce((a, b) => a + b, 0);
+        cands.push({ term: s, prefix: pre, fuzzy: d <= t.fuzzy ? d : -1, distance: pre ? Math.min(s.length - stem.length, d) : d, docs });
+      }
+      cands.sort((a, b) => (a.prefix !== b.prefix ? (a.prefix ? -1 : 1) : a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)));
+      t.cands = cands;
+      for (const c of cands.slice(0, 50)) marks.add(c.term);
+      if (cands.length > 0) {
+        suggestion += query.slice(last, t.start) + (ix.s[cands[0].term] || cands[0].term);
+        last = t.end;
+      }
+    }
+    if (last > 0) suggestion += query.slice(last);
+
+    const termNode = (t) => {
+      const alts = t.phrases.map((p) => {
+        const words = p.map((s) => fields((f, b) => [{ k: "t", s, f, b }]));
+        return words.length === 1 ? words[0] : { k: "and", c: words };
+      });
+      if (t.fuzzy > 0 || t.prefix) {
+        alts.push(
+          fields((f, b) => {
+            const inField = t.cands.filter((c) => postings(c.term).df[f] > 0);
+            const out = [];
+            if (t.fuzzy > 0) out.push({ k: "or", c: inField.filter((c) => c.fuzzy >= 0).map((c) => ({ k: "t", s: c.term, f, b: (b * P.fuzzyBoost) / (c.fuzzy + 1) })) });
+            if (t.prefix) out.push({ k: "or", c: inField.filter((c) => c.prefix).map((c) => ({ k: "t", s: c.term, f, b: b * P.prefixBoost })) });
+            return out;
+          }),
+        );
+      }
+      return alts.length === 1 ? alts[0] : { k: "or", c: alts };
+    };
+    const nodes = terms.map(termNode);
+    const needs = [terms.length];
+    if (terms.length > 2) needs.push(terms.length - 1);
+    if (terms.length > 1) needs.push(1);
+    let hits = [];
+    for (const need of needs) {
+      const q = need >= nodes.length ? { k: "and", c: nodes } : { k: "or", c: nodes, min: need };
+      for (const d of docsOf(q, new Set())) {
+        const s = score(q, d);
+        if (s >= 0) hits.push({ d, s });
+      }
+      if (hits.length > 0) break;
+    }
+    // Score, then the build's order: newer first, then by slug.
+    hits.sort((a, b) => b.s - a.s || a.d - b.d);
+    const pages = Math.ceil(hits.length / P.perPage);
+    const page = Math.min(wantPage, Math.max(pages, 1));
+    const shown = hits.slice((page - 1) * P.perPage, page * P.perPage);
+    Promise.all(shown.map((h) => getJSON(base + ix.u[h.d])))
+      .then((docs) => render(docs.map((doc) => doc.c[0] + snippetHTML(snippet(doc, marks)) + doc.c[1]), hits.length, page, suggestion, P.perPage))
+      .catch(() => show(`<p>Search could not be loaded just now. Please try again in a moment, or browse ${topics()}.</p>`));
+
+    // snippet cuts about 30 words around the best match, as the server.
+    function snippet(doc, marks) {
+      return cut(doc.b, marks, false) || cut(doc.s, marks, false) || (doc.s.trim() !== "" ? cut(doc.s, marks, true) : cut(doc.b, marks, true)) || [];
+    }
+    function cut(s, marks, lead) {
+      if (s.length > 65536) {
+        s = s.slice(0, 65536);
+        const i = s.search(/[\s\p{Cc}][^\s\p{Cc}]*$/u);
+        if (i > 0) s = s.slice(0, i);
+      }
+      const words = [];
+      for (const m of s.matchAll(/[^\s\p{Cc}]+/gu)) words.push({ start: m.index, end: m.index + m[0].length });
+      if (words.length === 0) return null;
+      if (lead) return segments(s, words, 0, Math.min(words.length, P.snippetWords), []);
+      const ms = [];
+      let w = 0;
+      for (const tok of analyze(s)) {
+        if (!marks.has(tok.stem)) continue;
+        while (w < words.length - 1 && words[w].end <= tok.start) w++;
+        ms.push({ start: tok.start, end: tok.end, word: w, term: tok.stem });
+      }
+      if (ms.length === 0) return null;
+      let bestStart = 0;
+      let bestDistinct = -1;
+      let bestCount = -1;
+      const count = new Map();
+      let lo = 0;
+      let hi = 0;
+      let distinct = 0;
+      ms.forEach((m, i) => {
+        if (i > 0 && m.word === ms[i - 1].word) return;
+        let ws = Math.max(0, m.word - P.snippetLead);
+        ws = Math.max(0, Math.min(ws, words.length - P.snippetWords));
+        const we = Math.min(words.length, ws + P.snippetWords);
+        for (; hi < ms.length && ms[hi].word < we; hi++) {
+          const c = (count.get(ms[hi].term) || 0) + 1;
+          count.set(ms[hi].term, c);
+          if (c === 1) distinct++;
+        }
+        for (; lo < hi && ms[lo].word < ws; lo++) {
+          const c = count.get(ms[lo].term) - 1;
+          count.set(ms[lo].term, c);
+          if (c === 0) distinct--;
+        }
+        if (distinct > bestDistinct || (distinct === bestDistinct && hi - lo > bestCount)) {
+          bestStart = ws;
+          bestDistinct = distinct;
+          bestCount = hi - lo;
+        }
+      });
+      const end = Math.min(words.length, bestStart + P.snippetWords);
+      return segments(s, words, bestStart, end, ms.filter((m) => m.word >= bestStart && m.word < end));
+    }
+    function segments(s, words, from, to, ms) {
+      const out = [];
+      const plain = (t) => {
+        if (t === "") return;
+        if (out.length > 0 && !out[out.length - 1].mark) out[out.length - 1].text += t;
+        else out.push({ text: t, mark: false });
+      };
+      const collapse = (t) => t.replace(spaceRun, " ");
+      if (from > 0) plain("… ");
+      let pos = words[from].start;
+      const end = words[to - 1].end;
+      for (const m of ms) {
+        plain(collapse(s.slice(pos, m.start)));
+        out.push({ text: s.slice(m.start, m.end), mark: true });
+        pos = m.end;
+      }
+      plain(collapse(s.slice(pos, end)));
+      if (to < words.length) plain(" …");
+      return out;
+    }
+    function snippetHTML(segs) {
+      return segs.map((g) => (g.mark ? "<mark>" + esc(g.text) + "</mark>" : esc(g.text))).join("");
+    }
+  }
+
+  // render shows a page of results in the markup of the server's page.
+  function render(cards, total, page, suggestion, perPage) {
+    let html = `<p class="intro">${total} article${total === 1 ? "" : "s"} found for “${esc(query)}”.</p>`;
+    if (suggestion !== "") html += `<p class="suggestion">Did you mean <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>?</p>`;
+    if (total === 0) {
+      html += `<p>No articles match. Check the spelling, try fewer or other words, or browse ${topics()}.</p>`;
+      return show(html);
+    }
+    html += `<ul class="teasers">${cards.join("")}</ul>`;
+    const pages = Math.ceil(total / perPage);
+    if (pages > 1) {
+      html += '<nav class="pagination" aria-label="Pages">';
+      html += page > 1 ? `<a href="${esc(link(query, page - 1))}" rel="prev">← Newer</a>` : "<span></span>";
+      html += `<span>Page ${page} of ${pages}</span>`;
+      html += page < pages ? `<a href="${esc(link(query, page + 1))}" rel="next">Older →</a>` : "<span></span>";
+      html += "</nav>";
+    }
+    show(html);
+  }
+
+  // distance is the edit distance of a and b, a swap of two letters
+  // counting as one edit as in bleve's fuzzy query, or max+1 once it is
+  // sure to be more than max.
+  function distance(a, b, max) {
+    const x = Array.from(a);
+    const y = Array.from(b);
+    let prev2 = null;
+    let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+      const cur = [i];
+      let best = i;
+      for (let j = 1; j <= y.length; j++) {
+        let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[y.length];
+  }
+})();
