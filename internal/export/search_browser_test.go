@@ -107,7 +107,7 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 	}
 
 	// A reader types into the home page's search box and presses Enter.
-	must(chromedp.Do(ctx, chromedp.Navigate(nginx+"/"), chromedp.WaitVisible(`#search-q`),
+	must(chromedp.Do(ctx, chromedp.EmulateViewport(375, 667), chromedp.Navigate(nginx+"/"), chromedp.WaitVisible(`#search-q`),
 		chromedp.SendKeys(`#search-q`, "strech\n"), chromedp.WaitVisible(`#search-results li.teaser`)))
 	loc, err := chromedp.Run(ctx, chromedp.Location())
 	must(err)
@@ -118,13 +118,33 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 	if must(err); value != "strech" {
 		t.Errorf("the search box shows %q after the search", value)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	must(err)
 	if err := os.MkdirAll(filepath.Join("testdata", "screenshots"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join("testdata", "screenshots", "search-375px.png"), shot, 0o644); err != nil {
 		t.Fatal(err)
+	}
+
+	// The results page passes axe (WCAG 2.2 A and AA, best practices)
+	// as the server's pages do, in the state the script leaves it.
+	axe, err := os.ReadFile(filepath.Join("..", "..", ".ci", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is not installed: run make audit-tools (%v)", err)
+		}
+		t.Logf("skipping axe: %v", err)
+	} else {
+		must(chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axe))))
+		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async () => {
+  const r = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]}});
+  return r.violations.map((v) => v.id + ": " + v.help + " " + v.nodes.map((n) => n.target.join(" ")).join(", "));
+})()`, chromedp.EvalAwaitPromise))
+		must(err)
+		if len(violations) > 0 {
+			t.Errorf("axe on the export's search results:\n%s", strings.Join(violations, "\n"))
+		}
 	}
 
 	payload := `<img src=x onerror="document.title='pwned'">fasia`
