@@ -208,9 +208,11 @@ type Picture struct {
 
 // ErrorPage is the page of a failed request, such as 404.
 type ErrorPage struct {
-	Head    Head
-	Heading string
-	Message string
+	Head        Head
+	Heading     string
+	Message     string
+	Suggestions []Link // articles the address nearly names, nearest first
+	Search      bool   // offer a search box in the page
 }
 
 // LongDate writes a date the way readers say it: 8 October 2023.

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -200,8 +201,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	writeBody(w, r, http.StatusOK, body)
 }
 
-// handleNotFound redirects a path missing its trailing slash (or moved)
-// to the page's canonical path, and otherwise serves the 404 page.
+// handleNotFound redirects a path the site knows another address for
+// (missing its trailing slash, moved, or in other letters: see
+// site.Site.Canonical) to that address, and otherwise serves the 404
+// page, with the articles the path nearly names.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		s.handleMethodNotAllowed(w, r)
@@ -211,22 +214,27 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	if s.showProblems(w, r) {
 		return
 	}
-	path := r.URL.Path
-	to, ok := cur.Redirect(path)
-	if !ok {
-		to, ok = cur.Redirect(path + "/")
-	}
-	if !ok && cur.Page(path+"/") != nil {
-		to, ok = path+"/", true
-	}
-	if ok {
-		if q := r.URL.RawQuery; q != "" {
-			to += "?" + q
-		}
+	if to, ok := cur.Canonical(r.URL.Path); ok {
+		// Escaped, as a topic's or an author's address may hold any
+		// letter; the query goes along.
+		to = (&url.URL{Path: to, RawQuery: r.URL.RawQuery}).String()
 		http.Redirect(w, r, to, http.StatusMovedPermanently)
 		return
 	}
-	writePage(w, r, cur.NotFound(), http.StatusNotFound)
+	// The page as built, unless the address nearly names an article:
+	// then the same page with those articles, made for this request.
+	body, err := cur.NotFoundPage(r.URL.Path)
+	if err != nil || body == nil {
+		if err != nil {
+			s.log.ErrorContext(r.Context(), "rendering the 404 page", "path", r.URL.Path, "error", err)
+		}
+		writePage(w, r, cur.NotFound(), http.StatusNotFound)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", cacheError)
+	writeBody(w, r, http.StatusNotFound, body)
 }
 
 // handleMethodNotAllowed answers every method but GET and HEAD.

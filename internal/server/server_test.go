@@ -248,8 +248,8 @@ func TestArticle_SeedSectionsAndRelated(t *testing.T) {
 func TestUnknownPaths_Answer404Page(t *testing.T) {
 	_, ts := newTestServer(t)
 	for _, path := range []string{
-		"/nope", "/articles/nope/", "/articles/", "/page/2/", "/page/x/",
-		"/static/style.css", "/static/missing.00000000.css", "/ARTICLES/myofascial-release-therapy/",
+		"/nope", "/articles/nope/", "/page/2/", "/page/x/",
+		"/static/style.css", "/static/missing.00000000.css",
 		"/articles/myofascial-release-therapy/extra", "/%2e%2e/etc/passwd",
 		"/static/", "/static/.env", "/static/static.go", "/static/../content/site.yaml", "/content/site.yaml", "/.git/config",
 	} {

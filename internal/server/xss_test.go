@@ -157,7 +157,19 @@ func TestXSS_NothingActiveAnywhere(t *testing.T) {
 		checked++
 	}
 	checkInactive(t, "the 404 page", get("/no-such-page"))
-	t.Logf("%d payloads, in %d pages, feeds and search results: nothing active", len(xssPayloads), checked+1)
+	// A missing page's suggestions are made per request, from its
+	// address: every payload as an address, which names its payload
+	// article (titled "Payload 7 …"), so the page lists it.
+	for i, p := range xssPayloads {
+		path := fmt.Sprintf("/articles/payload-%d-%s/", i, url.PathEscape(p))
+		body := get(path)
+		if !bytes.Contains(body, []byte(`class="suggestions"`)) {
+			t.Fatalf("404 for payload %d: no suggestions, so the page made per request is not checked", i)
+		}
+		checkInactive(t, "the 404 page of "+path, body)
+		checked++
+	}
+	t.Logf("%d payloads, in %d pages, feeds, search results and 404 pages: nothing active", len(xssPayloads), checked+1)
 }
 
 // checkInactive parses body as a browser would and reports anything

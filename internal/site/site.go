@@ -114,9 +114,11 @@ type Site struct {
 	articles     int
 	nextChange   time.Time
 	baseURL      string
-	frame        templates.Head // the head of an untitled page, for pages made later
-	compressed   atomic.Int64   // pages whose variants are made (Compressed)
-	searchReady  chan struct{}  // closed once index and indexErr are set
+	frame        templates.Head      // the head of an untitled page, for pages made later
+	notFoundView templates.ErrorPage // the 404 page, for NotFoundPage to add suggestions to
+	suggest      *suggester          // the articles a missing page's address may name
+	compressed   atomic.Int64        // pages whose variants are made (Compressed)
+	searchReady  chan struct{}       // closed once index and indexErr are set
 	index        *search.Index
 	indexErr     error
 	bySlug       map[string]templates.Teaser
@@ -234,6 +236,20 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		}
 	}
 	b.related = newRelatedIndex(published)
+	// The index, the first page of the lists of articles, is also what
+	// /articles/ would be.
+	b.site.redirects["/articles/"] = "/"
+	{
+		links := make([]templates.Link, len(published))
+		slugs := make([]string, len(published))
+		for i, a := range published {
+			links[i], slugs[i] = templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)}, a.Slug
+		}
+		var err error
+		if b.site.suggest, err = newSuggester(links, slugs, settings.Language); err != nil {
+			return nil, fmt.Errorf("indexing the articles' addresses: %w", err)
+		}
+	}
 	b.footer = footerLinks(lib)
 
 	var sitemap []SitemapURL
@@ -328,11 +344,13 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	b.site.frame = b.head("", "", "")
 	notFound := b.head("Page not found", "", "")
 	notFound.NoIndex = true
-	b.site.notFound = b.page("", templates.Error(templates.ErrorPage{
+	b.site.notFoundView = templates.ErrorPage{
 		Head:    notFound,
 		Heading: "Page not found",
 		Message: "There is no page at this address. It may have moved, or the link you followed may be mistyped. Try searching for what you were looking for.",
-	}))
+		Search:  true,
+	}
+	b.site.notFound = b.page("", templates.Error(b.site.notFoundView))
 	failed := b.head("Something went wrong", "", "")
 	failed.NoIndex = true
 	b.site.serverError = b.page("", templates.Error(templates.ErrorPage{
