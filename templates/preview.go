@@ -11,9 +11,10 @@ import (
 // where its problems are shown.
 type ProblemsNotice struct {
 	Files []Link // Name is the file's path, URL the page showing its problems
-	// Stale: errors not tied to one article stop the whole content, so
-	// the preview shows the last good version of all of it.
-	Stale bool
+	// HeldBy names the files whose errors concern the whole site (such
+	// as site.yaml), when they hold back every edit and the preview shows
+	// the last good version of all of it; "" otherwise.
+	HeldBy string
 	// Others: the page shows the problems of one file, and the notice
 	// names the other files.
 	Others bool
@@ -108,4 +109,17 @@ func noticeText(n *ProblemsNotice) string {
 		files = "other " + files
 	}
 	return strconv.Itoa(len(n.Files)) + " " + files + " problems:"
+}
+
+// noticeAfter is what follows the link to the i-th file's problems:
+// the separator before the next file, or the end of the sentence and,
+// when every edit is held back, what the preview shows meanwhile.
+func noticeAfter(n *ProblemsNotice, i int) string {
+	switch {
+	case i < len(n.Files)-1:
+		return "; "
+	case n.HeldBy != "":
+		return ". Edits to every file are held back until " + n.HeldBy + " is fixed: this preview shows the whole site as it last was without errors."
+	}
+	return "."
 }

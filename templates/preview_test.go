@@ -1,6 +1,10 @@
 package templates
 
 import (
+	"context"
+	"html"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,3 +49,38 @@ func TestProblem_WhereInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsNotice_PunctuatedAsASentence: the notice reads as one
+// sentence, with no space before its punctuation, however many files
+// it names and whether or not the whole preview is held back.
+func TestProblemsNotice_PunctuatedAsASentence(t *testing.T) {
+	knee := Link{Name: "content/knee.md", URL: "/articles/knee/"}
+	site := Link{Name: "content/site.yaml", URL: "/_dev/problems/"}
+	tests := []struct {
+		name   string
+		notice ProblemsNotice
+		want   string
+	}{
+		{"OneFile", ProblemsNotice{Files: []Link{knee}},
+			"1 file has problems: content/knee.md — see its problems (content/knee.md)."},
+		{"TwoFiles", ProblemsNotice{Files: []Link{site, knee}},
+			"2 files have problems: content/site.yaml — see its problems (content/site.yaml); content/knee.md — see its problems (content/knee.md)."},
+		{"Stale", ProblemsNotice{Files: []Link{site}, HeldBy: "content/site.yaml"},
+			"1 file has problems: content/site.yaml — see its problems (content/site.yaml). Edits to every file are held back until content/site.yaml is fixed: this preview shows the whole site as it last was without errors."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf strings.Builder
+			if err := problemsNotice(&tc.notice).Render(context.Background(), &buf); err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(buf.String(), ""))), " ")
+			if text != tc.want {
+				t.Errorf("the notice reads\n%q\nwant\n%q", text, tc.want)
+			}
+		})
+	}
+}
+
+// tags matches an HTML tag, to read a rendered fragment as text.
+var tags = regexp.MustCompile(`<[^>]*>`)

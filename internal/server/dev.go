@@ -86,7 +86,9 @@ func (s *Server) handleDevEvents(w http.ResponseWriter, r *http.Request) {
 // it), or the problems the current version shows at this path (those of
 // the file whose address it is, or of the whole content when nothing
 // could be previewed). Assets are still served, so that the page has
-// its style.
+// its style. The status is 500, so that no tool (a link checker, curl
+// -f) takes the report for the page; the log says it is the editor's
+// problems, not the server's.
 func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
 	if !s.opts.Dev || strings.HasPrefix(r.URL.Path, "/static/") {
 		return false
@@ -101,10 +103,12 @@ func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
 		h := w.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Cache-Control", "no-store")
+		noteProblems(r)
 		writeBody(w, r, http.StatusInternalServerError, body)
 		return true
 	}
 	if p := cur.ProblemPage(r.URL.Path); p != nil {
+		noteProblems(r)
 		writePage(w, r, p, http.StatusInternalServerError)
 		return true
 	}

@@ -156,3 +156,43 @@ func TestPreview_FailedBuildShowsEveryProblemEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestPreview_ProblemsPagesAreNotLoggedAsServerErrors: the preview's
+// problems pages answer 500, so that no tool takes them for the page,
+// but the editor's terminal says the preview is showing problems, not
+// that the server broke.
+func TestPreview_ProblemsPagesAreNotLoggedAsServerErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		site func(t *testing.T) *Server
+		path string
+	}{
+		{"FileProblems", func(t *testing.T) *Server {
+			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)), nil, Options{Dev: true})
+		}, "/articles/ankle-sprain/"},
+		{"EveryProblem", func(t *testing.T) *Server {
+			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)), nil, Options{Dev: true})
+		}, site.DevProblemsPath},
+		{"FailedBuild", func(t *testing.T) *Server {
+			srv := New(previewSite(t, previewFS("knee.md", previewKnee)), nil, Options{Dev: true})
+			err := error(&article.Error{Path: "content/knee.md", Line: 1, Message: "broken"})
+			srv.problems.Store(&err)
+			return srv
+		}, "/"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var logged strings.Builder
+			srv := tc.site(t)
+			srv.log = slog.New(slog.NewTextHandler(&logged, nil))
+			url := newHTTPTestServer(t, srv)
+			if resp, _ := get(t, url+tc.path); resp.StatusCode != http.StatusInternalServerError {
+				t.Fatalf("%s: %d, not the problems page", tc.path, resp.StatusCode)
+			}
+			line := logged.String()
+			if strings.Contains(line, "level=ERROR") || !strings.Contains(line, "level=WARN") || !strings.Contains(line, `msg="showing problems"`) || !strings.Contains(line, "path="+tc.path) {
+				t.Errorf("logged as:\n%s", line)
+			}
+		})
+	}
+}

@@ -298,16 +298,22 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		next.ServeHTTP(ww, r)
+		note := &requestNote{}
+		next.ServeHTTP(ww, r.WithContext(context.WithValue(r.Context(), requestNoteKey{}, note)))
 		status := ww.Status()
 		if status == 0 {
 			status = http.StatusOK
 		}
-		level := slog.LevelInfo
-		if status >= 500 {
+		level, msg := slog.LevelInfo, "request"
+		switch {
+		case note.problems:
+			// The preview's own report of the editor's mistakes: the
+			// server works as it should.
+			level, msg = slog.LevelWarn, "showing problems"
+		case status >= 500:
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(r.Context(), level, "request",
+		s.log.LogAttrs(r.Context(), level, msg,
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", status),
@@ -315,6 +321,23 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			slog.Duration("duration", time.Since(start)),
 		)
 	})
+}
+
+// requestNote is what a handler tells logRequests about its answer
+// beyond the status.
+type requestNote struct {
+	problems bool // the answer is the preview's problems page
+}
+
+// requestNoteKey is the context key of a request's *requestNote.
+type requestNoteKey struct{}
+
+// noteProblems records that r is answered with the preview's problems
+// page, logged as such rather than as a server error.
+func noteProblems(r *http.Request) {
+	if n, ok := r.Context().Value(requestNoteKey{}).(*requestNote); ok {
+		n.problems = true
+	}
 }
 
 // Limits are the HTTP server's defences against slow or oversized

@@ -2,10 +2,12 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"healthsite/internal/article"
 	"healthsite/templates"
@@ -30,11 +32,16 @@ func problemsNotice(p *article.Problems, lib *article.Library) *templates.Proble
 	if p == nil {
 		return nil
 	}
-	n := &templates.ProblemsNotice{Stale: p.Stale}
+	n := &templates.ProblemsNotice{}
+	var held []string
 	for _, e := range p.Site {
 		if !slices.ContainsFunc(n.Files, func(l templates.Link) bool { return l.Name == e.Path }) {
 			n.Files = append(n.Files, templates.Link{Name: e.Path, URL: DevProblemsPath})
+			held = append(held, cmp.Or(e.Path, "the content folder"))
 		}
+	}
+	if p.Stale {
+		n.HeldBy = strings.Join(held, " and ")
 	}
 	for _, f := range p.Files {
 		n.Files = append(n.Files, templates.Link{Name: f.Path, URL: problemsURL(f, lib)})
@@ -76,7 +83,7 @@ func (b *builder) problemPages(p *article.Problems, lib *article.Library) {
 	intro := "The preview shows every other file as it is saved. Fix the files and save: this page reloads by itself."
 	switch {
 	case len(p.Site) > 0 && p.Stale:
-		intro = "Some concern the whole site, so the preview shows its last version without errors until they are fixed. Fix the files and save: this page reloads by itself."
+		intro = "Some concern the whole site, so edits to every file are held back until they are fixed: the preview shows the whole site as it last was without errors. Fix the files and save: this page reloads by itself."
 	case len(p.Site) > 0:
 		// Nothing good to show: this page stands in for every page.
 		intro = "Some concern the whole site, so nothing can be previewed until they are fixed. Fix the files and save: this page reloads by itself."

@@ -76,7 +76,7 @@ func TestBuild_PreviewShowsAFileProblemsAtItsAddress(t *testing.T) {
 	if got := pageBody(two.ProblemPage("/articles/hip/")); !strings.Contains(got, `1 other file has problems:`) || !strings.Contains(got, `<a href="/articles/ankle-sprain/">see its problems`) || strings.Contains(got, `<a href="/articles/hip/">`) {
 		t.Errorf("hip.md's problems page does not name only the other broken file:\n%s", got)
 	}
-	notice := `<div class="problems-notice" role="status"><p>1 file has problems: <code>content/ankle-sprain.md</code> — <a href="/articles/ankle-sprain/">see its problems<span class="visually-hidden"> (content/ankle-sprain.md)</span></a> </p></div>`
+	notice := `<div class="problems-notice" role="status"><p>1 file has problems: <code>content/ankle-sprain.md</code> — <a href="/articles/ankle-sprain/">see its problems<span class="visually-hidden"> (content/ankle-sprain.md)</span></a>.</p></div>`
 	for _, path := range []string{"/", "/articles/knee/", "/tags/", "/authors/ann-lee/"} {
 		got := pageBody(s.Page(path))
 		if got == "" || s.ProblemPage(path) != nil {
@@ -123,7 +123,7 @@ func TestBuild_PreviewOfSiteErrors(t *testing.T) {
 
 	s, _ := buildPreview(t, bad, last)
 	if got := strings.Join(strings.Fields(pageBody(s.Page("/articles/knee/"))), " "); !strings.Contains(got, `<code>content/site.yaml</code> — <a href="/_dev/problems/">see its problems`) ||
-		!strings.Contains(got, "This preview shows its last version without errors.") {
+		!strings.Contains(got, "Edits to every file are held back until content/site.yaml is fixed: this preview shows the whole site as it last was without errors.") {
 		t.Errorf("the article lacks the notice of site.yaml's problems:\n%s", got)
 	}
 	if s.ProblemPage("/articles/knee/") != nil {
