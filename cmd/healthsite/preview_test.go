@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -108,5 +109,78 @@ func TestDev_SiteSettingsErrors(t *testing.T) {
 	}
 	if code, body := getPage(t, url+"/_dev/problems/"); code != http.StatusInternalServerError || !strings.Contains(body, `language &#34;en GB&#34; is not a language tag`) {
 		t.Errorf("/_dev/problems/: %d:\n%s", code, body)
+	}
+}
+
+// TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone: a standalone
+// page, a profile, authors.yaml or a link out of the folder with errors
+// holds back only itself: an article's saved change shows at once, and
+// a new page or profile with errors shows its problems at its address.
+func TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone(t *testing.T) {
+	tests := []struct {
+		name    string
+		good    string // the file's content before it breaks; "" for none
+		breakIt func(t *testing.T, dir string)
+		at      string // where the file's problems show; "" for only the list of every problem
+	}{
+		{"NewPage", "", func(t *testing.T, dir string) {
+			write(t, dir, "pages/terms.md", "---\ntitle: Terms\nfooter_order: first\n---\nx")
+		}, "/terms/"},
+		{"BrokenPage", "pages/terms.md", func(t *testing.T, dir string) {
+			write(t, dir, "pages/terms.md", "---\ntitle: Terms\nfooter_order: first\n---\nx")
+		}, ""},
+		{"NewProfile", "", func(t *testing.T, dir string) {
+			write(t, dir, "authors/ann-lee.md", "---\nname: Ann Lee\nrol: y\n---\nAnn.\n")
+		}, "/authors/ann-lee/"},
+		{"AuthorsYAML", "", func(t *testing.T, dir string) {
+			write(t, dir, "authors.yaml", "- name: Ann Lee\n  rol: y\n")
+		}, ""},
+		{"LinkOutOfTheFolder", "", func(t *testing.T, dir string) {
+			if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, sub := range []string{"pages", "authors"} {
+				if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(t, dir, "knee.md", kneePage)
+			if tc.good != "" {
+				write(t, dir, tc.good, "---\ntitle: Terms\n---\nOur terms.\n")
+			}
+			url := startServe(t, nil, "-dev", "-content", dir)
+			evs := events(t, url)
+
+			tc.breakIt(t, dir)
+			nextEvent(t, evs, time.Now())
+			write(t, dir, "knee.md", strings.Replace(kneePage, "Rest, then move.", "Rest, then move gently.", 1))
+			nextEvent(t, evs, time.Now())
+
+			code, body := getPage(t, url+"/articles/knee/")
+			if code != http.StatusOK || !strings.Contains(body, "Rest, then move gently.") || !strings.Contains(body, "1 file has problems") {
+				t.Errorf("the article's saved change: %d, not shown, or no notice:\n%s", code, body)
+			}
+			if strings.Contains(body, "held back") {
+				t.Errorf("the notice says every edit is held back:\n%s", body)
+			}
+			if tc.good != "" {
+				if code, body := getPage(t, url+"/terms/"); code != http.StatusOK || !strings.Contains(body, "Our terms.") {
+					t.Errorf("/terms/: %d, not its last good version:\n%s", code, body)
+				}
+			}
+			if tc.at != "" {
+				if code, body := getPage(t, url+tc.at); code != http.StatusInternalServerError || !strings.Contains(body, "<title>Problems in ") {
+					t.Errorf("%s: %d, not its problems:\n%s", tc.at, code, body)
+				}
+			}
+			if _, body := getPage(t, url+"/_dev/problems/"); strings.Contains(body, "whole site") {
+				t.Errorf("the list of problems says they concern the whole site:\n%s", body)
+			}
+		})
 	}
 }

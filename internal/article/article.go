@@ -95,7 +95,8 @@ type Library struct {
 	pages    []*Page             // standalone pages, in footer order
 	profiles map[string]*Profile // authors and reviewers, by personKey
 	warnings []*Error
-	found    []*Article // every article file read, with errors or not, for LoadPartial
+	found    []*Article           // every article file read, with errors or not, for LoadPartial
+	others   map[string]otherFile // the other Markdown files, by path as in messages, for LoadPartial
 	synonyms Synonyms
 }
 

@@ -113,7 +113,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		images:   map[string]*Image{},
 		now:      opts.Now,
 	}
-	lib := &Library{settings: settings, bySlug: map[string]*Article{}}
+	lib := &Library{settings: settings, bySlug: map[string]*Article{}, others: map[string]otherFile{}}
 	var synFound bool
 	var synProblems []*Error
 	lib.synonyms, synFound, synProblems = loadSynonyms(fsys, opts.Root)
@@ -152,6 +152,9 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			switch {
 			case err != nil && (isMarkdown || isImage(name)):
 				report.Files++
+				if isMarkdown {
+					lib.others[display] = otherFile{kind: FileOther}
+				}
 				problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
 				return nil
 			case err == nil && info.IsDir():
@@ -163,8 +166,14 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		case d.IsDir():
 		case isMarkdown && inFolder(name, PagesFolder):
 			pages = append(pages, name)
+			f := otherFile{kind: FilePage}
+			if path.Dir(name) == PagesFolder {
+				f.slug = Slugify(strings.TrimSuffix(base, pathExt(base)))
+			}
+			lib.others[display] = f
 		case isMarkdown && inFolder(name, AuthorsFolder):
 			profiles = append(profiles, name)
+			lib.others[display] = otherFile{kind: FileProfile, slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
 		case isMarkdown:
 			articles = append(articles, name)
 		case isImage(name):
@@ -250,6 +259,9 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	readOne := func(name string) ([]byte, *Error) {
 		report.Files++
 		return readFile(name, limit, "make it shorter")
+	}
+	if _, err := fs.Stat(fsys, AuthorsFile); err == nil {
+		lib.others[displayPath(opts.Root, AuthorsFile)] = otherFile{kind: FileProfile}
 	}
 	var pageProblems, profileProblems []*Error
 	lib.pages, pageProblems = l.loadPages(pages, readOne)

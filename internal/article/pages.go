@@ -217,6 +217,12 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 			pages = append(pages, pg)
 		}
 	}
+	sortPages(pages)
+	return pages, all
+}
+
+// sortPages puts pages in their footer order.
+func sortPages(pages []*Page) {
 	slices.SortFunc(pages, func(a, b *Page) int {
 		order := func(p *Page) int {
 			if p.FooterOrder == 0 {
@@ -226,5 +232,4 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 		}
 		return cmp.Or(cmp.Compare(order(a), order(b)), cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.Slug, b.Slug))
 	})
-	return pages, all
 }

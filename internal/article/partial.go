@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -11,36 +12,69 @@ import (
 
 // Problems are the errors of a content version loaded for the
 // development preview by LoadPartial, sorted the way an editor fixes
-// them. Each article file with errors is listed with its address, where
-// the preview shows them; the other errors (site.yaml, an image, an
-// unreadable folder) concern the whole site.
+// them. Each Markdown file with errors (an article, a standalone page,
+// a profile) is listed on its own, with its address, where the preview
+// shows them; the other errors (site.yaml, an image, an unreadable
+// folder) concern the whole site.
 type Problems struct {
-	Files []FileProblems // article files with errors, sorted by path
-	Site  []*Error       // errors not tied to one article, sorted by path and line
+	Files []FileProblems // Markdown files with errors, sorted by path
+	Site  []*Error       // errors not tied to one such file, sorted by path and line
 	// Stale reports that, because of the errors in Site, the library
 	// LoadPartial returned is the last good one given to it, unchanged.
 	// Site errors without Stale mean there is no good version to show.
 	Stale bool
 }
 
-// FileProblems are the problems of one article file with errors.
+// FileKind is what a Markdown file of the content is.
+type FileKind int
+
+// The kinds of Markdown file.
+const (
+	FileArticle FileKind = iota // an article, at /articles/{slug}/
+	FilePage                    // a standalone page in PagesFolder, at /{slug}/
+	FileProfile                 // a profile in AuthorsFolder, or AuthorsFile
+	FileOther                   // a file that cannot be read, such as a link out of the folder
+)
+
+// otherFile is a Markdown file that is not an article, as LoadPartial
+// needs to know it.
+type otherFile struct {
+	kind FileKind
+	slug string // a page's address, or a profile file's name; "" for none
+}
+
+// FileProblems are the problems of one Markdown file with errors.
 type FileProblems struct {
-	Path     string   // as in messages, e.g. content/knee.md
-	Slug     string   // its address as the file now stands: /articles/{Slug}/
+	Path string   // as in messages, e.g. content/knee.md
+	Kind FileKind // article, page, profile or another file
+	// Slug is the file's address as it now stands: /articles/{Slug}/
+	// for an article, /{Slug}/ for a page; for a profile file, its name
+	// (authors/ann-lee.md is ann-lee), "" for AuthorsFile; "" when the
+	// file has no address.
+	Slug     string
 	Problems []*Error // its errors and warnings, sorted by line and column
-	// LastGood is the version of the file shown in its place in lists
-	// and links, from the last good library; nil when there is none.
-	LastGood *Article
+	// The last good version of the file, from the last good library,
+	// kept in its place in lists, links and pages: an article, a page,
+	// or the profiles it held. Each is nil when there is none.
+	LastGood     *Article
+	LastPage     *Page
+	LastProfiles []*Profile
+}
+
+// Kept reports whether the file's last good version is shown in its place.
+func (f FileProblems) Kept() bool {
+	return f.LastGood != nil || f.LastPage != nil || len(f.LastProfiles) > 0
 }
 
 // LoadPartial reads fsys as Load does, for the development preview,
 // where one unfinished file must not hide the rest: it returns the
-// library of the article files without errors, with, in place of each
-// file with errors, that file's version in last (the previous good
-// library, or nil) when it had one. When errors not tied to one article
-// stop the whole version (site.yaml cannot be read, say), the library is
-// last itself, or when last is nil the files without errors under the
-// default settings. problems is nil when nothing has an error.
+// library of the files without errors, with, in place of each Markdown
+// file with errors (article, page or profile), that file's version in
+// last (the previous good library, or nil) when it had one. When errors
+// not tied to one such file stop the whole version (site.yaml cannot be
+// read, say), the library is last itself, or when last is nil the files
+// without errors under the default settings. problems is nil when
+// nothing has an error.
 //
 // Load, not LoadPartial, decides what is published: a content version
 // with any error is never published whole or in part.
@@ -49,7 +83,10 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 	byPath := map[string]*FileProblems{}
 	p := &Problems{}
 	for _, a := range lib.found {
-		byPath[a.Path] = &FileProblems{Path: a.Path, Slug: a.Slug}
+		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug}
+	}
+	for path, o := range lib.others {
+		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug}
 	}
 	broken := map[string]bool{}
 	for _, e := range r.Problems {
@@ -62,9 +99,9 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 			p.Site = append(p.Site, e)
 		}
 	}
-	for _, a := range lib.found {
-		if broken[a.Path] {
-			p.Files = append(p.Files, *byPath[a.Path])
+	for path, f := range byPath {
+		if broken[path] {
+			p.Files = append(p.Files, *f)
 		}
 	}
 	slices.SortFunc(p.Files, func(a, b FileProblems) int { return cmp.Compare(a.Path, b.Path) })
@@ -75,14 +112,26 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 	if len(p.Site) > 0 && last != nil {
 		p.Stale = true
 		for i, f := range p.Files {
-			p.Files[i].LastGood = last.articleAt(f.Path)
+			switch f.Kind {
+			case FileArticle:
+				p.Files[i].LastGood = last.articleAt(f.Path)
+			case FilePage:
+				p.Files[i].LastPage = last.pageAt(f.Path)
+			case FileProfile:
+				p.Files[i].LastProfiles = last.profilesAt(f.Path)
+			}
 		}
 		return last, p
 	}
 
 	// The good files, then the last good version of each broken one
 	// whose address no good file has taken since.
-	good := &Library{settings: lib.settings, images: lib.images, bySlug: map[string]*Article{}}
+	g := *lib
+	good := &g
+	good.articles, good.bySlug, good.warnings = nil, map[string]*Article{}, nil
+	good.images = slices.Clone(lib.images)
+	good.pages = slices.Clone(lib.pages)
+	good.profiles = maps.Clone(lib.profiles)
 	for _, a := range lib.articles {
 		if !broken[a.Path] && lib.bySlug[a.Slug] == a {
 			good.articles = append(good.articles, a)
@@ -90,27 +139,76 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 		}
 	}
 	for i, f := range p.Files {
-		old := last.articleAt(f.Path)
-		if old == nil || good.bySlug[old.Slug] != nil {
-			continue
-		}
-		p.Files[i].LastGood = old
-		good.articles = append(good.articles, old)
-		good.bySlug[old.Slug] = old
-		if img := old.LeadImage; img != nil && !slices.Contains(good.images, img) {
-			// An image the file no longer uses, or that has errors
-			// itself: its last good version still shows it.
-			good.images = append(good.images, img)
-			slices.SortFunc(good.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
+		switch f.Kind {
+		case FileArticle:
+			old := last.articleAt(f.Path)
+			if old == nil || good.bySlug[old.Slug] != nil {
+				continue
+			}
+			p.Files[i].LastGood = old
+			good.articles = append(good.articles, old)
+			good.bySlug[old.Slug] = old
+			if img := old.LeadImage; img != nil && !slices.Contains(good.images, img) {
+				// An image the file no longer uses, or that has errors
+				// itself: its last good version still shows it.
+				good.images = append(good.images, img)
+				slices.SortFunc(good.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
+			}
+		case FilePage:
+			old := last.pageAt(f.Path)
+			if old == nil || slices.ContainsFunc(good.pages, func(pg *Page) bool { return pg.Slug == old.Slug }) {
+				continue
+			}
+			p.Files[i].LastPage = old
+			good.pages = append(good.pages, old)
+		case FileProfile:
+			// Each person the file last described well, unless another
+			// file (or the good part of this one) describes them now.
+			for _, old := range last.profilesAt(f.Path) {
+				if key := personKey(old.Name); good.profiles[key] == nil {
+					p.Files[i].LastProfiles = append(p.Files[i].LastProfiles, old)
+					good.profiles[key] = old
+				}
+			}
 		}
 	}
 	slices.SortFunc(good.articles, newestFirst)
+	sortPages(good.pages)
 	for _, e := range r.Problems {
 		if e.Severity == SeverityWarning && !broken[e.Path] {
 			good.warnings = append(good.warnings, e)
 		}
 	}
 	return good, p
+}
+
+// pageAt returns the standalone page read from the file at path, or
+// nil; l may be nil.
+func (l *Library) pageAt(path string) *Page {
+	if l == nil {
+		return nil
+	}
+	for _, pg := range l.pages {
+		if pg.Path == path {
+			return pg
+		}
+	}
+	return nil
+}
+
+// profilesAt returns the profiles read from the file at path, sorted
+// by name; l may be nil.
+func (l *Library) profilesAt(path string) []*Profile {
+	if l == nil {
+		return nil
+	}
+	var out []*Profile
+	for _, pr := range l.Profiles() {
+		if pr.Path == path {
+			out = append(out, pr)
+		}
+	}
+	return out
 }
 
 // articleAt returns the article read from the file at path, or nil;

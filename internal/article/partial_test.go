@@ -187,3 +187,69 @@ func TestLoad_ProblemsQuoteTheirLine(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadPartial_BrokenPageOrProfileIsHeldBackAlone: a standalone
+// page or a profile with errors is held back on its own, as an article
+// is: its last good version stays, and every other file's change shows.
+func TestLoadPartial_BrokenPageOrProfileIsHeldBackAlone(t *testing.T) {
+	const (
+		terms      = "---\ntitle: Terms\n---\nOur terms.\n"
+		marsh      = "---\nname: Ann Lee\nrole: Physiotherapist\n---\nAnn treats knees.\n"
+		marshYAML  = "- name: Ann Lee\n  role: Physiotherapist\n"
+		sleepSaved = "---\ntitle: Sleep\nauthor: Ann Lee\ndate: 2024-02-10\nsummary: Sleep well.\n---\n\nSleep longer.\n"
+	)
+	tests := []struct {
+		name, file, good, broken string
+		kind                     FileKind
+		slug                     string
+	}{
+		{"Page", "pages/terms.md", terms, "---\ntitle: Terms\nfooter_order: first\n---\nx\n", FilePage, "terms"},
+		{"ProfileFile", "authors/ann-lee.md", marsh, "---\nname: Ann Lee\nrol: y\n---\nAnn.\n", FileProfile, "ann-lee"},
+		{"AuthorsYAML", AuthorsFile, marshYAML, "- name: Ann Lee\n  rol: y\n", FileProfile, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first, problems := LoadPartial(mapFS("knee.md", kneeGood, "sleep.md", sleepGood, tc.file, tc.good), Options{Root: "content"}, nil)
+			if problems != nil {
+				t.Fatalf("good content has problems: %+v", problems)
+			}
+			lib, problems := LoadPartial(mapFS("knee.md", kneeGood, "sleep.md", sleepSaved, tc.file, tc.broken), Options{Root: "content"}, first)
+			if problems == nil || len(problems.Site) != 0 || problems.Stale || len(problems.Files) != 1 {
+				t.Fatalf("problems = %+v, want the one file alone", problems)
+			}
+			f := problems.Files[0]
+			if f.Path != "content/"+tc.file || f.Kind != tc.kind || f.Slug != tc.slug || !f.Kept() || len(f.Problems) == 0 {
+				t.Errorf("file = %+v, want content/%s, kind %v, slug %q, its last good version kept", f, tc.file, tc.kind, tc.slug)
+			}
+			if got := lib.Article("sleep").Text; got != "Sleep longer." {
+				t.Errorf("another article's change is held back: its text is %q", got)
+			}
+			switch tc.kind {
+			case FilePage:
+				if pages := lib.Pages(); len(pages) != 1 || pages[0] != first.Pages()[0] || f.LastPage != pages[0] {
+					t.Errorf("pages = %+v, want the last good version of terms", pages)
+				}
+			case FileProfile:
+				if p := lib.Profile("Ann Lee"); p == nil || p != first.Profile("Ann Lee") || p.Role != "Physiotherapist" || len(f.LastProfiles) != 1 || f.LastProfiles[0] != p {
+					t.Errorf("profile = %+v, want the last good version", p)
+				}
+			}
+		})
+	}
+}
+
+// TestLoadPartial_NewBrokenPageHasItsAddress: a page that never was
+// good has no last version, but its address is known, so the preview
+// can show its problems there.
+func TestLoadPartial_NewBrokenPageHasItsAddress(t *testing.T) {
+	lib, problems := LoadPartial(mapFS("knee.md", kneeGood, "pages/terms.md", "---\ntitle: Terms\nfooter_order: first\n---\nx\n"), Options{Root: "content"}, nil)
+	if problems == nil || len(problems.Site) != 0 || len(problems.Files) != 1 {
+		t.Fatalf("problems = %+v, want the page alone", problems)
+	}
+	if f := problems.Files[0]; f.Kind != FilePage || f.Slug != "terms" || f.Kept() {
+		t.Errorf("file = %+v, want a page at terms with nothing kept", f)
+	}
+	if lib.Article("knee") == nil || len(lib.Pages()) != 0 {
+		t.Errorf("articles %v, pages %d: want knee and no page", titles(lib), len(lib.Pages()))
+	}
+}

@@ -18,12 +18,28 @@ import (
 const DevProblemsPath = "/_dev/problems/"
 
 // problemsURL is where the preview shows the problems of file f: at the
-// file's own address, unless another file's article holds it.
+// file's own address (an article's, a page's, or the page of the person
+// a profile file is named after), unless another file holds it; on the
+// list of every problem when the file has no address, or when it is a
+// page or a profile whose last good version still shows there.
 func problemsURL(f article.FileProblems, lib *article.Library) string {
-	if a := lib.Article(f.Slug); a != nil && a.Path != f.Path {
-		return DevProblemsPath
+	switch {
+	case f.Kind == article.FileArticle:
+		if a := lib.Article(f.Slug); a != nil && a.Path != f.Path {
+			return DevProblemsPath
+		}
+		return ArticlePath(f.Slug)
+	case f.Kept() || f.Slug == "":
+	case f.Kind == article.FilePage:
+		if !slices.ContainsFunc(lib.Pages(), func(p *article.Page) bool { return p.Slug == f.Slug }) {
+			return PagePath(f.Slug)
+		}
+	case f.Kind == article.FileProfile:
+		if lib.Profile(f.Slug) == nil {
+			return AuthorPath(f.Slug)
+		}
 	}
-	return ArticlePath(f.Slug)
+	return DevProblemsPath
 }
 
 // problemsNotice is the note on every page of the preview while some
@@ -66,8 +82,12 @@ func (b *builder) problemPages(p *article.Problems, lib *article.Library) {
 		if url == DevProblemsPath {
 			continue
 		}
-		intro := "Until the file is fixed, its article is left out of the preview's lists."
-		if f.LastGood != nil {
+		intro := map[article.FileKind]string{
+			article.FileArticle: "Until the file is fixed, its article is left out of the preview's lists.",
+			article.FilePage:    "Until the file is fixed, its page is left out of the preview's footer.",
+			article.FileProfile: "Until the file is fixed, the preview shows this person's page without the profile.",
+		}[f.Kind]
+		if f.Kept() {
 			intro = "Until the file is fixed, the rest of the preview shows its last version without errors."
 		}
 		// The notice names the other files with problems, if any.
