@@ -233,3 +233,56 @@ func TestCheck_LinkToReviewerPage(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+// TestCheck_SkippedHeadingInTheLevelsTyped: a skipped heading level is
+// told in the number of # the editor typed, not in the levels the page
+// shows after a top-level heading moved every heading down.
+func TestCheck_SkippedHeadingInTheLevelsTyped(t *testing.T) {
+	front := "---\ntitle: Knee pain\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"Plain", "## Big\n\n#### Deep\n", []string{
+			`x.md:10:1: warning: the heading "Deep" is level 4 (####) right after level 2 (##) (write ### Deep, so that no level is skipped)`}},
+		{"AfterTopHeading", "# Big\n\n### Deep\n", []string{
+			`x.md:8:1: warning: the heading "Big" is a top-level heading (#), which only the title may be, so every heading of the article moves down a level (write ## Big)`,
+			`x.md:10:1: warning: the heading "Deep" is level 3 (###) right after the top-level heading "Big" (#) (write that one as ## Big, as said for it; then ### Deep follows it rightly)`}},
+		{"FarAfterTopHeading", "# Big\n\n#### Deep\n", []string{
+			`x.md:8:1: warning: the heading "Big" is a top-level heading (#), which only the title may be, so every heading of the article moves down a level (write ## Big)`,
+			`x.md:10:1: warning: the heading "Deep" is level 4 (####) right after the top-level heading "Big" (#) (write that one as ## Big, as said for it, and this one as ### Deep)`}},
+		{"FirstAfterTheTitle", "### Deep\n", []string{
+			`x.md:8:1: warning: the heading "Deep" is level 3 (###) right after level 1 (#) (write ## Deep, so that no level is skipped)`}},
+		{"ShiftedButAfterSecondLevel", "# Big\n\n## Mid\n\n#### Deep\n", []string{
+			`x.md:8:1: warning: the heading "Big" is a top-level heading (#), which only the title may be, so every heading of the article moves down a level (write ## Big)`,
+			`x.md:12:1: warning: the heading "Deep" is level 4 (####) right after level 2 (##) (write ### Deep, so that no level is skipped)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, checkLines(t, "x.md", front+tt.body)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCheck_PageImageAltQuotesThePathWritten: the alternative-text
+// warning of a page or a profile names the image as the editor wrote it,
+// as an article's does, not the address the site serves it at.
+func TestCheck_PageImageAltQuotesThePathWritten(t *testing.T) {
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`
+	tests := []struct{ file, src, want string }{
+		{"pages/contact.md", "---\ntitle: Contact\n---\n\n![](/images/knee.svg)\n\nWrite to us.\n",
+			"pages/contact.md:5:1: warning: the image /images/knee.svg has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](/images/knee.svg))"},
+		{"authors/a.md", "---\nname: A\n---\n\nBio ![](../images/knee.svg)\n",
+			"authors/a.md:5:5: warning: the image ../images/knee.svg has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](../images/knee.svg))"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := checkLines(t, "images/knee.svg", svg, "x.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S")+"Text.\n", tt.file, tt.src)
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -335,19 +335,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 	}
 
-	// The renderer gives the images it finds their served address;
-	// messages name them as the editor wrote them.
-	var written []string
-	opts := imageOptions(l.images, file)
-	find := opts.Image
-	opts.Image = func(dest string) (markdown.Image, bool) {
-		img, ok := find(dest)
-		if ok {
-			written = append(written, dest)
-		}
-		return img, ok
-	}
-	doc, err := renderWithin(l.md, body, opts, l.budget)
+	doc, err := renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return a, p.list
@@ -356,14 +344,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	a.rendered = true
 	// Screen reader users move by heading level; a skipped level reads
 	// as a missing section.
-	for i, prev := 0, 1; i < len(doc.Headings); i++ {
-		h := doc.Headings[i]
-		if h.Level > prev+1 {
-			line := headingLine(body, bodyLine, h.Text)
-			p.warnf(line, 1, "the heading %q is level %d right after level %d (use %s for it, so that no level is skipped)", h.Text, h.Level, prev, strings.Repeat("#", prev+1))
-		}
-		prev = h.Level
-	}
+	skippedHeadings(p, body, bodyLine, doc)
 	a.ids = doc.IDs
 	reportNotices(p, newPositions(body, bodyLine), doc.Notices, a.Title)
 	pos := newPositions(body, bodyLine)
@@ -382,9 +363,6 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 			continue
 		}
 		dest := link.Dest
-		if link.Resolved && len(written) > 0 {
-			dest, written = written[0], written[1:]
-		}
 		if strings.TrimSpace(link.Alt) == "" {
 			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", dest, dest)
 		}
@@ -743,4 +721,33 @@ func tagList(syntax format, text string) string {
 		return `"tags": ["` + strings.Join(tags, `", "`) + `"]`
 	}
 	return "tags: [" + strings.Join(tags, ", ") + "]"
+}
+
+// skippedHeadings warns of a heading that skips a level after the one
+// before it. Screen reader users move by heading level; a skipped level
+// reads as a missing section. The levels are told as the editor typed
+// them: a top-level heading (#) moves every heading down one level on
+// the page, and is reported on its own.
+func skippedHeadings(p *problems, body []byte, bodyLine int, doc *markdown.Document) {
+	shift := 0
+	if slices.ContainsFunc(doc.Notices, func(n markdown.Notice) bool { return n.Kind == markdown.NoticeTopHeading }) {
+		shift = 1
+	}
+	hashes := func(level int) string { return strings.Repeat("#", level) }
+	for i, prev := 0, 1+shift; i < len(doc.Headings); i++ {
+		h := doc.Headings[i]
+		if h.Level > prev+1 {
+			typed, before := h.Level-shift, prev-shift
+			line := headingLine(body, bodyLine, h.Text)
+			switch {
+			case before == 1 && i > 0 && typed == 3:
+				p.warnf(line, 1, "the heading %q is level %d (%s) right after the top-level heading %q (#) (write that one as ## %s, as said for it; then %s %s follows it rightly)", h.Text, typed, hashes(typed), doc.Headings[i-1].Text, doc.Headings[i-1].Text, hashes(typed), h.Text)
+			case before == 1 && i > 0:
+				p.warnf(line, 1, "the heading %q is level %d (%s) right after the top-level heading %q (#) (write that one as ## %s, as said for it, and this one as ### %s)", h.Text, typed, hashes(typed), doc.Headings[i-1].Text, doc.Headings[i-1].Text, h.Text)
+			default:
+				p.warnf(line, 1, "the heading %q is level %d (%s) right after level %d (%s) (write %s %s, so that no level is skipped)", h.Text, typed, hashes(typed), before, hashes(before), hashes(before+1), h.Text)
+			}
+		}
+		prev = h.Level
+	}
 }

@@ -81,7 +81,7 @@ func TestCheck_SkippedHeadingLevelWarns(t *testing.T) {
 	for _, e := range Check(fsys, Options{}).Problems {
 		got = append(got, e.Error())
 	}
-	want := []string{`x.md:12:1: warning: the heading "Too deep" is level 4 right after level 2 (use ### for it, so that no level is skipped)`}
+	want := []string{`x.md:12:1: warning: the heading "Too deep" is level 4 (####) right after level 2 (##) (write ### Too deep, so that no level is skipped)`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

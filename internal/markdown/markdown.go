@@ -31,7 +31,7 @@ type Heading struct {
 
 // Link is a link or image in a document, for checking where it points.
 type Link struct {
-	Dest     string // the URL as written, entities decoded
+	Dest     string // the URL as written, entities decoded; for an image Options.Image found too
 	Image    bool   // an image rather than a link
 	Alt      string // an image's alternative text
 	Offset   int    // byte offset in the source of the link's opening [ (or ![)
@@ -117,7 +117,7 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		ctx.IDs().Put([]byte(id))
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	resolved := map[ast.Node]bool{}
+	written := map[ast.Node]string{} // resolved images' sources, as written
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
 		if !ok || !entering {
@@ -129,7 +129,7 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 			return ast.WalkContinue, nil
 		}
 		if found, ok := opts.Image(string(img.Destination)); ok {
-			resolved[n] = true
+			written[n] = string(img.Destination)
 			img.Destination = []byte(found.URL)
 			if found.Width > 0 && found.Height > 0 {
 				img.SetAttributeString("width", []byte(strconv.Itoa(found.Width)))
@@ -161,7 +161,11 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		case *ast.Link:
 			out.Links = append(out.Links, Link{Dest: string(n.Destination), Offset: opening(src, offsetOf(n, src), "[")})
 		case *ast.Image:
-			out.Links = append(out.Links, Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "!["), Resolved: resolved[n]})
+			dest, resolved := written[n]
+			if !resolved {
+				dest = string(n.Destination)
+			}
+			out.Links = append(out.Links, Link{Dest: dest, Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "!["), Resolved: resolved})
 		case *east.FootnoteLink:
 			out.IDs = append(out.IDs, "fnref:"+strconv.Itoa(n.Index))
 		case *east.Footnote:
