@@ -4,30 +4,129 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"healthsite/internal/markdown"
 )
 
-// checkLinks reports links between articles that lead nowhere: to an
-// article, topic or author page that does not exist, to a #fragment that
-// is not on the page, or to an article's Markdown file. It checks the
-// links of articles, those with errors included; targets holds every
-// article file by address, those with errors included. reviewer finds
-// the profile of an article's reviewer, whose page is among the authors'.
-func checkLinks(articles []*Article, targets map[string]*Article, reviewer func(reviewedBy string) *Profile) []*Error {
+// place is a file whose text has links, and the page it makes: an
+// article, a standalone page or a profile, with errors or not.
+type place struct {
+	path     string // the file, as in messages
+	addr     string // the address of its page, such as /about/
+	title    string
+	draft    bool
+	rendered bool     // the text was rendered: ids and links are known
+	ids      []string // ids in its HTML, for links to #fragments
+	headings []markdown.Heading
+	links    []linkAt
+}
+
+// articlePlace is the place of an article file.
+func articlePlace(a *Article) *place {
+	return &place{path: a.Path, title: a.Title, addr: "/articles/" + a.Slug + "/", draft: a.Draft, rendered: a.rendered, ids: a.ids, headings: a.Headings, links: a.links}
+}
+
+// siteAddresses are every address the site will have, in one place, so
+// that a link anywhere is checked against the same list: articles by
+// slug, topics and authors by name, standalone pages, and the site's
+// own pages (the index, the lists, search, feeds, the sitemap).
+type siteAddresses struct {
+	articles map[string]*place // by slug, files with errors included
+	names    pageNames
+	pages    map[string]*place // standalone pages by address
+	fixed    []string          // the site's own pages
+	base     *url.URL          // the site's base URL: links to it are links within the site
+}
+
+// fixedAddresses are the pages every site has, whatever its content.
+var fixedAddresses = []string{"/", "/tags/", "/authors/", "/search", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/healthz"}
+
+// laterPage matches a later page of a list: /page/2/, /tags/knee/page/3/.
+var laterPage = regexp.MustCompile(`^(.*/)page/[2-9][0-9]*/$|^(.*/)page/1[0-9]+/$`)
+
+// has reports whether p is an address the site has, other than an
+// article's, a topic's or an author's, which are checked by name.
+func (s *siteAddresses) has(p string) bool {
+	if m := laterPage.FindStringSubmatch(p); m != nil {
+		p = m[1] + m[2]
+	}
+	return slices.Contains(s.fixed, p) || s.pages[p] != nil || strings.HasPrefix(p, "/static/") ||
+		strings.HasPrefix(p, "/tags/") || strings.HasPrefix(p, "/authors/")
+}
+
+// all returns every address, sorted, for suggesting the nearest.
+func (s *siteAddresses) all() []string {
+	out := slices.Clone(s.fixed)
+	for slug := range s.articles {
+		out = append(out, "/articles/"+slug+"/")
+	}
+	for t := range s.names.tags {
+		out = append(out, "/tags/"+t+"/")
+	}
+	for a := range s.names.authors {
+		out = append(out, "/authors/"+a+"/")
+	}
+	for p := range s.pages {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// nearest returns the address the site has that p most likely means, or "".
+func (s *siteAddresses) nearest(p string) string {
+	best, bestD := "", 3
+	for _, a := range s.all() {
+		if d := editDistance(strings.ToLower(p), a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// within returns the path, query and fragment of u when it is a link
+// within the site: relative, or absolute to the site's base URL.
+func (s *siteAddresses) within(u *url.URL) (*url.URL, bool) {
+	if u.Scheme == "" && u.Host == "" {
+		return u, true
+	}
+	if s.base == nil || u.Scheme != "http" && u.Scheme != "https" || !strings.EqualFold(u.Host, s.base.Host) {
+		return nil, false
+	}
+	rest, ok := strings.CutPrefix(u.Path, s.base.Path)
+	if !ok {
+		return nil, false
+	}
+	if !strings.HasPrefix(rest, "/") {
+		rest = "/" + rest
+	}
+	return &url.URL{Path: rest, RawQuery: u.RawQuery, Fragment: u.Fragment}, true
+}
+
+// checkLinks reports links within the site that lead nowhere: to an
+// address the site will not have (an article, topic, author or page
+// that does not exist), to a #fragment that is not on the page, or to
+// an article's Markdown file. It checks the links of every place:
+// articles, standalone pages and profiles, those with errors included.
+// articles are every article file, whose addresses are in addrs.
+func checkLinks(places []*place, articles []*Article, addrs *siteAddresses) []*Error {
 	var out []*Error
-	names := findPageNames(articles, reviewer)
-	for _, a := range articles {
-		self := &url.URL{Path: "/articles/" + a.Slug + "/"}
+	for _, a := range places {
+		self := &url.URL{Path: a.addr}
+		at := func(l linkAt, severity Severity, format string, args ...any) {
+			out = append(out, &Error{Path: a.path, Line: l.line, Col: l.col, Severity: severity, Message: fmt.Sprintf(format, args...)})
+		}
 		for _, l := range a.links {
 			u, err := url.Parse(l.dest)
 			if err != nil {
-				out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Message: fmt.Sprintf("link %q is not a valid web address (check it for spaces or stray characters; write spaces as %%20)", l.dest)})
+				at(l, SeverityError, "link %q is not a valid web address (check it for spaces or stray characters; write spaces as %%20)", l.dest)
 				continue
 			}
-			if u.Scheme != "" || u.Host != "" {
+			u, ok := addrs.within(u)
+			if !ok {
 				continue // another site: not ours to check
 			}
 			ref := self.ResolveReference(u)
@@ -36,33 +135,50 @@ func checkLinks(articles []*Article, targets map[string]*Article, reviewer func(
 				out = append(out, e)
 				continue
 			}
-			if e := checkNameLink(a, l, ref.Path, names); e != nil {
+			if e := checkNameLink(a, l, ref.Path, addrs.names); e != nil {
 				out = append(out, e)
 				continue
 			}
 			if ref.Path != self.Path {
-				slug, ok := strings.CutPrefix(ref.Path, "/articles/")
-				if !ok {
-					continue // the index, static files and other site pages
-				}
+				slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
 				slug = strings.TrimSuffix(slug, "/")
-				if target = targets[slug]; target == nil {
-					msg := fmt.Sprintf("the link to %s leads to no article", ref.Path)
-					if s := suggestArticle(slug, targets); s != "" {
-						msg += fmt.Sprintf(" (did you mean /articles/%s/?)", s)
-					} else {
-						msg += " (check the address: an article's is /articles/ and its file name without .md)"
+				switch {
+				case isArticle && addrs.articles[slug] != nil:
+					target = addrs.articles[slug]
+					if target.draft && !a.draft {
+						at(l, SeverityWarning, "the link to %s leads to a draft, which readers cannot see yet (publish %s first, or remove the link)", ref.Path, target.path)
 					}
-					out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Message: msg})
+				case addrs.pages[ref.Path] != nil:
+					target = addrs.pages[ref.Path]
+				case addrs.has(ref.Path):
+					continue // the site's own pages and files
+				default:
+					relative := !strings.HasPrefix(u.Path, "/") && u.Path != "" && u.Scheme == ""
+					if abs := "/" + strings.TrimPrefix(u.Path, "./"); relative && (addrs.has(abs) || addrs.articles[strings.TrimSuffix(strings.TrimPrefix(abs, "/articles/"), "/")] != nil && strings.HasPrefix(abs, "/articles/")) {
+						at(l, SeverityError, "the link to %s leads to %s, which is no page of the site: a link without a leading / is read from this page's address (write %s)", l.dest, ref.Path, abs)
+						continue
+					}
+					if isArticle {
+						msg := fmt.Sprintf("the link to %s leads to no article", ref.Path)
+						if s := suggestArticle(slug, addrs.articles); s != "" {
+							msg += fmt.Sprintf(" (did you mean /articles/%s/?)", s)
+						} else {
+							msg += " (check the address: an article's is /articles/ and its file name without .md)"
+						}
+						at(l, SeverityError, "%s", msg)
+						continue
+					}
+					if s := addrs.nearest(ref.Path); s != "" {
+						at(l, SeverityError, "the link to %s leads to no page of the site (did you mean %s?)", ref.Path, s)
+					} else {
+						at(l, SeverityError, "the link to %s leads to no page of the site (link to an article, a topic, an author or a page the site has, or to another site with https://)", ref.Path)
+					}
 					continue
-				}
-				if target.Draft && !a.Draft {
-					out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s leads to a draft, which readers cannot see yet (publish %s first, or remove the link)", ref.Path, target.Path)})
 				}
 			}
 			if frag := ref.Fragment; frag != "" && target.rendered && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
 				var have []string
-				for _, h := range target.Headings {
+				for _, h := range target.headings {
 					have = append(have, "#"+h.ID)
 				}
 				fix := "the page has no section headings to link to"
@@ -73,7 +189,7 @@ func checkLinks(articles []*Article, targets map[string]*Article, reviewer func(
 				if target == a {
 					where = "#" + frag
 				}
-				out = append(out, &Error{Path: a.Path, Line: l.line, Col: l.col, Message: fmt.Sprintf("the link to %s leads to no section of that page (%s)", where, fix)})
+				at(l, SeverityError, "the link to %s leads to no section of that page (%s)", where, fix)
 			}
 		}
 	}
@@ -82,13 +198,13 @@ func checkLinks(articles []*Article, targets map[string]*Article, reviewer func(
 
 // suggestArticle returns the address of the article a link to
 // /articles/name/ most likely means, by its address or by its title, or "".
-func suggestArticle(name string, targets map[string]*Article) string {
+func suggestArticle(name string, targets map[string]*place) string {
 	if s := suggestSlug(name, slugs(targets)); s != "" {
 		return s
 	}
 	byTitle := map[string]string{}
 	for slug, a := range targets {
-		if t := Slugify(a.Title); t != "" {
+		if t := Slugify(a.title); t != "" {
 			if prev, ok := byTitle[t]; !ok || slug < prev {
 				byTitle[t] = slug
 			}
@@ -105,7 +221,7 @@ func suggestArticle(name string, targets map[string]*Article) string {
 	return ""
 }
 
-func slugs(targets map[string]*Article) []string {
+func slugs(targets map[string]*place) []string {
 	out := make([]string, 0, len(targets))
 	for s := range targets {
 		out = append(out, s)
@@ -143,7 +259,7 @@ func findPageNames(articles []*Article, reviewer func(string) *Profile) pageName
 // checkNameLink reports a link to a topic or author page that no article
 // makes, or to one by another spelling than its address; nil for a good
 // link, or one to another kind of page.
-func checkNameLink(a *Article, l linkAt, p string, names pageNames) *Error {
+func checkNameLink(a *place, l linkAt, p string, names pageNames) *Error {
 	for _, kind := range []struct {
 		root, what, none, fix string
 		have                  map[string]string
@@ -151,6 +267,9 @@ func checkNameLink(a *Article, l linkAt, p string, names pageNames) *Error {
 		{"/tags/", "topic", "no article has the tag %q", "link to one of the topics listed at /tags/, or add the tag to an article's tags:", names.tags},
 		{"/authors/", "author", "no article is by %q", "link to one of the authors listed at /authors/", names.authors},
 	} {
+		if m := laterPage.FindStringSubmatch(p); m != nil {
+			p = m[1] + m[2] // a later page of the same list
+		}
 		rest, ok := strings.CutPrefix(p, kind.root)
 		if !ok || rest == "" {
 			continue // the list of every topic or author, or not one
@@ -161,7 +280,7 @@ func checkNameLink(a *Article, l linkAt, p string, names pageNames) *Error {
 			return nil
 		}
 		if _, ok := kind.have[slug]; ok && !strings.Contains(name, "/") {
-			return &Error{Path: a.Path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s is not the address of the %s %q (write %s%s/)", l.dest, kind.what, kind.have[slug], kind.root, slug)}
+			return &Error{Path: a.path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s is not the address of the %s %q (write %s%s/)", l.dest, kind.what, kind.have[slug], kind.root, slug)}
 		}
 		have := make([]string, 0, len(kind.have))
 		for s := range kind.have {
@@ -174,7 +293,7 @@ func checkNameLink(a *Article, l linkAt, p string, names pageNames) *Error {
 		} else {
 			msg += " (" + kind.fix + ")"
 		}
-		return &Error{Path: a.Path, Line: l.line, Col: l.col, Message: msg}
+		return &Error{Path: a.path, Line: l.line, Col: l.col, Message: msg}
 	}
 	return nil
 }
@@ -182,7 +301,7 @@ func checkNameLink(a *Article, l linkAt, p string, names pageNames) *Error {
 // checkFileLink reports a link to an article's Markdown file, which is
 // not published, with the article's address to link to instead; nil for
 // any other link.
-func checkFileLink(a *Article, l linkAt, p string, articles []*Article) *Error {
+func checkFileLink(a *place, l linkAt, p string, articles []*Article) *Error {
 	if !isArticleFile(p) {
 		return nil
 	}
@@ -192,15 +311,15 @@ func checkFileLink(a *Article, l linkAt, p string, articles []*Article) *Error {
 	for _, t := range articles {
 		file := path.Base(t.Path)
 		if strings.EqualFold(file, base) || t.Slug == want {
-			return &Error{Path: a.Path, Line: l.line, Col: l.col, Message: fmt.Sprintf("the link to %s leads to the Markdown file, which is not published (link to the article's address: /articles/%s/)", l.dest, t.Slug)}
+			return &Error{Path: a.path, Line: l.line, Col: l.col, Message: fmt.Sprintf("the link to %s leads to the Markdown file, which is not published (link to the article's address: /articles/%s/)", l.dest, t.Slug)}
 		}
 		slugs = append(slugs, t.Slug)
 	}
 	msg := fmt.Sprintf("the link to %s leads to a Markdown file, which is not published, and no article is written in a file of that name", l.dest)
 	if s := suggestSlug(want, slugs); s != "" {
-		return &Error{Path: a.Path, Line: l.line, Col: l.col, Message: msg + fmt.Sprintf(" (did you mean the article /articles/%s/?)", s)}
+		return &Error{Path: a.path, Line: l.line, Col: l.col, Message: msg + fmt.Sprintf(" (did you mean the article /articles/%s/?)", s)}
 	}
-	return &Error{Path: a.Path, Line: l.line, Col: l.col, Message: msg + " (link to the article's address: /articles/ and its file name without .md)"}
+	return &Error{Path: a.path, Line: l.line, Col: l.col, Message: msg + " (link to the article's address: /articles/ and its file name without .md)"}
 }
 
 // suggestSlug returns the address in have that name most likely means:

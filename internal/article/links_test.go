@@ -1,8 +1,11 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestLoad_LinksOfAndToFilesWithErrors checks that a file with an error
@@ -104,5 +107,69 @@ func TestLoad_LinksOfAndToFilesWithErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			wantErrors(t, mapFS(tc.fsys...), tc.opts, tc.want...)
 		})
+	}
+}
+
+// TestCheck_EveryInternalLinkInEveryFile: a site-relative link, or one to
+// the site's own base URL, that leads to no address the site will have
+// is an error with the nearest address, in articles, pages and bios.
+func TestCheck_EveryInternalLinkInEveryFile(t *testing.T) {
+	knee := article("title: Knee pain", "author: Jane Doe", "date: 2024-01-01", "summary: S", "tags: [fascia]")
+	about := "---\ntitle: About\n---\n\nWe are a clinic.\n\n## Team\n\nPeople.\n"
+	bio := "---\nname: Jane Doe\n---\n\nJane writes.\n"
+	site := "base_url: https://clinic.example\n"
+	tests := []struct{ link, want string }{
+		{"/abut/", "the link to /abut/ leads to no page of the site (did you mean /about/?)"},
+		{"/tag/fascia/", "the link to /tag/fascia/ leads to no page of the site (did you mean /tags/fascia/?)"},
+		{"/author/jane-doe/", "the link to /author/jane-doe/ leads to no page of the site (did you mean /authors/jane-doe/?)"},
+		{"/article/knee-pain/", "the link to /article/knee-pain/ leads to no page of the site (did you mean /articles/knee-pain/?)"},
+		{"/about/#nope", "the link to /about/#nope leads to no section of that page (the sections are #team)"},
+		{"https://clinic.example/articles/nope/", "the link to /articles/nope/ leads to no article (check the address: an article's is /articles/ and its file name without .md)"},
+		{"https://clinic.example/abut/", "the link to /abut/ leads to no page of the site (did you mean /about/?)"},
+		{"/articles/nop/", "the link to /articles/nop/ leads to no article (check the address: an article's is /articles/ and its file name without .md)"},
+		{"../knee-pain.md", "the link to ../knee-pain.md leads to the Markdown file, which is not published (link to the article's address: /articles/knee-pain/)"},
+		{"/tags/fasci/", `the link to /tags/fasci/ leads to no topic: no article has the tag "fasci" (did you mean /tags/fascia/?)`},
+		{"#nosuch", "the link to #nosuch leads to no section of that page (the page has no section headings to link to)"},
+		{"/zzzzzzzz/", "the link to /zzzzzzzz/ leads to no page of the site (link to an article, a topic, an author or a page the site has, or to another site with https://)"},
+		// What the site has is fine, whatever kind of page.
+		{"/about/#team", ""}, {"/", ""}, {"/tags/", ""}, {"/authors/", ""}, {"/search?q=knee", ""}, {"/feed.xml", ""},
+		{"/atom.xml", ""}, {"/feed.json", ""}, {"/sitemap.xml", ""}, {"/articles/knee-pain/", ""}, {"/authors/jane-doe/", ""},
+		{"/tags/fascia/", ""}, {"https://example.org/nope/", ""}, {"/static/style.css", ""}, {"/page/2/", ""},
+	}
+	for _, tt := range tests {
+		for _, kind := range []struct{ file, src string }{
+			{"links.md", article("title: Links", "author: A", "date: 2024-01-01", "summary: S") + "[x](%s)\n"},
+			{"pages/contact.md", "---\ntitle: Contact\n---\n\nWrite to us.\n\n[x](%s)\n"},
+			{"authors/jane.md", bio + "\n[x](%s)\n"},
+		} {
+			t.Run(kind.file+" "+tt.link, func(t *testing.T) {
+				link := tt.link
+				got := checkLines(t, "site.yaml", site, "knee-pain.md", knee, "pages/about.md", about, "authors/jane.md", bio,
+					kind.file, strings.Replace(kind.src, "%s", link, 1))
+				var want []string
+				if tt.want != "" {
+					line := map[string]int{"links.md": 9, "pages/contact.md": 7, "authors/jane.md": 7}[kind.file]
+					want = []string{fmt.Sprintf("%s:%d:1: error: %s", kind.file, line, tt.want)}
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("problems (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// TestCheck_RelativeLinkSuggestsTheLeadingSlash: a link written without
+// its leading / is read from the page's own address, and leads nowhere.
+func TestCheck_RelativeLinkSuggestsTheLeadingSlash(t *testing.T) {
+	got := checkLines(t, "knee-pain.md", article("title: Knee pain", "author: A", "date: 2024-01-01", "summary: S"),
+		"links.md", article("title: Links", "author: A", "date: 2024-01-01", "summary: S")+"[i](articles/knee-pain/) [a](about/)\n",
+		"pages/about.md", "---\ntitle: About\n---\n\nUs.\n")
+	want := []string{
+		"links.md:9:1: error: the link to articles/knee-pain/ leads to /articles/links/articles/knee-pain/, which is no page of the site: a link without a leading / is read from this page's address (write /articles/knee-pain/)",
+		"links.md:9:26: error: the link to about/ leads to /articles/links/about/, which is no page of the site: a link without a leading / is read from this page's address (write /about/)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -264,8 +265,9 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		lib.others[displayPath(opts.Root, AuthorsFile)] = otherFile{kind: FileProfile}
 	}
 	var pageProblems, profileProblems []*Error
-	lib.pages, pageProblems = l.loadPages(pages, readOne)
-	lib.profiles, profileProblems = l.loadProfiles(fsys, profiles, readOne, found)
+	var pagePlaces, profilePlaces []*place
+	lib.pages, pageProblems, pagePlaces = l.loadPages(pages, readOne)
+	lib.profiles, profileProblems, profilePlaces = l.loadProfiles(fsys, profiles, readOne, found)
 	all = append(all, append(pageProblems, profileProblems...)...)
 
 	// Two files may not share a web address; WalkDir visits in lexical
@@ -298,7 +300,31 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			}
 		}
 	}
-	all = append(all, checkLinks(found, targets, lib.Reviewer)...)
+	addrs := &siteAddresses{
+		articles: map[string]*place{},
+		names:    findPageNames(found, lib.Reviewer),
+		pages:    map[string]*place{},
+		fixed:    fixedAddresses,
+	}
+	if u, err := url.Parse(settings.BaseURL); err == nil && u.Host != "" {
+		addrs.base = u
+	}
+	places := make([]*place, 0, len(found)+len(pagePlaces)+len(profilePlaces))
+	byArticle := map[*Article]*place{}
+	for _, a := range found {
+		byArticle[a] = articlePlace(a)
+		places = append(places, byArticle[a])
+	}
+	for s, a := range targets {
+		addrs.articles[s] = byArticle[a]
+	}
+	for _, pl := range pagePlaces {
+		if addrs.pages[pl.addr] == nil {
+			addrs.pages[pl.addr] = pl
+		}
+	}
+	places = append(append(places, pagePlaces...), profilePlaces...)
+	all = append(all, checkLinks(places, found, addrs)...)
 	lib.found = found
 
 	sortErrors(all)

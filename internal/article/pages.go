@@ -55,6 +55,7 @@ type doc struct {
 	fenceLine int               // the line that opens the front matter
 	body      *markdown.Document
 	bodyLine  int
+	links     []linkAt // the body's links, but for images
 }
 
 // readDoc reads the front matter and body of file, reporting problems
@@ -111,10 +112,11 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 		p.warnf(line, col, "the link to %q is shown as plain text: only http, https, mailto and tel addresses and paths on the site can be links (write the full address, starting with https://)", link.Dest)
 	}
 	for _, link := range d.body.Links {
+		line, col := pos.at(link.Offset)
 		if !link.Image {
+			d.links = append(d.links, linkAt{dest: link.Dest, line: line, col: col})
 			continue
 		}
-		line, col := pos.at(link.Offset)
 		if strings.TrimSpace(link.Alt) == "" {
 			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
 		}
@@ -155,16 +157,22 @@ func (d *doc) text(p *problems, key string) string {
 	return s
 }
 
+// place is d as a place whose links are checked, at address addr.
+func (d *doc) place(path, addr, title string) *place {
+	return &place{path: path, addr: addr, title: title, rendered: true, ids: d.body.IDs, headings: d.body.Headings, links: d.links}
+}
+
 // inFolder reports whether name is in the folder dir of the content,
 // at any depth.
 func inFolder(name, dir string) bool { return strings.HasPrefix(name, dir+"/") }
 
 // loadPages reads the standalone pages and returns those without
 // errors, sorted for the footer, and every problem.
-func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) ([]*Page, []*Error) {
+func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) ([]*Page, []*Error, []*place) {
 	var (
-		pages []*Page
-		all   []*Error
+		pages  []*Page
+		places []*place // every page read, with errors or not
+		all    []*Error
 		bySlg = map[string]*Page{}
 	)
 	for _, file := range files {
@@ -204,6 +212,9 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 				pg.FooterOrder = n
 			}
 			pg.HTML, pg.Headings = d.body.HTML, d.body.Headings
+			if pg.Slug != "" {
+				places = append(places, d.place(display, "/"+pg.Slug+"/", pg.Title))
+			}
 			if strings.TrimSpace(d.body.Text) == "" {
 				p.errorf(d.bodyLine, 1, "the page has no text (write it below the front matter)")
 			}
@@ -218,7 +229,7 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 		}
 	}
 	sortPages(pages)
-	return pages, all
+	return pages, all, places
 }
 
 // sortPages puts pages in their footer order.

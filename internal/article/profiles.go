@@ -92,10 +92,11 @@ func personKey(name string) string {
 // AuthorsFolder, and AuthorsFile if there is one) and returns them by
 // person, with every problem. articles are every article file read, so
 // that a profile nobody's article names can be reported.
-func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]byte, *Error), articles []*Article) (map[string]*Profile, []*Error) {
+func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]byte, *Error), articles []*Article) (map[string]*Profile, []*Error, []*place) {
 	var (
-		all   []*Error
-		found []placedProfile
+		all    []*Error
+		found  []placedProfile
+		places []*place // the bios' own files, with errors or not
 	)
 	if _, err := fs.Stat(fsys, AuthorsFile); err == nil {
 		files = append([]string{AuthorsFile}, files...)
@@ -109,8 +110,14 @@ func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]b
 		p := &problems{path: displayPath(l.root, file)}
 		if file == AuthorsFile {
 			found = append(found, l.readProfilesFile(file, src, p)...)
-		} else if pr, line, col := l.readProfileDoc(file, src, p); pr != nil {
-			found = append(found, placedProfile{pr, line, col})
+		} else {
+			pr, line, col, pl := l.readProfileDoc(file, src, p)
+			if pr != nil {
+				found = append(found, placedProfile{pr, line, col})
+			}
+			if pl != nil {
+				places = append(places, pl)
+			}
 		}
 		quoteLines(src, p.list)
 		all = append(all, p.list...)
@@ -149,7 +156,7 @@ func (l *loader) loadProfiles(fsys fs.FS, files []string, read func(string) ([]b
 			all = append(all, &Error{Path: f.p.Path, Line: f.line, Col: f.col, Severity: SeverityWarning, Message: fmt.Sprintf("no article names %s as its author or reviewer, so this profile is not shown (%s)", f.p.Name, fix)})
 		}
 	}
-	return out, all
+	return out, all, places
 }
 
 // nearestName is the name an article writes that key most likely
@@ -172,11 +179,12 @@ func nearestName(key string, named map[string]string) string {
 
 // readProfileDoc reads a profile from a Markdown file of AuthorsFolder:
 // the fields in front matter, the bio as the body. It returns the
-// profile and where its name is written, or nil when it has errors.
-func (l *loader) readProfileDoc(file string, src []byte, p *problems) (*Profile, int, int) {
+// profile and where its name is written, or nil when it has errors,
+// and the file as a place whose links are checked, or nil.
+func (l *loader) readProfileDoc(file string, src []byte, p *problems) (*Profile, int, int, *place) {
 	d := l.readDoc(file, src, profileFields, p)
 	if d == nil {
-		return nil, 0, 0
+		return nil, 0, 0, nil
 	}
 	d.required(p, "name", `name: "Dr Elena Marsh"`)
 	if f := d.fields["bio"]; f != nil {
@@ -188,10 +196,11 @@ func (l *loader) readProfileDoc(file string, src []byte, p *problems) (*Profile,
 	if f := d.fields["name"]; f != nil {
 		line, col = f.line, f.col
 	}
+	pl := d.place(p.path, "/authors/"+NameSlug(pr.Name)+"/", pr.Name)
 	if pr.Name == "" || hasError(p.list) {
-		return nil, 0, 0
+		return nil, 0, 0, pl
 	}
-	return pr, line, col
+	return pr, line, col, pl
 }
 
 // placedProfile is a profile with where its name is written.
