@@ -173,7 +173,7 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 		pages  []*Page
 		places []*place // every page read, with errors or not
 		all    []*Error
-		bySlg = map[string]*Page{}
+		bySlg  = map[string]*Page{}
 	)
 	for _, file := range files {
 		display := displayPath(l.root, file)
