@@ -286,3 +286,34 @@ func TestCheck_PageImageAltQuotesThePathWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestCheck_MisspeltFieldIsOneMessage: a misspelt field that is expected
+// or required is reported once, as misspelt, not as missing too.
+func TestCheck_MisspeltFieldIsOneMessage(t *testing.T) {
+	tests := []struct {
+		name, site, src string
+		want            []string
+	}{
+		{"Sumary", "", article("title: T", "author: A", "date: 2024-01-01", "sumary: x"),
+			[]string{`x.md:5:1: error: unknown field "sumary" (did you mean "summary"?)`}},
+		{"Capitalised", "", article("title: T", "author: A", "date: 2024-01-01", "Summary: x"),
+			[]string{`x.md:5:1: error: unknown field "Summary" (did you mean "summary"?)`}},
+		{"ReviewedBy", "require_review: true\n", article("title: T", "author: A", "date: 2024-01-01", "summary: S", "reviewd_by: Dr B", "reviewed: 2024-01-02",
+			"sources:", "  - title: S", "    url: https://example.org/"),
+			[]string{`x.md:6:1: error: unknown field "reviewd_by" (did you mean "reviewed_by"?)`}},
+		{"Sources", "require_review: true\n", article("title: T", "author: A", "date: 2024-01-01", "summary: S", "reviewed_by: Dr B", "reviewed: 2024-01-02",
+			"sorces:", "  - title: S", "    url: https://example.org/"),
+			[]string{`x.md:8:1: error: unknown field "sorces" (did you mean "sources"?)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := []string{"x.md", tt.src}
+			if tt.site != "" {
+				files = append(files, "site.yaml", tt.site)
+			}
+			if diff := cmp.Diff(tt.want, checkLines(t, files...)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -19,6 +19,10 @@ import (
 // DefaultMaxFileSize is the largest article file Load accepts.
 const DefaultMaxFileSize = 1 << 20
 
+// tooBigFix is the fix for an article over the size limit. Only check
+// takes another limit (-max-size); serve and build keep the default.
+var tooBigFix = fmt.Sprintf("split it into several articles, or raise the limit with healthsite check -max-size BYTES; serve and build accept %d KiB", DefaultMaxFileSize>>10)
+
 // DefaultRenderBudget is the longest an article's Markdown may take to
 // render. Ordinary articles take well under a millisecond; some crafted
 // inputs of a few hundred kilobytes take goldmark most of a minute.
@@ -232,7 +236,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	results := make([]parsed, len(articles))
 	report.Files += len(articles)
 	_ = pool.Each(context.Background(), len(articles), func(i int) {
-		src, e := readFile(articles[i], limit, "split it into several articles, or raise the limit")
+		src, e := readFile(articles[i], limit, tooBigFix)
 		if e != nil {
 			results[i].problems = []*Error{e}
 			return

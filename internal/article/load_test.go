@@ -910,7 +910,7 @@ func TestLoad_RootPrefixesPaths(t *testing.T) {
 func TestLoad_FileTooLarge(t *testing.T) {
 	src := article("title: T", "author: A", "date: 2023-10-08", "summary: S") + strings.Repeat("Words and more words.\n", 200)
 	wantErrors(t, mapFS("x.md", src), Options{MaxFileSize: 2 << 10},
-		"x.md: error: the file is 4 KiB, over the limit of 2 KiB (split it into several articles, or raise the limit)")
+		"x.md: error: the file is 4 KiB, over the limit of 2 KiB (split it into several articles, or raise the limit with healthsite check -max-size BYTES; serve and build accept 1024 KiB)")
 	mustLoad(t, mapFS("x.md", src), Options{MaxFileSize: 8 << 10})
 }
 

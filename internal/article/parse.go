@@ -315,6 +315,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	// fields is nil when the front matter cannot be read; the text below
 	// it is checked all the same.
 	var fields map[string]*field
+	var misspelt map[string]bool // fields written misspelt, reported as such
 	switch n, err := decode(b, dataLine); {
 	case err != nil:
 		reportDecodeError(p, err)
@@ -322,7 +323,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		p.errorf(n.line, n.col, "the front matter must be a set of fields such as title: (it is %s)", n.kind)
 	default:
 		a.Slug = ""
-		fields = l.readFields(a, file, name, n, fenceLine, b.format, p)
+		fields, misspelt = l.readFields(a, file, name, n, fenceLine, b.format, p)
 		a.slugKnown = a.Slug != ""
 	}
 	if fields == nil {
@@ -383,6 +384,8 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	}
 	if a.Summary == "" && fields != nil && fields["summary"] == nil {
 		a.Summary = doc.FirstParagraph
+	}
+	if a.Summary == doc.FirstParagraph && fields != nil && fields["summary"] == nil && !misspelt["summary"] {
 		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as summary: \"One or two sentences for the index page\")")
 	}
 	if a.Description == "" {
@@ -392,8 +395,9 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 }
 
 // readFields reads the fields of the front matter n into a, and returns
-// them by name.
-func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, syntax format, p *problems) map[string]*field {
+// them by name, with the fields written misspelt, which are reported as
+// such and not as missing too.
+func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, syntax format, p *problems) (map[string]*field, map[string]bool) {
 	loc := l.settings.Location
 	fields := map[string]*field{}
 	rejected := map[string]bool{} // fields whose value was reported as wrong
@@ -503,9 +507,9 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	// due a review period after the last.
 	fReviewed, fBy, fNext := fields["reviewed"], fields["reviewed_by"], fields["next_review"]
 	switch {
-	case a.ReviewedBy != "" && a.Reviewed.IsZero() && fReviewed == nil:
+	case a.ReviewedBy != "" && a.Reviewed.IsZero() && fReviewed == nil && !misspelt["reviewed"]:
 		p.errorf(fBy.line, fBy.col, "reviewed_by has no date of review (add a line such as reviewed: 2024-02-20)")
-	case !a.Reviewed.IsZero() && a.ReviewedBy == "" && fBy != nil && fBy.value.kind == kindNull || !a.Reviewed.IsZero() && fBy == nil:
+	case !a.Reviewed.IsZero() && a.ReviewedBy == "" && fBy != nil && fBy.value.kind == kindNull || !a.Reviewed.IsZero() && fBy == nil && !misspelt["reviewed_by"]:
 		p.errorf(fReviewed.line, fReviewed.col, "reviewed has no reviewer (add a line such as reviewed_by: \"Dr Elena Marsh, DPT\")")
 	}
 	if !a.Reviewed.IsZero() && !a.NextReview.IsZero() && !a.Reviewed.Before(a.NextReview) {
@@ -514,7 +518,7 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	if !a.NextReview.IsZero() && a.Reviewed.IsZero() && fNext != nil {
 		p.errorf(fNext.line, fNext.col, "next_review is set but the article has no review (add reviewed: and reviewed_by:, or remove next_review)")
 	}
-	l.requireReview(a, fields, fenceLine, p)
+	l.requireReview(a, fields, misspelt, fenceLine, p)
 	if !a.Reviewed.IsZero() && a.NextReview.IsZero() {
 		a.NextReview = a.Reviewed.AddDate(0, l.settings.ReviewMonths, 0)
 	}
@@ -545,12 +549,12 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 		case isExternal(a.Image):
 			externalImage(p, f.value.line, f.value.col, a.Image)
 		}
-		if a.ImageAlt == "" {
+		if a.ImageAlt == "" && !misspelt["image_alt"] {
 			p.warnf(f.line, f.col, "image has no image_alt, so readers who cannot see it learn nothing (add a line such as image_alt: \"A therapist pressing on a shoulder\")")
 		}
 	}
 
-	return fields
+	return fields, misspelt
 }
 
 // headingLine finds the line of the heading with the given text, or

@@ -20,7 +20,7 @@ func boolSetting(p *problems, f *field) (bool, bool) {
 // report already (a reviewer without a date, a date that is not one)
 // is not reported twice. Drafts are exempt: a draft is reviewed before
 // it is published, not while it is written.
-func (l *loader) requireReview(a *Article, fields map[string]*field, fenceLine int, p *problems) {
+func (l *loader) requireReview(a *Article, fields map[string]*field, misspelt map[string]bool, fenceLine int, p *problems) {
 	if !l.settings.RequireReview || a.Draft {
 		return
 	}
@@ -29,6 +29,8 @@ func (l *loader) requireReview(a *Article, fields map[string]*field, fenceLine i
 	reported := a.ReviewedBy != "" && date == nil || // reviewed_by has no date of review
 		!a.Reviewed.IsZero() && a.ReviewedBy == "" && (by == nil || by.value.kind == kindNull) || // reviewed has no reviewer
 		given("reviewed") && a.Reviewed.IsZero() // not a date
+	// A misspelt field is reported as such already.
+	reported = reported || misspelt["reviewed_by"] || misspelt["reviewed"]
 	if (a.ReviewedBy == "" || a.Reviewed.IsZero()) && !reported {
 		line, col := fenceLine, 1 // no field: the front matter as a whole
 		switch {
@@ -39,7 +41,7 @@ func (l *loader) requireReview(a *Article, fields map[string]*field, fenceLine i
 		}
 		p.errorf(line, col, "the site requires a clinical review (require_review: true in site.yaml), and this article has none (once a clinician has checked it, fill in reviewed_by: with their name and credentials, e.g. \"Dr Elena Marsh, DPT\", and reviewed: with the date, e.g. 2024-02-20; or set draft: true until then)")
 	}
-	if len(a.Sources) == 0 && !given("sources") {
+	if len(a.Sources) == 0 && !given("sources") && !misspelt["sources"] {
 		line, col := fenceLine, 1
 		if f := fields["sources"]; f != nil {
 			line, col = f.line, f.col
