@@ -80,7 +80,7 @@ func TestCheck_MixedFolderListsEveryProblemAndExits1(t *testing.T) {
 		t.Errorf("report:\n%s\nwant:\n%s", got, want)
 	}
 	m := summaryLine.FindStringSubmatch(lines[len(lines)-1])
-	if m == nil || m[1] != "26 files, 29 errors, 21 warnings" {
+	if m == nil || m[1] != "26 files, 29 errors, 20 warnings" {
 		t.Errorf("summary line %q", lines[len(lines)-1])
 	}
 }
