@@ -317,3 +317,32 @@ func TestCheck_MisspeltFieldIsOneMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestCheck_MessagesWithTheirFix: problems that were told without a fix,
+// or with a fix that was wrong, get the one to make.
+func TestCheck_MessagesWithTheirFix(t *testing.T) {
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>`
+	tests := []struct {
+		name  string
+		files []string
+		want  []string
+	}{
+		{"DateWithShortTime", []string{"site.yaml", "timezone: Europe/London\n", "x.md", article("title: T", "author: A", "date: 2024-07-20 09:00", "summary: S")},
+			[]string{`x.md:4:7: error: date "2024-07-20 09:00" has a time without seconds and without a time zone (write 2024-07-20T09:00:00+01:00, at the site's time zone, or the day alone: 2024-07-20)`}},
+		{"ImageNearMiss", []string{"images/knee.svg", svg, "x.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S") + "![A knee](images/kne.svg)\n"},
+			[]string{"x.md:9:1: error: the image images/kne.svg is not in the content folder (did you mean images/knee.svg?)"}},
+		{"ImageAboveTheFolder", []string{"images/knee.svg", svg, "x.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S") + "![A knee](../images/knee.svg)\n"},
+			[]string{"x.md:9:1: error: the image ../images/knee.svg leads out of the content folder, where the site cannot show it (write images/knee.svg)"}},
+		{"ImageMissingCleanPath", []string{"guides/x.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S") + "![A knee](../images/knee.svg)\n"},
+			[]string{"guides/x.md:9:1: error: the image ../images/knee.svg is not in the content folder (put the file at images/knee.svg, or correct the name; names are case-sensitive)"}},
+		{"PageAsText", []string{"pages/Privacy.txt", "Private.\n"},
+			[]string{"pages/Privacy.txt: warning: is not published: only .md files are pages (rename it Privacy.md to publish it, or start its name with _ to keep it out of the site)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, checkLines(t, tt.files...)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -26,13 +26,20 @@ func isArticleFile(name string) bool {
 // look like one (a PDF to link to, a spreadsheet). Nothing an editor
 // meant as an article may be skipped without a word.
 func unpublished(name string) string {
+	kind, one := "articles", "an article"
+	switch {
+	case inFolder(name, PagesFolder):
+		kind, one = "pages", "a page"
+	case inFolder(name, AuthorsFolder):
+		kind, one = "profiles", "a profile"
+	}
 	ext := strings.ToLower(path.Ext(name))
 	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	switch ext {
 	case ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".mdx", ".rmd", ".txt", ".text":
-		return "is not published: only .md files are articles (rename it " + stem + ".md to publish it, or start its name with _ to keep it out of the site)"
+		return "is not published: only .md files are " + kind + " (rename it " + stem + ".md to publish it, or start its name with _ to keep it out of the site)"
 	case ".docx", ".doc", ".odt", ".rtf", ".pages":
-		return "is a word-processor document, which is not published (copy its text into a plain text file named " + stem + ".md, with the front matter of an article, or start its name with _ to keep it out of the site)"
+		return "is a word-processor document, which is not published (copy its text into a plain text file named " + stem + ".md, with the front matter of " + one + ", or start its name with _ to keep it out of the site)"
 	case ".html", ".htm":
 		return "is an HTML file, which is not published: articles are written in Markdown (write it as " + stem + ".md, or start its name with _ to keep it out of the site)"
 	}

@@ -167,6 +167,32 @@ func missingImage(p *problems, images map[string]*Image, line, col int, root, ar
 	if strings.HasPrefix(dest, "/") {
 		want = strings.TrimPrefix(path.Clean(dest), "/")
 	}
+	// written gives the path to write for the image at name, keeping
+	// the folders written as .. and taking the names after them from
+	// the file's own.
+	written := func(name string) string {
+		if strings.HasPrefix(dest, "/") {
+			return "/" + name
+		}
+		parts := strings.Split(path.Clean(dest), "/")
+		up := 0
+		for up < len(parts) && parts[up] == ".." {
+			up++
+		}
+		own := strings.Split(name, "/")
+		return strings.Join(append(parts[:up:up], own[max(len(own)-(len(parts)-up), 0):]...), "/")
+	}
+	if want == ".." || strings.HasPrefix(want, "../") {
+		// Above the content folder: the path from the file without
+		// the .. that lead out of it.
+		inside := strings.TrimLeft(strings.TrimPrefix(path.Clean("/"+want), "/"), "/")
+		fix := "put the file in the content folder, e.g. in " + displayPath(root, "images") + "/, and write its path from the file"
+		if images[inside] != nil {
+			fix = "write " + relativeTo(articlePath, inside)
+		}
+		p.errorf(line, col, "the image %s leads out of the content folder, where the site cannot show it (%s)", dest, fix)
+		return
+	}
 	var same []string
 	for name := range images {
 		if strings.EqualFold(name, want) {
@@ -176,20 +202,30 @@ func missingImage(p *problems, images map[string]*Image, line, col int, root, ar
 	slices.Sort(same)
 	if len(same) > 0 {
 		name := same[0]
-		fixed := "/" + name
-		if !strings.HasPrefix(dest, "/") {
-			// The folders written as .. stay; the names after them are
-			// the file's own.
-			written := strings.Split(path.Clean(dest), "/")
-			up := 0
-			for up < len(written) && written[up] == ".." {
-				up++
-			}
-			own := strings.Split(name, "/")
-			fixed = strings.Join(append(written[:up:up], own[max(len(own)-(len(written)-up), 0):]...), "/")
-		}
-		p.errorf(line, col, "the image %s is not in the content folder, but %s is: names are case-sensitive on web servers (write %s)", dest, displayPath(root, name), fixed)
+		p.errorf(line, col, "the image %s is not in the content folder, but %s is: names are case-sensitive on web servers (write %s)", dest, displayPath(root, name), written(name))
+		return
+	}
+	names := make([]string, 0, len(images))
+	for name := range images {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if near := suggest(want, names); near != "" && path.Dir(near) == path.Dir(strings.ToLower(want)) {
+		p.errorf(line, col, "the image %s is not in the content folder (did you mean %s?)", dest, written(near))
 		return
 	}
 	p.errorf(line, col, "the image %s is not in the content folder (put the file at %s, or correct the name; names are case-sensitive)", dest, displayPath(root, want))
+}
+
+// relativeTo is the path to write in the file at from (a path in the
+// content folder) for the file at to: from its folder, down.
+func relativeTo(from, to string) string {
+	dir := path.Dir(from)
+	if dir == "." {
+		return to
+	}
+	if rest, ok := strings.CutPrefix(to, dir+"/"); ok {
+		return rest
+	}
+	return "/" + to
 }

@@ -216,6 +216,12 @@ func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
 				return t, true
 			}
 		}
+		if t, err := time.ParseInLocation("2006-01-02 15:04", s, loc); err == nil {
+			// A time without seconds or zone: say the full form, at the
+			// site's offset on that day, or the day alone.
+			p.errorf(v.line, v.col, "%s %q has a time without seconds and without a time zone (write %s, at the site's time zone, or the day alone: %s)", f.key, s, t.Format("2006-01-02T15:04:05-07:00"), t.Format("2006-01-02"))
+			return time.Time{}, false
+		}
 		p.errorf(v.line, v.col, "%s %q %s", f.key, s, explainDate(s, fix))
 	case kindNull:
 		p.errorf(v.line, v.col, "%s is empty (%s)", f.key, fix)
