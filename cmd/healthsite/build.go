@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -24,6 +25,7 @@ type buildOptions struct {
 	force      bool
 	allowLocal bool
 	searchURL  string
+	sample     bool
 }
 
 // buildFlags defines the flags of build.
@@ -35,6 +37,7 @@ func buildFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *b
 	fset.BoolVar(&o.force, "force", false, "replace -out even if it holds files that an earlier build did not write")
 	fset.BoolVar(&o.allowLocal, "allow-local", false, "build with a base URL on this machine (such as http://localhost:8080), for testing the export here")
 	fset.StringVar(&o.searchURL, "search-url", "", "send the search form to a running healthsite at `URL` (such as https://search.example.org/search, or /search behind the same nginx) instead of searching in the browser from a static index")
+	fset.BoolVar(&o.sample, "sample", false, "build the built-in sample articles, which are made up, when there is no content folder (to try the export)")
 	return fset, &o
 }
 
@@ -84,6 +87,12 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 			fmt.Fprintln(stderr, e)
 			return errors.New("the base URL is on this machine (see above); nothing was written")
 		}
+	}
+	base := cmp.Or(o.BaseURL, lib.Settings().BaseURL)
+	if u, err := url.Parse(base); choice.Dir == "" && !o.sample && (err != nil || !isLoopback(u.Hostname())) {
+		// Made-up articles, authors and a reviewer at a real address
+		// would read as real health advice.
+		return fmt.Errorf("build would publish the built-in sample articles, which are made up, at %s, because %s: give your own folder with -content DIR (or pass -sample to publish the sample on purpose); nothing was written", base, strings.TrimSuffix(choice.Why, "; give one with -content DIR"))
 	}
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
 		StaticSearch: o.searchURL == "", SearchURL: o.searchURL})

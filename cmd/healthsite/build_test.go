@@ -8,11 +8,38 @@ import (
 	"testing"
 )
 
+// TestBuild_RefusesTheBuiltInSampleAtARealAddress: where there is no
+// content folder, build would publish the made-up sample articles; at
+// a real address it does so only with -sample, and for testing on this
+// machine without it.
+func TestBuild_RefusesTheBuiltInSampleAtARealAddress(t *testing.T) {
+	here := t.TempDir()
+	t.Chdir(here)
+	out := filepath.Join(t.TempDir(), "public")
+	_, _, err := runCmd(t, nil, "build", "-out", out, "-base-url", "https://health.example.org")
+	want := "build would publish the built-in sample articles, which are made up, at https://health.example.org, because there is no content folder in " + here + ": give your own folder with -content DIR (or pass -sample to publish the sample on purpose); nothing was written"
+	if err == nil || err.Error() != want {
+		t.Errorf("%v\nwant: %s", err, want)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the refused build wrote a folder")
+	}
+	for _, args := range [][]string{
+		{"-sample", "-base-url", "https://health.example.org"},
+		{"-allow-local"},
+		{"-base-url", "http://localhost:9000"},
+	} {
+		if _, stderr, err := runCmd(t, nil, append([]string{"build", "-out", filepath.Join(t.TempDir(), "public")}, args...)...); err != nil {
+			t.Errorf("build %v: %v\n%s", args, err, stderr)
+		}
+	}
+}
+
 func TestBuild_WritesTheSiteAndGuardsForeignFolders(t *testing.T) {
 	noEnv := func(string) string { return "" }
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr syncBuffer
-	if err := run(context.Background(), []string{"healthsite", "build", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"healthsite", "build", "-sample", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr.String())
 	}
 	if !strings.Contains(stdout.String(), "wrote 3 articles") {
@@ -29,7 +56,7 @@ func TestBuild_WritesTheSiteAndGuardsForeignFolders(t *testing.T) {
 	}
 
 	// Again over its own export: fine. Over a folder of other files: refused.
-	if err := run(context.Background(), []string{"healthsite", "build", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"healthsite", "build", "-sample", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("build over an earlier export: %v", err)
 	}
 	foreign := t.TempDir()
@@ -163,7 +190,7 @@ func TestBuild_SearchNeverLeadsToA404(t *testing.T) {
 		{[]string{"-search-url", "/search"}, `action="/search"`, false},
 	} {
 		out := filepath.Join(t.TempDir(), "public")
-		args := append([]string{"build", "-out", out, "-base-url", "https://health.example.org"}, tc.flags...)
+		args := append([]string{"build", "-sample", "-out", out, "-base-url", "https://health.example.org"}, tc.flags...)
 		if _, stderr, err := runCmd(t, nil, args...); err != nil {
 			t.Fatalf("build %v: %v\n%s", tc.flags, err, stderr)
 		}
@@ -182,7 +209,7 @@ func TestBuild_SearchNeverLeadsToA404(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"search.example.org", "ftp://x/search", "/search?q=x", "javascript:alert(1)"} {
-		if _, _, err := runCmd(t, nil, "build", "-out", filepath.Join(t.TempDir(), "p"), "-base-url", "https://health.example.org", "-search-url", bad); err == nil || !strings.Contains(err.Error(), "-search-url") {
+		if _, _, err := runCmd(t, nil, "build", "-sample", "-out", filepath.Join(t.TempDir(), "p"), "-base-url", "https://health.example.org", "-search-url", bad); err == nil || !strings.Contains(err.Error(), "-search-url") {
 			t.Errorf("-search-url %q: %v", bad, err)
 		}
 	}

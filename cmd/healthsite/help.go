@@ -24,7 +24,7 @@ func commands() []command {
 	return []command{
 		{name: "serve", about: "Serves the site; the default command. With -dev, the editors' preview: it watches the content folder, reloads the open page after each save, shows drafts and scheduled articles, and shows problems in the page.",
 			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _ := serveFlags(g, w); return f }},
-		{name: "build", must: []string{"out"}, about: "Writes every page of the site as files, for nginx, a CDN or an object store. Refuses a base URL on this machine (localhost) unless -base-url gives it or -allow-local is set.",
+		{name: "build", must: []string{"out"}, about: "Writes every page of the site as files, for nginx, a CDN or an object store. Refuses a base URL on this machine (localhost) unless -base-url gives it or -allow-local is set, and the built-in sample articles at a real address unless -sample is set.",
 			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _ := buildFlags(g, w); return f }},
 		{name: "check", about: "Checks every article and site.yaml, lists each problem as path:line:col and each scheduled article, and exits 1 on errors.",
 			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _ := checkFlags(g, w); return f }},

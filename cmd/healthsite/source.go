@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"healthsite/content"
+	"healthsite/internal/article"
 )
 
 // localContent is the folder every subcommand reads when neither
@@ -28,7 +30,8 @@ type contentChoice struct {
 
 // chooseContent decides which content a subcommand reads: the folder
 // given with -content (or HEALTHSITE_CONTENT; from says which), else
-// ./content when it exists, else the built-in articles. A folder that
+// ./content when it exists, else the current folder when it holds
+// site.yaml or articles, else the built-in articles. A folder that
 // was named but does not exist is an error, never a quiet fallback.
 func chooseContent(dir, from string) (contentChoice, error) {
 	if dir != "" {
@@ -47,7 +50,26 @@ func chooseContent(dir, from string) (contentChoice, error) {
 	if info, err := os.Stat(localContent); err == nil && info.IsDir() {
 		return contentChoice{Dir: localContent, Why: "the content folder in " + here}, nil
 	}
+	if what := holdsContent("."); what != "" {
+		// An editor who went into content/ to edit means that folder.
+		return contentChoice{Dir: ".", Why: "this folder holds " + what + ", and there is no content folder in " + here}, nil
+	}
 	return contentChoice{Why: "there is no content folder in " + here + "; give one with -content DIR"}, nil
+}
+
+// holdsContent says what in dir makes it a content folder, site.yaml or
+// an article, or "" when nothing does.
+func holdsContent(dir string) string {
+	if info, err := os.Stat(filepath.Join(dir, article.SettingsFile)); err == nil && !info.IsDir() {
+		return article.SettingsFile
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".markdown")) {
+			return "articles (" + e.Name() + ")"
+		}
+	}
+	return ""
 }
 
 // Name is the content as the editor knows it: a folder such as

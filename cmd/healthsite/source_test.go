@@ -213,3 +213,41 @@ func TestContent_RepositoryFolderIsTheBuiltInSite(t *testing.T) {
 		t.Errorf("check reports the file that embeds the folder:\n%s", disk)
 	}
 }
+
+// TestContent_InsideTheContentFolderReadsIt: an editor who went into
+// content/ and runs check or build there means that folder, not the
+// built-in sample articles; the first line says why it was chosen.
+func TestContent_InsideTheContentFolderReadsIt(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		why   string
+	}{
+		{"site.yaml", map[string]string{"site.yaml": "name: Clinic\n", "bad.md": brokenArticle}, "site.yaml"},
+		{"articles only", map[string]string{"bad.md": brokenArticle}, "articles (bad.md)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			here := t.TempDir()
+			for name, text := range tc.files {
+				write(t, here, name, text)
+			}
+			t.Chdir(here)
+			want := "healthsite: reading ./ (this folder holds " + tc.why + ", and there is no content folder in " + here + ")"
+			for _, args := range [][]string{
+				{"check"},
+				{"build", "-out", filepath.Join(t.TempDir(), "public"), "-base-url", "https://health.example.org"},
+			} {
+				stdout, stderr, err := runCmd(t, nil, args...)
+				if err == nil {
+					t.Errorf("%v succeeded on a folder with an error:\n%s", args, stdout)
+				}
+				if got := firstLine(stdout); got != want {
+					t.Errorf("%v: first line %q, want %q", args, got, want)
+				}
+				if !strings.Contains(stdout+stderr, "bad.md:4:7: error: date") {
+					t.Errorf("%v: the broken file is not reported:\n%s%s", args, stdout, stderr)
+				}
+			}
+		})
+	}
+}
