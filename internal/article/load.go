@@ -68,6 +68,7 @@ func (r *Report) Count(s Severity) int {
 // problem, errors and warnings alike.
 func Check(fsys fs.FS, opts Options) *Report {
 	lib, r := load(fsys, opts)
+	r.Problems = excuseDrafts(lib.found, r.Problems)
 	r.Articles = lib.articles
 	return r
 }
@@ -79,6 +80,7 @@ func Check(fsys fs.FS, opts Options) *Report {
 // has an error: a content version is published whole or not at all.
 func Load(fsys fs.FS, opts Options) (*Library, error) {
 	lib, r := load(fsys, opts)
+	r.Problems = excuseDrafts(lib.found, r.Problems)
 	var errs []error
 	for _, e := range r.Problems {
 		if e.Severity == SeverityError {
@@ -91,6 +93,43 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 		return nil, errors.Join(errs...)
 	}
 	return lib, nil
+}
+
+// excuseDrafts makes the errors of each draft in found warnings, with
+// one note saying so, and returns problems sorted again. A draft is
+// never published, so its unfinished state harms no reader and must
+// not stop the rest of the site; setting draft: false makes them errors
+// again. Only a file whose front matter was read far enough to say
+// draft: true is excused. The preview (LoadPartial) keeps them errors,
+// to show them at the draft's own address.
+func excuseDrafts(found []*Article, problems []*Error) []*Error {
+	drafts := map[string]int{} // errors by path
+	for _, a := range found {
+		if a.Draft {
+			drafts[a.Path] = 0
+		}
+	}
+	if len(drafts) == 0 {
+		return problems
+	}
+	for _, e := range problems {
+		if n, ok := drafts[e.Path]; ok && e.Severity == SeverityError {
+			e.Severity = SeverityWarning
+			drafts[e.Path] = n + 1
+		}
+	}
+	for path, n := range drafts {
+		if n == 0 {
+			continue
+		}
+		what := "1 problem that would be an error; it becomes one"
+		if n > 1 {
+			what = fmt.Sprintf("%d problems that would be errors; they become errors", n)
+		}
+		problems = append(problems, &Error{Path: path, Severity: SeverityWarning, Message: fmt.Sprintf("this draft has %s when you set draft: false (a draft is not published, so it does not stop the rest of the site)", what)})
+	}
+	sortErrors(problems)
+	return problems
 }
 
 // loader carries what parsing one article needs.
