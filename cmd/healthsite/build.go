@@ -94,6 +94,9 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		// would read as real health advice.
 		return fmt.Errorf("build would publish the built-in sample articles, which are made up, at %s, because %s: give your own folder with -content DIR (or pass -sample to publish the sample on purpose); nothing was written", base, strings.TrimSuffix(choice.Why, "; give one with -content DIR"))
 	}
+	if e := sampleWarning(choice, lib.Settings()); e != nil {
+		fmt.Fprintln(stderr, e)
+	}
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
 		StaticSearch: o.searchURL == "", SearchURL: o.searchURL})
 	if err != nil {

@@ -43,6 +43,12 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		return listReviews(src, opts, stdout, stderr)
 	}
 	r := article.Check(src.fsys, opts)
+	if e := sampleWarning(choice, r.Settings); e != nil {
+		r.Problems = append(r.Problems, e)
+		slices.SortStableFunc(r.Problems, func(a, b *article.Error) int {
+			return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
+	}
 	for _, e := range r.Problems {
 		fmt.Fprintln(stdout, e)
 	}

@@ -181,7 +181,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	dev := &preview{dir: cfg.ContentDir}
 	// build loads the content as it is now; warnings go to warn, and in
 	// the preview, which shows files with errors in the page, errors too.
-	build := func(warn func(*article.Error)) server.BuildFunc {
+	// seen, when not nil, is given the library read.
+	build := func(warn func(*article.Error), seen func(*article.Library)) server.BuildFunc {
 		return func(now time.Time, prev *site.Site) (*site.Site, error) {
 			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
 			var lib *article.Library
@@ -193,6 +194,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			}
 			if err != nil {
 				return nil, err
+			}
+			if seen != nil {
+				seen(lib)
 			}
 			if cfg.StaticDir != "" {
 				// Through os.Root, like the content: a symbolic link
@@ -212,7 +216,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	// serve refuses to start without a good first version, and prints
 	// every problem of it for the editor.
-	st, err := build(func(e *article.Error) { fmt.Fprintln(stderr, e) })(clock.Now(), nil)
+	var settings article.Settings
+	st, err := build(func(e *article.Error) { fmt.Fprintln(stderr, e) }, func(lib *article.Library) { settings = lib.Settings() })(clock.Now(), nil)
 	if err != nil {
 		if problems := article.Errors(err); len(problems) > 0 {
 			for _, e := range problems {
@@ -222,16 +227,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		return err
 	}
+	if u, err := url.Parse(st.BaseURL()); err == nil && !cfg.Dev && !isLoopback(u.Hostname()) {
+		if e := sampleWarning(choice, settings); e != nil {
+			fmt.Fprintln(stderr, e)
+		}
+	}
 	if u, err := url.Parse(st.BaseURL()); err == nil && !cfg.Dev && isLoopback(u.Hostname()) {
 		log.Warn("the base URL is a local address, so canonical links, feeds and the sitemap point at this machine; set -base-url (or base_url in site.yaml) to the public address",
 			"base_url", st.BaseURL())
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return err
+		return listenError(cfg.Addr, err)
 	}
 	srv := server.New(st, log, server.Options{Dev: cfg.Dev, Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
-	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }), clock, log)
+	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
 
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -290,6 +300,23 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stdout, previewReach(ln.Addr()))
 	}
 	return srv.Serve(ctx, ln)
+}
+
+// listenError is err, from listening at addr, in words for an editor:
+// a port in use is most often another healthsite left running.
+func listenError(addr string, err error) error {
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		return err
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	next := "8081"
+	if n, err := strconv.Atoi(port); err == nil && n > 0 && n < 65535 {
+		next = strconv.Itoa(n + 1)
+	}
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	return fmt.Errorf("cannot listen at %s: the port %s is already in use, probably by another healthsite (stop that one, or choose another port: -addr %s)", addr, port, net.JoinHostPort(host, next))
 }
 
 // loadContent loads the articles of dir, or the built-in ones when dir

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"healthsite/content"
@@ -97,6 +98,33 @@ func (c contentChoice) line(verb string) string {
 // displayDir is dir as messages name it: with forward slashes, cleaned.
 func displayDir(dir string) string {
 	return filepath.ToSlash(filepath.Clean(dir))
+}
+
+// sampleLine finds the sample line of site.yaml, for placing the
+// warning about it.
+var sampleLine = regexp.MustCompile(`(?m)^sample[ \t]*:[ \t]*`)
+
+// sampleWarning is the warning of a content folder whose site.yaml
+// still says sample: true, as the shipped one does: every page would
+// tell readers that the site is made up. It is nil for the built-in
+// articles, which are made up, and when sample is not set.
+func sampleWarning(choice contentChoice, s article.Settings) *article.Error {
+	if !s.Sample || choice.Dir == "" {
+		return nil
+	}
+	e := &article.Error{Path: displayDir(filepath.Join(choice.Dir, article.SettingsFile)), Severity: article.SeverityWarning,
+		Message: "sample: true is still set, so every page says the site is a made-up sample (delete the sample: line, or write sample: false, once the site holds your own articles and reviewer)"}
+	if choice.Dir == "." {
+		e.Path = article.SettingsFile
+	}
+	if data, err := os.ReadFile(filepath.Join(choice.Dir, article.SettingsFile)); err == nil {
+		if loc := sampleLine.FindIndex(data); loc != nil {
+			before := string(data[:loc[0]])
+			e.Line, e.Col = strings.Count(before, "\n")+1, 1
+			e.Text, _, _ = strings.Cut(string(data[loc[0]:]), "\n")
+		}
+	}
+	return e
 }
 
 // source is a content folder, opened.

@@ -51,6 +51,9 @@ type Report struct {
 	// ones included, newest first: what Load would publish if no other
 	// file had errors.
 	Articles []*Article
+	// Settings are those of site.yaml, or the defaults where it has
+	// errors, for the commands that warn about them.
+	Settings Settings
 }
 
 // Count returns the number of problems of severity s.
@@ -70,6 +73,7 @@ func Check(fsys fs.FS, opts Options) *Report {
 	lib, r := load(fsys, opts)
 	r.Problems = excuseDrafts(lib.found, r.Problems)
 	r.Articles = lib.articles
+	r.Settings = lib.settings
 	return r
 }
 
