@@ -77,6 +77,20 @@ func Errors(err error) []*Error {
 	return out
 }
 
+// Flatten returns the errors joined in err by errors.Join, at any
+// depth, or err alone: each problem of a failed load, content problems
+// and others alike, one by one.
+func Flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
 // sortErrors orders problems by path, then line, then column, which is
 // the order an editor fixes them in.
 func sortErrors(errs []*Error) {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"healthsite/internal/article"
 	"healthsite/internal/site"
 )
 
@@ -75,7 +76,7 @@ func (p *Publisher) Reload(ctx context.Context, reason string) error {
 	}
 	if err != nil {
 		p.log.Error("reload failed; still serving the previous version", "reason", reason)
-		for _, e := range flatten(err) {
+		for _, e := range article.Flatten(err) {
 			p.log.Error("content problem", "problem", e.Error())
 		}
 		p.server.setProblems(err)
@@ -124,16 +125,4 @@ func (p *Publisher) Run(ctx context.Context) {
 			failed = p.Reload(ctx, "scheduled article due") != nil
 		}
 	}
-}
-
-// flatten returns the errors joined in err, or err alone.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

@@ -142,7 +142,7 @@ func (s *Site) ProblemPage(path string) *Page {
 // err's content problems, placed and quoted, and any other error.
 func (s *Site) ProblemsPage(err error) ([]byte, error) {
 	var problems []*article.Error
-	for _, e := range flatten(err) {
+	for _, e := range article.Flatten(err) {
 		if ae := (*article.Error)(nil); errors.As(e, &ae) {
 			problems = append(problems, ae)
 		} else {
@@ -187,18 +187,6 @@ func problemsView(head templates.Head, problems []*article.Error, intro string) 
 		v.Intro = "There is 1 problem. " + intro
 	}
 	return v
-}
-
-// flatten returns the errors joined in err, or err alone.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 func plural(n int) string {
