@@ -46,8 +46,10 @@ func nextEvent(t *testing.T, evs <-chan string, since time.Time) time.Duration {
 			t.Fatalf("event %q, want reload", name)
 		}
 		return time.Since(since)
-	case <-time.After(time.Second):
-		t.Fatal("no reload event within a second of saving the file")
+	// A deadline for the event to come at all, not a measure of speed:
+	// on a busy shared machine a reload may take well over a second.
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reload event within 10 seconds of saving the file")
 	}
 	return 0
 }
