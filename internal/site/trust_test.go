@@ -31,8 +31,8 @@ func TestBuild_TeaserSaysWhenReviewed(t *testing.T) {
 		got = append(got, strings.Join(parts, " | "))
 	}
 	want := []string{
-		"Ann Lee · 10 January 2024 · Reviewed 20 February 2024 | Reviewed | Checked. | View more: Reviewed",
-		"Bo Chan · 1 January 2024 | Plain | Not checked. | View more: Plain",
+		"Ann Lee 10 January 2024 Reviewed 20 February 2024 | Reviewed | Checked. | View more: Reviewed",
+		"Bo Chan 1 January 2024 | Plain | Not checked. | View more: Plain",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("teasers:\n%q\nwant\n%q", got, want)
@@ -216,7 +216,7 @@ func TestBuild_ProfilesOnAuthorPages(t *testing.T) {
 		t.Errorf("Elena reviewed %v", reviewed)
 	}
 	var authors []string
-	for _, li := range elements(parseHTML(t, s.Page("/authors/").Body()), "li", "", "") {
+	for _, li := range elements(elements(parseHTML(t, s.Page("/authors/").Body()), "main", "", "")[0], "li", "", "") {
 		if a := elements(li, "a", "", ""); len(a) == 1 && strings.HasPrefix(attrOf(a[0], "href"), "/authors/") {
 			authors = append(authors, attrOf(a[0], "href")+" "+textOf(li))
 		}
