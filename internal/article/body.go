@@ -28,6 +28,10 @@ func reportNotices(p *problems, pos *positions, notices []markdown.Notice, title
 				continue
 			}
 			p.warnf(line, col, "[!%s] is not a type of callout, so it shows as text and the box is lost (%s)", n.Text, calloutFix(n.Text))
+		case markdown.NoticeCalloutForm:
+			p.warnf(line, col, "%s is not a callout marker, so it shows as text and the box is lost (write [!%s] exactly, with the ! inside the brackets and nothing else, on a line of its own)", n.Text, n.Kept)
+		case markdown.NoticeCalloutEmpty:
+			p.warnf(line, col, "the [!%s] callout has no text, so readers see an empty box (write its text on the next line, starting it with > as well)", n.Text)
 		case markdown.NoticeTopHeading:
 			if title != "" && strings.EqualFold(strings.TrimSpace(n.Text), title) {
 				p.warnf(line, 1, "the heading %q repeats the title, which the page shows already, and moves every heading of the article down a level (remove this line)", n.Text)
@@ -104,19 +108,37 @@ func calloutFix(kind string) string {
 	for i, t := range types {
 		all[i] = "[!" + t + "]"
 	}
-	list := "the five types are " + strings.Join(all[:len(all)-1], ", ") + " and " + all[len(all)-1]
+	list := strings.Join(all[:len(all)-1], ", ") + " or " + all[len(all)-1]
 	meant := calloutAliases[strings.ToLower(kind)]
 	if s := suggest(kind, lower(types)); s != "" && meant == nil {
 		meant = []string{strings.ToUpper(s)}
 	}
 	if meant == nil {
-		return "write one of them: " + strings.TrimPrefix(list, "the five types are ")
+		meant = calloutsStartingWith(kind, types)
+	}
+	if meant == nil {
+		return "write one of the five types: " + list
 	}
 	var names []string
 	for _, m := range meant {
 		names = append(names, "[!"+m+"]")
 	}
-	return "did you mean " + strings.Join(names, " or ") + "? " + list
+	return "did you mean " + strings.Join(names, " or ") + "? the five types are " + list
+}
+
+// calloutsStartingWith is the one type that kind, of three letters or
+// more, is the start of, as WARN is of WARNING; nil when none or several.
+func calloutsStartingWith(kind string, types []string) []string {
+	var found []string
+	for _, t := range types {
+		if len(kind) >= 3 && strings.HasPrefix(t, strings.ToUpper(kind)) {
+			found = append(found, t)
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found
 }
 
 func lower(names []string) []string {

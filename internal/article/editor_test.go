@@ -35,11 +35,21 @@ func TestCheck_TextThatDisappears(t *testing.T) {
 			"x.md:8:6: warning: the HTML tag <strong> is left out, and the text around it is shown without it: articles are written in Markdown (for bold, write **the words**)"}},
 		{"CommentIsFine", "Intro.\n\n<!-- ask Dr Marsh -->\n", nil},
 		{"UnknownCallout", "> [!DANGER]\n> Stop.\n", []string{
-			"x.md:8:3: warning: [!DANGER] is not a type of callout, so it shows as text and the box is lost (did you mean [!CAUTION] or [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION])"}},
+			"x.md:8:3: warning: [!DANGER] is not a type of callout, so it shows as text and the box is lost (did you mean [!CAUTION] or [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION])"}},
 		{"MisspeltCallout", "> [!WARNNG]\n> Stop.\n", []string{
-			"x.md:8:3: warning: [!WARNNG] is not a type of callout, so it shows as text and the box is lost (did you mean [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION])"}},
+			"x.md:8:3: warning: [!WARNNG] is not a type of callout, so it shows as text and the box is lost (did you mean [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION])"}},
+		{"ShortenedCallout", "> [!WARN]\n> Stop.\n", []string{
+			"x.md:8:3: warning: [!WARN] is not a type of callout, so it shows as text and the box is lost (did you mean [!WARNING]? the five types are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION])"}},
+		{"ColonInCallout", "> [!NOTE:]\n> Rest.\n", []string{
+			"x.md:8:3: warning: [!NOTE:] is not a callout marker, so it shows as text and the box is lost (write [!NOTE] exactly, with the ! inside the brackets and nothing else, on a line of its own)"}},
+		{"CalloutWithoutBang", "> [WARNING]\n> Stop.\n", []string{
+			"x.md:8:3: warning: [WARNING] is not a callout marker, so it shows as text and the box is lost (write [!WARNING] exactly, with the ! inside the brackets and nothing else, on a line of its own)"}},
+		{"CalloutBangOutside", "> ![WARNING]\n> Stop.\n", []string{
+			"x.md:8:3: warning: ![WARNING] is not a callout marker, so it shows as text and the box is lost (write [!WARNING] exactly, with the ! inside the brackets and nothing else, on a line of its own)"}},
+		{"EmptyCallout", "> [!WARNING]\n\nStop.\n", []string{
+			"x.md:8:3: warning: the [!WARNING] callout has no text, so readers see an empty box (write its text on the next line, starting it with > as well)"}},
 		{"StrangeCallout", "> [!PURPLE]\n> Stop.\n", []string{
-			"x.md:8:3: warning: [!PURPLE] is not a type of callout, so it shows as text and the box is lost (write one of them: [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION])"}},
+			"x.md:8:3: warning: [!PURPLE] is not a type of callout, so it shows as text and the box is lost (write one of the five types: [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION])"}},
 		{"TopHeading", "Intro.\n\n# Exercises\n\n## Squats\n", []string{
 			`x.md:10:1: warning: the heading "Exercises" is a top-level heading (#), which only the title may be, so every heading of the article moves down a level (write ## Exercises)`}},
 		{"TitleRepeated", "# Knee pain\n\nIntro.\n", []string{

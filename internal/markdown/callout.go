@@ -50,6 +50,11 @@ var calloutMarker = regexp.MustCompile(`^\[!(?i:(NOTE|TIP|IMPORTANT|WARNING|CAUT
 // perhaps text after it.
 var anyMarker = regexp.MustCompile(`^\[!([\p{L}\p{N}_-]+)\][ \t]*(.*)$`)
 
+// nearMarker is a marker of one of the five types written nearly right:
+// [WARNING], ![WARNING], [!NOTE:], [! TIP ]. It is checked only where
+// anyMarker did not match, and not when a ( follows, which makes a link.
+var nearMarker = regexp.MustCompile(`^!?\[!?[ \t]*(\p{L}+)[ \t]*[:.;,!]*[ \t]*\]([^(]|$)`)
+
 // callouts is the parser transformer that finds callouts.
 type callouts struct{}
 
@@ -71,15 +76,7 @@ func (callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 		first := para.Lines().At(0)
 		m := calloutMarker.FindSubmatch(util.TrimRightSpace(first.Value(src)))
 		if m == nil {
-			if m := anyMarker.FindSubmatch(util.TrimRightSpace(first.Value(src))); m != nil {
-				n := Notice{Kind: NoticeCallout, Offset: first.Start}
-				if _, known := calloutLabels[strings.ToLower(string(m[1]))]; known {
-					n.Kept = string(m[2])
-				} else {
-					n.Text = string(m[1])
-				}
-				addNotice(pc, n)
-			}
+			noticeMarker(pc, util.TrimRightSpace(first.Value(src)), first.Start)
 			continue
 		}
 		// Drop the marker line's inline nodes; the rest of the
@@ -112,6 +109,30 @@ func (callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 			child = next
 		}
 		q.Parent().ReplaceChild(q.Parent(), q, c)
+		if !c.HasChildren() {
+			addNotice(pc, Notice{Kind: NoticeCalloutEmpty, Offset: first.Start, Text: strings.ToUpper(c.Alert)})
+		}
+	}
+}
+
+// noticeMarker reports the first line of a block quote, at offset, that
+// is meant as a callout marker but is not one.
+func noticeMarker(pc parser.Context, line []byte, offset int) {
+	if m := anyMarker.FindSubmatch(line); m != nil {
+		n := Notice{Kind: NoticeCallout, Offset: offset}
+		if _, known := calloutLabels[strings.ToLower(string(m[1]))]; known {
+			n.Kept = string(m[2])
+		} else {
+			n.Text = string(m[1])
+		}
+		addNotice(pc, n)
+		return
+	}
+	if m := nearMarker.FindSubmatch(line); m != nil {
+		if _, known := calloutLabels[strings.ToLower(string(m[1]))]; known {
+			written := strings.TrimSpace(string(m[0][:len(m[0])-len(m[2])]))
+			addNotice(pc, Notice{Kind: NoticeCalloutForm, Offset: offset, Text: written, Kept: strings.ToUpper(string(m[1]))})
+		}
 	}
 }
 

@@ -42,6 +42,14 @@ const (
 	// NoticeInlineHTML is an HTML tag inside a paragraph, which is left
 	// out while the text around it is shown. Text is the tag's name.
 	NoticeInlineHTML
+	// NoticeCalloutForm is a block quote whose first line is a marker of
+	// one of the five types written nearly right, such as [WARNING] or
+	// [!NOTE:], so it shows as text. Text is the marker as written; Kept
+	// is the type meant, such as "WARNING".
+	NoticeCalloutForm
+	// NoticeCalloutEmpty is a callout with nothing in it but its label.
+	// Text is its type, such as "WARNING".
+	NoticeCalloutEmpty
 )
 
 // inlineTag is the name of an opening tag of inline raw HTML.
