@@ -151,6 +151,30 @@ func TestCheck_DatesSayWhatWasMeant(t *testing.T) {
 	}
 }
 
+// TestCheck_TOMLDatesSayWhatWasMeant: a date TOML cannot read gets the
+// same help as in YAML, at the value, not a decoder's message.
+func TestCheck_TOMLDatesSayWhatWasMeant(t *testing.T) {
+	tests := []struct{ date, want string }{
+		{"2024-02-30", "is not a day of the calendar: February has 29 days at most (check the day)"},
+		{"2023-02-29", "is not a day of the calendar: 2023 is not a leap year, so February has 28 days (check the day)"},
+		{"2024-02-30T09:00:00Z", "is not a day of the calendar: February has 29 days at most (check the day)"},
+		{"2024-2-3", "is not written year-month-day with two digits for the month and the day (did you mean 2024-02-03?)"},
+		{"2024-20-02  # moved", "has no month 20: dates are year-month-day (did you mean 2024-02-20?)"},
+		{"20/02/2024", "is not written year-month-day (did you mean 2024-02-20?)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.date, func(t *testing.T) {
+			src := "+++\ntitle = \"T\"\nauthor = \"A\"\ndate = " + tt.date + "\nsummary = \"S\"\n+++\nText.\n"
+			value, _, _ := strings.Cut(tt.date, "T")
+			value, _, _ = strings.Cut(value, " ")
+			want := []string{`x.md:4:8: error: date "` + value + `" ` + tt.want}
+			if diff := cmp.Diff(want, checkLines(t, "x.md", src)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestCheck_UnpublishedNames: .markdown is published like .md; other
 // files that look like articles are named, with the fix; hidden names
 // stay quiet.

@@ -484,6 +484,9 @@ func decodeTOML(data []byte) (*node, error) {
 				l := lines[line-1]
 				col = utf8.RuneCountInString(l[:min(col-1, len(l))]) + 1
 			}
+			if se := tomlDateError(lines, line); se != nil {
+				return nil, se
+			}
 			if strings.Contains(pe.Message, "EOF") || strings.Contains(pe.Message, "end of file") {
 				return nil, tomlEndError(data, line, col, pe.Message)
 			}
@@ -507,6 +510,40 @@ func decodeTOML(data []byte) (*node, error) {
 		root.fields = append(root.fields, &field{key: name, line: kp.line, col: kp.col, value: fromTOML(m[name], kp.line, kp.valueCol, lines, name)})
 	}
 	return root, nil
+}
+
+// tomlDateError explains a TOML syntax error on line (counted from 1)
+// that is a date TOML cannot read, such as date = 2024-02-30 or
+// date = 20/02/2024, as a date in YAML is explained; nil when the line
+// holds no such date. It reads the line, not the decoder's message, so
+// that it does not depend on the library's wording.
+func tomlDateError(lines []string, line int) *syntaxError {
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	l := lines[line-1]
+	key, pos, ok := tomlAssignment(l)
+	if !ok {
+		return nil
+	}
+	value := strings.TrimSpace(l[tomlAssign.FindStringIndex(l)[1]:])
+	if i := strings.Index(value, "#"); i >= 0 {
+		value = strings.TrimSpace(value[:i])
+	}
+	if value == "" || value[0] < '0' || value[0] > '9' {
+		return nil
+	}
+	if date, _, ok := strings.Cut(value, "T"); ok && len(date) >= 8 {
+		value = date
+	} else if date, _, ok := strings.Cut(value, " "); ok && len(date) >= 8 {
+		value = date
+	}
+	why := explainDate(value, dateAdvice())
+	if strings.HasPrefix(why, "is not a date (") {
+		return nil
+	}
+	i := strings.LastIndex(why, " (")
+	return &syntaxError{line: line, col: pos.valueCol, msg: fmt.Sprintf("%s %q %s", key, value, why[:i]), fix: strings.TrimSuffix(why[i+2:], ")")}
 }
 
 // tomlEndError explains a TOML block that ends in the middle of a value

@@ -180,14 +180,19 @@ func listValue(p *problems, f *field) ([]string, bool) {
 	return out, true
 }
 
-// dateValue reads a date field. A date without a time zone is read in loc.
-func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
-	v := f.value
+// dateAdvice is the advice naming the forms a date may be written in.
+func dateAdvice() string {
 	forms := make([]string, len(dateForms))
 	for i, d := range dateForms {
 		forms[i] = d.example
 	}
-	fix := "write it year-month-day, as " + forms[0] + ", or with the time, as " + strings.Join(forms[1:len(forms)-1], ", ") + " or " + forms[len(forms)-1]
+	return "write it year-month-day, as " + forms[0] + ", or with the time, as " + strings.Join(forms[1:len(forms)-1], ", ") + " or " + forms[len(forms)-1]
+}
+
+// dateValue reads a date field. A date without a time zone is read in loc.
+func dateValue(p *problems, f *field, loc *time.Location) (time.Time, bool) {
+	v := f.value
+	fix := dateAdvice()
 	switch v.kind {
 	case kindTime:
 		t := v.time
