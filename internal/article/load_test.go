@@ -797,6 +797,8 @@ func TestLoad_SettingsErrors(t *testing.T) {
 			[]string{`site.yaml:1:11: error: base URL "https://example.org/health" may have only a scheme and a host, with no path, query or user name (write it like https://health.example.org; the site is served at the root of its host)`}},
 		{"Timezone", "timezone: Mars/Olympus\n", Options{},
 			[]string{`site.yaml:1:11: error: timezone "Mars/Olympus" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
+		{"TimezoneMisspelt", "timezone: Europe/Londn\n", Options{},
+			[]string{`site.yaml:1:11: error: timezone "Europe/Londn" is not a time zone name (did you mean Europe/London?)`}},
 		{"TimezoneLocal", "timezone: Local\n", Options{},
 			[]string{`site.yaml:1:11: error: timezone "Local" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`}},
 		{"Language", "language: English\n", Options{},
@@ -804,7 +806,7 @@ func TestLoad_SettingsErrors(t *testing.T) {
 		{"AllThreeWithRoot", "name: Clinic\nlanguage: en_GB\nbase_url: example.org\ntimezone: London\n", Options{Root: "content"}, []string{
 			`content/site.yaml:2:11: error: language "en_GB" is not a language tag (write e.g. en, en-GB or fr)`,
 			`content/site.yaml:3:11: error: base URL "example.org" is not an absolute http or https address (write it like https://health.example.org)`,
-			`content/site.yaml:4:11: error: timezone "London" is not a time zone name (write e.g. Europe/London, America/New_York or UTC)`,
+			`content/site.yaml:4:11: error: timezone "London" is not a time zone name (did you mean Europe/London?)`,
 		}},
 		{"NameEmpty", "name:\n", Options{},
 			[]string{"site.yaml:1:1: error: name is empty (write the site's name, e.g. name: Riverside Clinic)"}},

@@ -161,7 +161,11 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		case "timezone":
 			loc, err := time.LoadLocation(v)
 			if err != nil || v == "" || v == "Local" {
-				p.errorf(f.value.line, f.value.col, "timezone %q is not a time zone name (write e.g. Europe/London, America/New_York or UTC)", v)
+				fix := "write e.g. Europe/London, America/New_York or UTC"
+				if z := nearestZone(v); z != "" {
+					fix = "did you mean " + z + "?"
+				}
+				p.errorf(f.value.line, f.value.col, "timezone %q is not a time zone name (%s)", v, fix)
 				continue
 			}
 			s.Location = loc
