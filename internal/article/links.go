@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"healthsite/internal/markdown"
 )
@@ -18,15 +19,16 @@ type place struct {
 	addr     string // the address of its page, such as /about/
 	title    string
 	draft    bool
-	rendered bool     // the text was rendered: ids and links are known
-	ids      []string // ids in its HTML, for links to #fragments
+	date     time.Time // when an article goes live; zero for other pages
+	rendered bool      // the text was rendered: ids and links are known
+	ids      []string  // ids in its HTML, for links to #fragments
 	headings []markdown.Heading
 	links    []linkAt
 }
 
 // articlePlace is the place of an article file.
 func articlePlace(a *Article) *place {
-	return &place{path: a.Path, title: a.Title, addr: "/articles/" + a.Slug + "/", draft: a.Draft, rendered: a.rendered, ids: a.ids, headings: a.Headings, links: a.links}
+	return &place{path: a.Path, title: a.Title, addr: "/articles/" + a.Slug + "/", draft: a.Draft, date: a.Date, rendered: a.rendered, ids: a.ids, headings: a.Headings, links: a.links}
 }
 
 // siteAddresses are every address the site will have, in one place, so
@@ -111,8 +113,9 @@ func (s *siteAddresses) within(u *url.URL) (*url.URL, bool) {
 // that does not exist), to a #fragment that is not on the page, or to
 // an article's Markdown file. It checks the links of every place:
 // articles, standalone pages and profiles, those with errors included.
-// articles are every article file, whose addresses are in addrs.
-func checkLinks(places []*place, articles []*Article, addrs *siteAddresses) []*Error {
+// articles are every article file, whose addresses are in addrs; now,
+// when not zero, tells which articles are scheduled.
+func checkLinks(places []*place, articles []*Article, addrs *siteAddresses, now time.Time) []*Error {
 	var out []*Error
 	for _, a := range places {
 		self := &url.URL{Path: a.addr}
@@ -145,8 +148,9 @@ func checkLinks(places []*place, articles []*Article, addrs *siteAddresses) []*E
 				switch {
 				case isArticle && addrs.articles[slug] != nil:
 					target = addrs.articles[slug]
-					if target.draft && !a.draft {
-						at(l, SeverityWarning, "the link to %s leads to a draft, which readers cannot see yet (publish %s first, or remove the link)", ref.Path, target.path)
+					if e := unpublishedLink(a, target, now); e != nil {
+						e.Line, e.Col, e.Message = l.line, l.col, fmt.Sprintf("the link to %s %s", ref.Path, e.Message)
+						out = append(out, e)
 					}
 				case addrs.pages[ref.Path] != nil:
 					target = addrs.pages[ref.Path]
@@ -194,6 +198,31 @@ func checkLinks(places []*place, articles []*Article, addrs *siteAddresses) []*E
 		}
 	}
 	return out
+}
+
+// unpublishedLink reports a link from a to the article target that
+// readers cannot follow when they can read a: target is a draft, or goes
+// live later than a does. It is an error when a is published (readers
+// would find "Page not found"), a warning when a is a draft or scheduled
+// too; nil when the link is fine. The message starts after "the link to
+// X". now, when zero, leaves scheduling out: it is not known.
+func unpublishedLink(a, target *place, now time.Time) *Error {
+	if a.draft || target == a {
+		return nil
+	}
+	live, severity := now, SeverityError
+	if !now.IsZero() && a.date.After(now) {
+		// a is scheduled: readers see it from then on, and none sees
+		// the broken link yet.
+		live, severity = a.date, SeverityWarning
+	}
+	switch {
+	case target.draft:
+		return &Error{Path: a.path, Severity: severity, Message: fmt.Sprintf("leads to a draft, which readers cannot see: they would find Page not found (publish %s first, with draft: false, or remove the link)", target.path)}
+	case !now.IsZero() && target.date.After(live):
+		return &Error{Path: a.path, Severity: severity, Message: fmt.Sprintf("leads to an article scheduled for %s, which readers cannot see until then: they would find Page not found (give %s an earlier date, or add the link once it is published)", target.date.Format("2 January 2006 at 15:04 MST"), target.path)}
+	}
+	return nil
 }
 
 // suggestArticle returns the address of the article a link to

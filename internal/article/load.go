@@ -371,7 +371,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		}
 	}
 	places = append(append(places, pagePlaces...), profilePlaces...)
-	all = append(all, checkLinks(places, found, addrs)...)
+	all = append(all, checkLinks(places, found, addrs, l.now)...)
 	lib.found = found
 
 	sortErrors(all)
