@@ -113,8 +113,8 @@ func TestDev_SiteSettingsErrors(t *testing.T) {
 }
 
 // TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone: a standalone
-// page, a profile, authors.yaml or a link out of the folder with errors
-// holds back only itself: an article's saved change shows at once, and
+// page, a profile, authors.yaml, synonyms.yaml, an image or a link out
+// of the folder with errors holds back only itself: an article's saved change shows at once, and
 // a new page or profile with errors shows its problems at its address.
 func TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone(t *testing.T) {
 	tests := []struct {
@@ -135,6 +135,12 @@ func TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone(t *testing.T) {
 		{"AuthorsYAML", "", func(t *testing.T, dir string) {
 			write(t, dir, "authors.yaml", "- name: Ann Lee\n  rol: y\n")
 		}, ""},
+		{"BrokenSynonyms", "", func(t *testing.T, dir string) {
+			write(t, dir, "synonyms.yaml", "knee: [kneecap]\n")
+		}, ""},
+		{"BrokenImage", "", func(t *testing.T, dir string) {
+			write(t, dir, "images/knee.png", "not a picture")
+		}, ""},
 		{"LinkOutOfTheFolder", "", func(t *testing.T, dir string) {
 			if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.md")); err != nil {
 				t.Fatal(err)
@@ -144,7 +150,7 @@ func TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			for _, sub := range []string{"pages", "authors"} {
+			for _, sub := range []string{"pages", "authors", "images"} {
 				if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
 					t.Fatal(err)
 				}

@@ -161,11 +161,17 @@ func externalImage(p *problems, line, col int, dest string) {
 
 // missingImage is the problem of an image that is not in the folder:
 // one that is there by another case (Knee.JPG for knee.jpg) is named,
-// because web servers and CDNs, unlike Windows and macOS, tell them apart.
-func missingImage(p *problems, images map[string]*Image, line, col int, root, articlePath, dest string) {
+// because web servers and CDNs, unlike Windows and macOS, tell them apart;
+// one that is there but has errors of its own refers to them.
+func (l *loader) missingImage(p *problems, line, col int, articlePath, dest string) {
+	images, root := l.images, l.root
 	want := path.Join(path.Dir(articlePath), dest)
 	if strings.HasPrefix(dest, "/") {
 		want = strings.TrimPrefix(path.Clean(dest), "/")
+	}
+	if l.broken[want] {
+		p.errorf(line, col, "the image %s cannot be shown, because %s has problems of its own (fix them first: they are listed with that file)", dest, displayPath(root, want))
+		return
 	}
 	// written gives the path to write for the image at name, keeping
 	// the folders written as .. and taking the names after them from

@@ -143,6 +143,7 @@ type loader struct {
 	md       *markdown.Renderer
 	budget   time.Duration
 	images   map[string]*Image // by path in the content folder
+	broken   map[string]bool   // images in the folder that cannot be shown, by path
 	now      time.Time         // for overdue reviews; zero to ignore them
 }
 
@@ -159,6 +160,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 		md:       markdown.Default(),
 		budget:   cmp.Or(opts.RenderBudget, DefaultRenderBudget),
 		images:   map[string]*Image{},
+		broken:   map[string]bool{},
 		now:      opts.Now,
 	}
 	lib := &Library{settings: settings, bySlug: map[string]*Article{}, others: map[string]otherFile{}}
@@ -168,6 +170,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	all = append(all, synProblems...)
 	if synFound {
 		report.Files++
+		lib.others[displayPath(opts.Root, SynonymsFile)] = otherFile{kind: FileSynonyms}
 	}
 	problem := func(path, format string, args ...any) {
 		all = append(all, &Error{Path: path, Message: fmt.Sprintf(format, args...)})
@@ -202,6 +205,9 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 				report.Files++
 				if isMarkdown {
 					lib.others[display] = otherFile{kind: FileOther}
+				} else {
+					lib.others[display] = otherFile{kind: FileImage}
+					l.broken[name] = true
 				}
 				problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
 				return nil
@@ -226,6 +232,7 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 			articles = append(articles, name)
 		case isImage(name):
 			images = append(images, name)
+			lib.others[display] = otherFile{kind: FileImage}
 		case unpublished(name) != "":
 			all = append(all, &Error{Path: display, Severity: SeverityWarning, Message: unpublished(name)})
 		}
@@ -261,12 +268,15 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	for _, name := range images {
 		body := read(name, MaxImageSize, "make it smaller in an image editor: a picture for the web needs 2000 pixels across at most")
 		if body == nil {
+			l.broken[name] = true
 			continue
 		}
 		p := &problems{path: displayPath(opts.Root, name)}
 		if img := readImage(name, body, p); img != nil {
 			l.images[name] = img
 			lib.images = append(lib.images, img)
+		} else {
+			l.broken[name] = true
 		}
 		all = append(all, p.list...)
 	}

@@ -380,7 +380,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		}
 		switch _, ok := resolveImage(l.images, file, dest); {
 		case !ok && !link.Resolved:
-			missingImage(p, l.images, line, col, l.root, file, dest)
+			l.missingImage(p, line, col, file, dest)
 		case isExternal(dest):
 			externalImage(p, line, col, dest)
 		}
@@ -554,7 +554,7 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 		f := fields["image"]
 		switch img, ok := resolveImage(l.images, file, a.Image); {
 		case !ok:
-			missingImage(p, l.images, f.value.line, f.value.col, l.root, file, a.Image)
+			l.missingImage(p, f.value.line, f.value.col, file, a.Image)
 		case img != nil:
 			a.LeadImage = img
 		case isExternal(a.Image):

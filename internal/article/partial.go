@@ -15,7 +15,10 @@ import (
 // them. Each Markdown file with errors (an article, a standalone page,
 // a profile) is listed on its own, with its address, where the preview
 // shows them; the other errors (site.yaml, an image, an unreadable
-// folder) concern the whole site.
+// folder) concern the whole site. Other files with errors that hold
+// back only what depends on them are listed in Files too: SynonymsFile
+// (search keeps its last good synonyms) and each image (the files that
+// show it have errors of their own, and keep their last good version).
 type Problems struct {
 	Files []FileProblems // Markdown files with errors, sorted by path
 	Site  []*Error       // errors not tied to one such file, sorted by path and line
@@ -25,15 +28,17 @@ type Problems struct {
 	Stale bool
 }
 
-// FileKind is what a Markdown file of the content is.
+// FileKind is what a file of the content with problems is.
 type FileKind int
 
-// The kinds of Markdown file.
+// The kinds of file: Markdown files, then the files they depend on.
 const (
-	FileArticle FileKind = iota // an article, at /articles/{slug}/
-	FilePage                    // a standalone page in PagesFolder, at /{slug}/
-	FileProfile                 // a profile in AuthorsFolder, or AuthorsFile
-	FileOther                   // a file that cannot be read, such as a link out of the folder
+	FileArticle  FileKind = iota // an article, at /articles/{slug}/
+	FilePage                     // a standalone page in PagesFolder, at /{slug}/
+	FileProfile                  // a profile in AuthorsFolder, or AuthorsFile
+	FileOther                    // a file that cannot be read, such as a link out of the folder
+	FileSynonyms                 // SynonymsFile
+	FileImage                    // an image, which the articles that show it depend on
 )
 
 // otherFile is a Markdown file that is not an article, as LoadPartial
@@ -59,11 +64,14 @@ type FileProblems struct {
 	LastGood     *Article
 	LastPage     *Page
 	LastProfiles []*Profile
+	// LastSynonyms reports that search uses the synonyms of the last
+	// good SynonymsFile.
+	LastSynonyms bool
 }
 
 // Kept reports whether the file's last good version is shown in its place.
 func (f FileProblems) Kept() bool {
-	return f.LastGood != nil || f.LastPage != nil || len(f.LastProfiles) > 0
+	return f.LastGood != nil || f.LastPage != nil || len(f.LastProfiles) > 0 || f.LastSynonyms
 }
 
 // LoadPartial reads fsys as Load does, for the development preview,
@@ -161,6 +169,23 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 			}
 			p.Files[i].LastPage = old
 			good.pages = append(good.pages, old)
+		case FileImage:
+			// The last good version of the picture, for the last good
+			// versions of the files that show it.
+			if last == nil {
+				continue
+			}
+			for _, img := range last.Images() {
+				if displayPath(opts.Root, img.Path) == f.Path && !slices.Contains(good.images, img) {
+					good.images = append(good.images, img)
+					slices.SortFunc(good.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
+				}
+			}
+		case FileSynonyms:
+			if last != nil {
+				p.Files[i].LastSynonyms = true
+				good.synonyms = last.synonyms
+			}
 		case FileProfile:
 			// Each person the file last described well, unless another
 			// file (or the good part of this one) describes them now.

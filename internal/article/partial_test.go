@@ -253,3 +253,76 @@ func TestLoadPartial_NewBrokenPageHasItsAddress(t *testing.T) {
 		t.Errorf("articles %v, pages %d: want knee and no page", titles(lib), len(lib.Pages()))
 	}
 }
+
+// TestLoadPartial_BrokenSynonymsHoldBackOnlyThemselves: an error in
+// synonyms.yaml does not hold back the articles; search keeps the last
+// good synonyms, and the file is listed with its problems.
+func TestLoadPartial_BrokenSynonymsHoldBackOnlyThemselves(t *testing.T) {
+	first, problems := LoadPartial(mapFS("knee.md", kneeGood, SynonymsFile, "en:\n  knee: [kneecap]\n"), Options{Root: "content"}, nil)
+	if problems != nil {
+		t.Fatalf("good content has problems: %+v", problems)
+	}
+	sleepEdited := sleepGood[:len(sleepGood)-len("Sleep.\n")] + "Sleep longer.\n"
+	lib, problems := LoadPartial(mapFS("knee.md", kneeGood, "sleep.md", sleepEdited, SynonymsFile, "knee: [kneecap]\n"), Options{Root: "content"}, first)
+	if problems == nil || len(problems.Site) != 0 || problems.Stale || len(problems.Files) != 1 {
+		t.Fatalf("problems = %+v, want synonyms.yaml alone, not the whole site", problems)
+	}
+	f := problems.Files[0]
+	if f.Path != "content/synonyms.yaml" || f.Kind != FileSynonyms || !f.LastSynonyms || !f.Kept() || len(f.Problems) != 1 {
+		t.Errorf("file = %+v, want content/synonyms.yaml with its last good synonyms kept", f)
+	}
+	if lib.Article("sleep") == nil || lib.Article("sleep").Text != "Sleep longer." {
+		t.Error("the change to another file is held back")
+	}
+	if diff := cmp.Diff([]string{"kneecap"}, lib.Synonyms()["knee"]); diff != "" {
+		t.Errorf("synonyms of knee (-want +got):\n%s", diff)
+	}
+	// Without a last good version, search has the built-in synonyms.
+	lib, _ = LoadPartial(mapFS("knee.md", kneeGood, SynonymsFile, "knee: [kneecap]\n"), Options{Root: "content"}, nil)
+	if lib.Article("knee") == nil || lib.Synonyms()["knee"] != nil || lib.Synonyms()["DVT"] == nil {
+		t.Errorf("first load with broken synonyms: knee %v, synonyms of knee %v", lib.Article("knee"), lib.Synonyms()["knee"])
+	}
+}
+
+// TestLoadPartial_BrokenImageHoldsBackOnlyItsArticles: an image that
+// cannot be read holds back the articles that show it (they keep their
+// last good version) and no other; each says why, at the image.
+func TestLoadPartial_BrokenImageHoldsBackOnlyItsArticles(t *testing.T) {
+	withImage := kneeGood + "\n![A knee](images/knee.png)\n"
+	good := mapFS("knee.md", withImage, "sleep.md", sleepGood)
+	good["images/knee.png"] = pngFile(t)
+	first, problems := LoadPartial(good, Options{Root: "content"}, nil)
+	if problems != nil {
+		t.Fatalf("good content has problems: %+v", problems)
+	}
+	sleepEdited := sleepGood[:len(sleepGood)-len("Sleep.\n")] + "Sleep longer.\n"
+	lib, problems := LoadPartial(mapFS("knee.md", withImage, "sleep.md", sleepEdited, "images/knee.png", "not a picture"), Options{Root: "content"}, first)
+	if problems == nil || len(problems.Site) != 0 || problems.Stale {
+		t.Fatalf("problems = %+v, want the image and its article, not the whole site", problems)
+	}
+	var got []string
+	for _, f := range problems.Files {
+		got = append(got, problemLines(f.Problems)...)
+	}
+	want := []string{
+		"content/images/knee.png: error: the image cannot be read as PNG (export it again from your image editor, or check its extension)",
+		"content/knee.md:10:1: error: the image images/knee.png cannot be shown, because content/images/knee.png has problems of its own (fix them first: they are listed with that file)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if lib.Article("knee") != first.Article("knee") {
+		t.Error("the article showing the image is not its last good version")
+	}
+	if diff := cmp.Diff(first.Images(), lib.Images()); diff != "" {
+		t.Errorf("images: the last good version of the picture is not kept for it (-want +got):\n%s", diff)
+	}
+	if lib.Article("sleep") == nil || lib.Article("sleep").Text != "Sleep longer." {
+		t.Error("the change to an article without the image is held back")
+	}
+	// With no good version yet, only the article showing it is out.
+	lib, problems = LoadPartial(mapFS("knee.md", withImage, "sleep.md", sleepGood, "images/knee.png", "not a picture"), Options{Root: "content"}, nil)
+	if problems == nil || len(problems.Site) != 0 || lib.Article("knee") != nil || lib.Article("sleep") == nil {
+		t.Errorf("first load: problems %+v, knee %v, sleep %v", problems, lib.Article("knee"), lib.Article("sleep"))
+	}
+}

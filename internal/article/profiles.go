@@ -333,7 +333,7 @@ func (l *loader) profileFields(pr *Profile, file string, fields map[string]*fiel
 	case !markdown.SafeURL(photo, true):
 		p.errorf(f.value.line, f.value.col, "photo %q is not a path to a picture (write a path such as images/elena-marsh.jpg)", photo)
 	case !ok:
-		missingImage(p, l.images, f.value.line, f.value.col, l.root, file, photo)
+		l.missingImage(p, f.value.line, f.value.col, file, photo)
 	case img == nil && isExternal(photo):
 		externalImage(p, f.value.line, f.value.col, photo)
 	case img == nil:
