@@ -326,6 +326,14 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	lib.pages, pageProblems, pagePlaces = l.loadPages(pages, readOne)
 	lib.profiles, profileProblems, profilePlaces = l.loadProfiles(fsys, profiles, readOne, found)
 	all = append(all, append(pageProblems, profileProblems...)...)
+	for _, pl := range profilePlaces {
+		// A profile's page is at the address of the name it gives, not
+		// of its file's name; the preview shows its problems there.
+		if o, ok := lib.others[pl.path]; ok && pl.title != "" {
+			o.slug = strings.TrimSuffix(strings.TrimPrefix(pl.addr, "/authors/"), "/")
+			lib.others[pl.path] = o
+		}
+	}
 
 	// Two files may not share a web address; WalkDir visits in lexical
 	// order, so the later file is the one reported.

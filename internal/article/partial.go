@@ -53,9 +53,10 @@ type FileProblems struct {
 	Path string   // as in messages, e.g. content/knee.md
 	Kind FileKind // article, page, profile or another file
 	// Slug is the file's address as it now stands: /articles/{Slug}/
-	// for an article, /{Slug}/ for a page; for a profile file, its name
-	// (authors/ann-lee.md is ann-lee), "" for AuthorsFile; "" when the
-	// file has no address.
+	// for an article, /{Slug}/ for a page; for a profile file,
+	// /authors/{Slug}/, the address of the name it gives (authors/lee.md
+	// with name: Ann Lee is ann-lee), or of its file name when no name
+	// can be read; "" for AuthorsFile; "" when the file has no address.
 	Slug     string
 	Problems []*Error // its errors and warnings, sorted by line and column
 	// The last good version of the file, from the last good library,

@@ -205,6 +205,8 @@ func TestLoadPartial_BrokenPageOrProfileIsHeldBackAlone(t *testing.T) {
 	}{
 		{"Page", "pages/terms.md", terms, "---\ntitle: Terms\nfooter_order: first\n---\nx\n", FilePage, "terms"},
 		{"ProfileFile", "authors/ann-lee.md", marsh, "---\nname: Ann Lee\nrol: y\n---\nAnn.\n", FileProfile, "ann-lee"},
+		// The person's page is at their name's address, not the file's.
+		{"ProfileFileNamedOtherwise", "authors/lee.md", marsh, "---\nname: Ann Lee\nrol: y\n---\nAnn.\n", FileProfile, "ann-lee"},
 		{"AuthorsYAML", AuthorsFile, marshYAML, "- name: Ann Lee\n  rol: y\n", FileProfile, ""},
 	}
 	for _, tc := range tests {
