@@ -14,28 +14,38 @@ import (
 	"healthsite/internal/article"
 )
 
-// newTemplate is the file `healthsite new` writes: every field, each
-// with a word on what it is for. Fields to fill in hold the placeholder,
-// which check reports until it is replaced.
-const newTemplate = `---
-title: %s
-author: %s
-date: %s          # first publication; a later date schedules the article
-summary: %s
-tags: []                  # topics, e.g. [back pain, exercise]
-draft: false              # true keeps the article off the site
-description:              # for search engines; the summary when empty
-image:                    # a picture for the top of the page and link previews
-image_alt:                # what the picture shows, for readers who cannot see it
-updated:                  # when the text last changed
-reviewed_by:              # clinical reviewer with credentials, e.g. Dr Elena Marsh, DPT
-reviewed:                 # date of the last clinical review
-next_review:              # date the next review is due
-sources: []               # references: - title: "…" and url: https://…
----
-
-%s Write the article here, in Markdown. Start sections with ## and a heading.
-`
+// newArticle is the file healthsite new writes: every field of
+// article.Fields that a new article needs, each with a word on what it
+// is for, and values for the ones given here (title, author, date,
+// summary). Fields to fill in hold the placeholder, which check reports
+// until it is replaced.
+func newArticle(values map[string]string) string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	for _, f := range article.Fields() {
+		if !f.InNew {
+			continue
+		}
+		v, ok := values[f.Name]
+		if !ok {
+			switch f.Kind() {
+			case article.KindList, article.KindSources:
+				v = "[]"
+			case article.KindBool:
+				v = "false"
+			}
+		}
+		line := strings.TrimSpace(f.Name + ": " + v)
+		if ok && f.Kind() == article.KindText {
+			// The text written, such as the title, says what it is.
+			b.WriteString(line + "\n")
+			continue
+		}
+		fmt.Fprintf(&b, "%-25s # %s\n", line, strings.ReplaceAll(f.Help, "`", ""))
+	}
+	b.WriteString("---\n\n" + article.Placeholder + " Write the article here, in Markdown. Start sections with ## and a heading.\n")
+	return b.String()
+}
 
 // newFlags defines the flags of new.
 func newFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *config) {
@@ -77,10 +87,12 @@ func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer)
 	if author == "" {
 		author = article.Placeholder + " your name (or set HEALTHSITE_AUTHOR)"
 	}
-	body := fmt.Sprintf(newTemplate,
-		strconv.Quote(title), strconv.Quote(author), time.Now().Format("2006-01-02"),
-		strconv.Quote(article.Placeholder+" one or two sentences for the list of articles"),
-		article.Placeholder)
+	body := newArticle(map[string]string{
+		"title":   strconv.Quote(title),
+		"author":  strconv.Quote(author),
+		"date":    time.Now().Format("2006-01-02"),
+		"summary": strconv.Quote(article.Placeholder + " one or two sentences for the list of articles"),
+	})
 	path := filepath.Join(dir, slug+".md")
 	// O_EXCL: an existing article is never overwritten.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -24,12 +24,6 @@ import (
 // error, so that no template text is ever published.
 const Placeholder = "TODO:"
 
-// Front matter field names.
-var knownFields = []string{
-	"title", "author", "date", "summary", "slug", "updated", "tags", "draft",
-	"description", "image", "image_alt", "reviewed_by", "reviewed", "next_review", "sources",
-}
-
 // dateForms are the accepted ways to write a date, with an example each.
 var dateForms = []struct{ layout, example string }{
 	{"2006-01-02", "2023-10-08"},
@@ -397,7 +391,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		a.Summary = doc.FirstParagraph
 	}
 	if a.Summary == doc.FirstParagraph && fields != nil && fields["summary"] == nil && !misspelt["summary"] {
-		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as summary: \"One or two sentences for the index page\")")
+		p.warnf(fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as %s)", fieldNamed("summary").Line())
 	}
 	if a.Description == "" {
 		a.Description = a.Summary
@@ -409,113 +403,141 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 // them by name, with the fields written misspelt, which are reported as
 // such and not as missing too.
 func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, syntax format, p *problems) (map[string]*field, map[string]bool) {
-	loc := l.settings.Location
-	fields := map[string]*field{}
-	rejected := map[string]bool{} // fields whose value was reported as wrong
-	known, misspelt := checkKeys(p, n, knownFields)
+	fields, misspelt, rejected := l.readValues(a, n, syntax, p)
+	checkRequired(a, fields, misspelt, rejected, fenceLine, p)
+	checkTextValues(n, fields, p)
+	l.checkReview(a, fields, misspelt, fenceLine, p)
+	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
+		p.errorf(f.value.line, f.value.col, "updated %s is before the date %s (an update comes after first publication; fix one of the two)", a.Updated.Format("2006-01-02"), a.Date.Format("2006-01-02"))
+	}
+	if a.Slug == "" {
+		a.Slug = Slugify(strings.TrimSuffix(name, pathExt(name)))
+		if a.Slug == "" {
+			p.errorf(fenceLine, 1, "the file name %q gives no web address (rename the file with letters or digits, or add a line such as slug: neck-pain)", name)
+		}
+	}
+	l.leadImage(a, file, fields, misspelt, p)
+	return fields, misspelt
+}
+
+// readValues reads the value of each known field of n into a, as its
+// row of Fields says, and returns the fields by name, those written
+// misspelt, and those whose value was reported as wrong.
+func (l *loader) readValues(a *Article, n *node, syntax format, p *problems) (fields map[string]*field, misspelt, rejected map[string]bool) {
+	fields, rejected = map[string]*field{}, map[string]bool{}
+	known, misspelt := checkKeys(p, n, fieldNames())
 	for _, f := range known {
 		fields[f.key] = f
-		ok := true
-		switch f.key {
-		case "title", "summary", "description", "image", "image_alt", "reviewed_by", "slug":
-			var s string
-			if s, ok = textValue(p, f); !ok {
-				break
+		ok := readValue(p, f, fieldNamed(f.key).into(a), l.settings.Location)
+		switch v := f.value; f.key {
+		case "slug":
+			if ok && !slugPattern.MatchString(a.Slug) {
+				p.errorf(v.line, v.col, "slug %q may hold only lowercase letters, digits and single hyphens (write slug: %s)", a.Slug, cmp.Or(Slugify(a.Slug), "my-article"))
 			}
-			switch f.key {
-			case "title":
-				a.Title = s
-			case "summary":
-				a.Summary = s
-			case "description":
-				a.Description = s
-			case "image":
-				a.Image = s
-			case "image_alt":
-				a.ImageAlt = s
-			case "reviewed_by":
-				a.ReviewedBy = s
-			case "slug":
-				a.Slug = s
-				if !slugPattern.MatchString(s) {
-					p.errorf(f.value.line, f.value.col, "slug %q may hold only lowercase letters, digits and single hyphens (write slug: %s)", s, cmp.Or(Slugify(s), "my-article"))
-				}
-			}
-		case "author":
-			a.Authors, ok = listValue(p, f)
 		case "tags":
-			a.Tags, ok = listValue(p, f)
-			if v := f.value; v.kind == kindString && strings.Contains(v.text, ",") {
+			if v.kind == kindString && strings.Contains(v.text, ",") {
 				p.warnf(v.line, v.col, "tags is one topic named %q (for several topics, write %s)", strings.TrimSpace(v.text), tagList(syntax, v.text))
 			}
-		case "date":
-			a.Date, ok = dateValue(p, f, loc)
-		case "updated", "reviewed", "next_review":
-			if f.value.kind == kindNull {
-				break // left empty: not given, as healthsite new writes it
-			}
-			var t time.Time
-			t, ok = dateValue(p, f, loc)
-			switch f.key {
-			case "updated":
-				a.Updated = t
-			case "reviewed":
-				a.Reviewed = t
-			default:
-				a.NextReview = t
-			}
-		case "draft":
-			switch v := f.value; {
-			case v.kind == kindBool:
-				a.Draft = v.text == "true"
-			case v.kind == kindNull:
-			default:
-				p.errorf(v.line, v.col, "draft must be true or false, not %q (write draft: true to hide the article, or remove the line)", v.text)
-			}
-		case "sources":
-			a.Sources = sourcesValue(p, f)
 		}
 		rejected[f.key] = !ok
 	}
-	required := []struct{ key, example string }{
-		{"title", `title: "Neck pain at work"`},
-		{"author", "author: Jane Doe"},
-		{"date", "date: 2023-10-08"},
+	return fields, misspelt, rejected
+}
+
+// readValue reads the value of f into dst, a pointer to a field of an
+// Article, and reports whether it could. A date left empty is not
+// given, as healthsite new writes it; a required one is reported empty.
+func readValue(p *problems, f *field, dst any, loc *time.Location) bool {
+	ok := true
+	switch dst := dst.(type) {
+	case *string:
+		var s string
+		if s, ok = textValue(p, f); ok {
+			*dst = s
+		}
+	case *[]string:
+		*dst, ok = listValue(p, f)
+	case *time.Time:
+		if f.value.kind == kindNull && fieldNamed(f.key).Presence != Required {
+			break
+		}
+		*dst, ok = dateValue(p, f, loc)
+	case *bool:
+		switch v := f.value; v.kind {
+		case kindBool:
+			*dst = v.text == "true"
+		case kindNull:
+		default:
+			p.errorf(v.line, v.col, "%s must be true or false, not %q (write %s: true to hide the article, or remove the line)", f.key, v.text, f.key)
+		}
+	case *[]Source:
+		*dst = sourcesValue(p, f)
 	}
-	for _, r := range required {
-		f, ok := fields[r.key]
+	return ok
+}
+
+// checkRequired reports each required field that is missing or empty,
+// unless it was reported as misspelt or its value as wrong already.
+func checkRequired(a *Article, fields map[string]*field, misspelt, rejected map[string]bool, fenceLine int, p *problems) {
+	for _, r := range Fields() {
+		if r.Presence != Required {
+			continue
+		}
+		f, ok := fields[r.Name]
+		empty, noItems := false, false
+		if ok {
+			empty = f.value.kind == kindNull
+			switch dst := r.into(a).(type) {
+			case *string:
+				empty = empty || *dst == ""
+			case *[]string:
+				empty = empty || len(*dst) == 0 && f.value.kind != kindList
+				noItems = len(*dst) == 0
+			}
+		}
 		switch {
-		case !ok && misspelt[r.key]:
+		case !ok && misspelt[r.Name]:
 			// Reported as a misspelling already.
 		case !ok:
-			p.errorf(fenceLine, 1, "%s is missing (add a line such as %s to the front matter)", r.key, r.example)
-		case rejected[r.key]:
+			p.errorf(fenceLine, 1, "%s is missing (add a line such as %s to the front matter)", r.Name, r.Line())
+		case rejected[r.Name]:
 			// Its value has been reported already.
-		case f.value.kind == kindNull || r.key == "title" && a.Title == "" || r.key == "author" && len(a.Authors) == 0 && f.value.kind != kindList:
-			p.errorf(f.line, f.col, "%s is empty (write it after %s:, e.g. %s)", r.key, r.key, r.example)
-		case r.key == "author" && len(a.Authors) == 0:
-			p.errorf(f.line, f.col, "author lists no names (write at least one, e.g. %s)", r.example)
+		case empty:
+			p.errorf(f.line, f.col, "%s is empty (write it after %s:, e.g. %s)", r.Name, r.Name, r.Line())
+		case noItems:
+			p.errorf(f.line, f.col, "%s lists no names (write at least one, e.g. %s)", r.Name, r.Line())
 		}
 	}
+}
+
+// checkTextValues reports text values of the known fields of n that
+// still hold the placeholder of healthsite new, or are shown with curly
+// quotes around them.
+func checkTextValues(n *node, fields map[string]*field, p *problems) {
 	for _, f := range n.fields {
-		if v := f.value; (v.kind == kindString || v.kind == kindList) && fields[f.key] == f {
-			for _, it := range append([]*node{v}, v.items...) {
-				if it.kind == kindString && strings.HasPrefix(strings.TrimSpace(it.text), Placeholder) {
-					p.errorf(it.line, it.col, "%s still holds the placeholder %q (replace it with the real text)", f.key, it.text)
+		v := f.value
+		if v.kind != kindString && v.kind != kindList || fields[f.key] != f {
+			continue
+		}
+		for _, it := range append([]*node{v}, v.items...) {
+			if it.kind == kindString && strings.HasPrefix(strings.TrimSpace(it.text), Placeholder) {
+				p.errorf(it.line, it.col, "%s still holds the placeholder %q (replace it with the real text)", f.key, it.text)
+			}
+			if inner, ok := curlyQuoted(it.text); it.kind == kindString && ok {
+				straight := `"` + inner + `"`
+				if it == v {
+					straight = f.key + ": " + straight
 				}
-				if inner, ok := curlyQuoted(it.text); it.kind == kindString && ok {
-					straight := `"` + inner + `"`
-					if it == v {
-						straight = f.key + ": " + straight
-					}
-					p.warnf(it.line, it.col, "%s is shown with the curly quotes around it, %s, which are not read as quote marks (type straight quotes \" instead: %s, or leave them out)", f.key, strings.TrimSpace(it.text), straight)
-				}
+				p.warnf(it.line, it.col, "%s is shown with the curly quotes around it, %s, which are not read as quote marks (type straight quotes \" instead: %s, or leave them out)", f.key, strings.TrimSpace(it.text), straight)
 			}
 		}
 	}
-	// Clinical review: a reviewer and a date go together, and the next
-	// review comes after the last one; without a date of its own it is
-	// due a review period after the last.
+}
+
+// checkReview checks the clinical review: a reviewer and a date go
+// together, and the next review comes after the last one; without a
+// date of its own it is due a review period after the last.
+func (l *loader) checkReview(a *Article, fields map[string]*field, misspelt map[string]bool, fenceLine int, p *problems) {
 	fReviewed, fBy, fNext := fields["reviewed"], fields["reviewed_by"], fields["next_review"]
 	switch {
 	case a.ReviewedBy != "" && a.Reviewed.IsZero() && fReviewed == nil && !misspelt["reviewed"]:
@@ -536,36 +558,29 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 	if !a.NextReview.IsZero() && !l.now.IsZero() && l.now.After(a.NextReview) && fReviewed != nil {
 		p.warnf(fReviewed.line, fReviewed.col, "the review is overdue: the next one was due on %s (review the article, then update reviewed:)", a.NextReview.Format("2006-01-02"))
 	}
-	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
-		p.errorf(f.value.line, f.value.col, "updated %s is before the date %s (an update comes after first publication; fix one of the two)", a.Updated.Format("2006-01-02"), a.Date.Format("2006-01-02"))
-	}
-	if a.Slug == "" {
-		a.Slug = Slugify(strings.TrimSuffix(name, pathExt(name)))
-		if a.Slug == "" {
-			p.errorf(fenceLine, 1, "the file name %q gives no web address (rename the file with letters or digits, or add a line such as slug: neck-pain)", name)
-		}
-	}
+}
 
+// leadImage checks the lead image and finds it in the content folder.
+func (l *loader) leadImage(a *Article, file string, fields map[string]*field, misspelt map[string]bool, p *problems) {
 	if f := fields["image"]; a.Image != "" && !markdown.SafeURL(a.Image, true) {
 		p.errorf(f.value.line, f.value.col, "image %q is not a web address or a path to a picture (write a path such as images/knee.jpg)", a.Image)
 		a.Image = ""
 	}
-	if a.Image != "" {
-		f := fields["image"]
-		switch img, ok := resolveImage(l.images, file, a.Image); {
-		case !ok:
-			l.missingImage(p, f.value.line, f.value.col, file, a.Image)
-		case img != nil:
-			a.LeadImage = img
-		case isExternal(a.Image):
-			externalImage(p, f.value.line, f.value.col, a.Image)
-		}
-		if a.ImageAlt == "" && !misspelt["image_alt"] {
-			p.warnf(f.line, f.col, "image has no image_alt, so readers who cannot see it learn nothing (add a line such as image_alt: \"A therapist pressing on a shoulder\")")
-		}
+	if a.Image == "" {
+		return
 	}
-
-	return fields, misspelt
+	f := fields["image"]
+	switch img, ok := resolveImage(l.images, file, a.Image); {
+	case !ok:
+		l.missingImage(p, f.value.line, f.value.col, file, a.Image)
+	case img != nil:
+		a.LeadImage = img
+	case isExternal(a.Image):
+		externalImage(p, f.value.line, f.value.col, a.Image)
+	}
+	if a.ImageAlt == "" && !misspelt["image_alt"] {
+		p.warnf(f.line, f.col, "image has no image_alt, so readers who cannot see it learn nothing (add a line such as image_alt: \"A therapist pressing on a shoulder\")")
+	}
 }
 
 // headingLine finds the line of the heading with the given text, or
