@@ -165,13 +165,23 @@
       if (terms.some((t) => t.key === key)) continue;
       terms.push({ key, word: query.slice(span[0].start, span[n - 1].end), start: span[0].start, end: span[n - 1].end, phrases: [phrase, ...(ix.syn[key] || [])] });
     }
-    if (terms.length === 0 || ix.n === 0) return render([], 0, 1, "", P.perPage);
+    if (terms.length === 0 || ix.n === 0) return render([], 0, 1, "", false, "", P.perPage);
 
-    // A word no article has reaches for the words close to it.
-    const marks = new Set(terms.flatMap((t) => t.phrases.flat()));
+    // What snippets mark: words, and phrases only where their words
+    // follow each other, as the server's.
+    const marks = { words: new Set(), phrases: [] };
+    for (const p of terms.flatMap((t) => t.phrases)) {
+      if (p.length === 1) marks.words.add(p[0]);
+      else if (!marks.phrases.some((q) => q.join(" ") === p.join(" "))) marks.phrases.push(p);
+    }
+    // A word no article has reaches for the words close to it; the
+    // synonyms articles have are named on the page.
     let suggestion = "";
     let last = 0;
+    const including = [];
     for (const t of terms) {
+      const syns = t.phrases.slice(1).filter((p) => p.every((s) => ix.t[s]));
+      if (syns.length > 0) including.push(syns.map((p) => (ix.sp || {})[p.join(" ")] || p.join(" ")).join(", ") + " (" + t.word + ")");
       if (t.phrases.some((p) => p.every((s) => ix.t[s])) || t.phrases[0].length > 1) continue;
       const stem = t.phrases[0][0];
       const runes = Array.from(t.word).length;
@@ -193,13 +203,14 @@
       }
       cands.sort((a, b) => (a.prefix !== b.prefix ? (a.prefix ? -1 : 1) : a.distance - b.distance || b.docs - a.docs || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)));
       t.cands = cands;
-      for (const c of cands.slice(0, 50)) marks.add(c.term);
+      for (const c of cands.slice(0, 50)) if (c.prefix === cands[0].prefix && (c.prefix || c.distance === cands[0].distance)) marks.words.add(c.term);
       if (cands.length > 0) {
         suggestion += query.slice(last, t.start) + (ix.s[cands[0].term] || cands[0].term);
         last = t.end;
       }
     }
     if (last > 0) suggestion += query.slice(last);
+    const widened = terms.some((t) => t.fuzzy > 0 || t.prefix);
 
     const termNode = (t) => {
       const alts = t.phrases.map((p) => {
@@ -238,7 +249,7 @@
     const page = Math.min(wantPage, Math.max(pages, 1));
     const shown = hits.slice((page - 1) * P.perPage, page * P.perPage);
     Promise.all(shown.map((h) => getJSON(base + ix.u[h.d])))
-      .then((docs) => render(docs.map((doc) => doc.c[0] + snippetHTML(snippet(doc, marks)) + doc.c[1]), hits.length, page, suggestion, P.perPage))
+      .then((docs) => render(docs.map((doc) => doc.c[0] + snippetHTML(snippet(doc, marks)) + doc.c[1]), hits.length, page, suggestion, widened, including.join("; "), P.perPage))
       .catch(() => show(`<p>Search could not be loaded just now. Please try again in a moment, or browse ${topics()}.</p>`));
 
     // snippet cuts about 30 words around the best match, as the server.
@@ -257,10 +268,17 @@
       if (lead) return segments(s, words, 0, Math.min(words.length, P.snippetWords), []);
       const ms = [];
       let w = 0;
-      for (const tok of analyze(s)) {
-        if (!marks.has(tok.stem)) continue;
-        while (w < words.length - 1 && words[w].end <= tok.start) w++;
-        ms.push({ start: tok.start, end: tok.end, word: w, term: tok.stem });
+      const toks = analyze(s);
+      for (let i = 0; i < toks.length; i++) {
+        const n = markAt(toks, i, s);
+        if (n === 0) continue;
+        const run = toks.slice(i, i + n);
+        const term = run.map((t) => t.stem).join(" ");
+        for (const tok of run) {
+          while (w < words.length - 1 && words[w].end <= tok.start) w++;
+          ms.push({ start: tok.start, end: tok.end, word: w, term });
+        }
+        i += n - 1;
       }
       if (ms.length === 0) return null;
       let bestStart = 0;
@@ -294,6 +312,19 @@
       const end = Math.min(words.length, bestStart + P.snippetWords);
       return segments(s, words, bestStart, end, ms.filter((m) => m.word >= bestStart && m.word < end));
     }
+    // markAt is how many tokens from toks[i] are marked: a phrase's
+    // length, 1 for a word of two letters or more, 0 for none.
+    function markAt(toks, i, s) {
+      for (const p of marks.phrases) if (i + p.length <= toks.length && p.every((st, j) => toks[i + j].stem === st)) return p.length;
+      return marks.words.has(toks[i].stem) && Array.from(s.slice(toks[i].start, toks[i].end)).length >= P.minMark ? 1 : 0;
+    }
+    // endsBare says whether s[0:at] ends in a letter or a digit, perhaps
+    // then closing quotes or brackets, as a heading does.
+    function endsBare(s, at) {
+      let i = at;
+      while (i > 0 && "”’\"')]".includes(s[i - 1])) i--;
+      return /[\p{L}\p{Nd}]$/u.test(s.slice(Math.max(0, i - 2), i));
+    }
     function segments(s, words, from, to, ms) {
       const out = [];
       const plain = (t) => {
@@ -301,16 +332,17 @@
         if (out.length > 0 && !out[out.length - 1].mark) out[out.length - 1].text += t;
         else out.push({ text: t, mark: false });
       };
-      const collapse = (t) => t.replace(spaceRun, " ");
+      // A blank line after a heading becomes " — ", others one space.
+      const collapse = (a, b) => s.slice(a, b).replace(spaceRun, (run, off) => ((run.match(/\n/g) || []).length >= 2 && endsBare(s, a + off) ? " — " : " "));
       if (from > 0) plain("… ");
       let pos = words[from].start;
       const end = words[to - 1].end;
       for (const m of ms) {
-        plain(collapse(s.slice(pos, m.start)));
+        plain(collapse(pos, m.start));
         out.push({ text: s.slice(m.start, m.end), mark: true });
         pos = m.end;
       }
-      plain(collapse(s.slice(pos, end)));
+      plain(collapse(pos, end));
       if (to < words.length) plain(" …");
       return out;
     }
@@ -320,9 +352,11 @@
   }
 
   // render shows a page of results in the markup of the server's page.
-  function render(cards, total, page, suggestion, perPage) {
+  function render(cards, total, page, suggestion, widened, including, perPage) {
     let html = `<p class="intro">${total} article${total === 1 ? "" : "s"} found for “${esc(query)}”.</p>`;
-    if (suggestion !== "") html += `<p class="suggestion">Did you mean <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>?</p>`;
+    if (suggestion !== "" && widened && total > 0) html += `<p class="suggestion">Showing results for <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>.</p>`;
+    else if (suggestion !== "") html += `<p class="suggestion">Did you mean <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>?</p>`;
+    if (including !== "") html += `<p class="including">Including results for ${esc(including)}.</p>`;
     if (total === 0) {
       html += `<p>No articles match. Check the spelling, try fewer or other words, or browse ${topics()}.</p>`;
       return show(html);

@@ -146,7 +146,11 @@ type SearchPage struct {
 	Total         int
 	Suggestion    string // a query with the words articles use, for "did you mean"; "" for none
 	SuggestionURL string // its results page
-	TopicsURL     string // the A–Z of topics, offered when nothing is found
+	// Rewritten says the results shown are for Suggestion, some word
+	// typed being in no article: "Showing results for", not "did you mean".
+	Rewritten bool
+	Including string // the synonyms searched too, with the words typed: "deep vein thrombosis (DVT)"; "" for none
+	TopicsURL string // the A–Z of topics, offered when nothing is found
 }
 
 // StaticSearchPage is the search page of an exported site, where the

@@ -47,10 +47,12 @@ func browser(t *testing.T) context.Context {
 }
 
 // shown is what a reader sees of a results page: the line that counts
-// them, the "did you mean", and each result's link and snippet.
+// them, the "showing results for" or "did you mean", the synonyms
+// searched too, and each result's link and snippet.
 type shown struct {
 	Intro      string   `json:"intro"`
 	Suggestion string   `json:"suggestion"`
+	Including  string   `json:"including"`
 	Links      []string `json:"links"`
 	Snippets   []string `json:"snippets"`
 	Marks      []string `json:"marks"`
@@ -63,6 +65,7 @@ const readResults = `(() => {
   return {
     intro: text(main.querySelector("p.intro")),
     suggestion: text(main.querySelector("p.suggestion")),
+    including: text(main.querySelector("p.including")),
     links: [...main.querySelectorAll("li.teaser h2 a")].map((a) => a.getAttribute("href")),
     snippets: [...main.querySelectorAll("li.teaser p.snippet")].map(text),
     marks: [...main.querySelectorAll("li.teaser mark")].map(text),
@@ -149,7 +152,7 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 
 	payload := `<img src=x onerror="document.title='pwned'">fasia`
 	for _, q := range []string{"stretching", "strech", "myofacial", "myofasical", "fasia", "fasc", "physio", "physiotherapy",
-		"DVT", "deep vein thrombosis", "neck pain", "release therapy fascia", "MFR", "xyzzyplugh", "the", payload} {
+		"DVT", "deep vein thrombosis", "neck pain", "release therapy fascia", "MFR", "xyzzyplugh", "the", "choosing a therapist", "physical therapy", payload} {
 		t.Run(q, func(t *testing.T) {
 			path := "/search?q=" + strings.NewReplacer(" ", "+", "<", "%3C", ">", "%3E", `"`, "%22", "'", "%27", "=", "%3D").Replace(q)
 			want := results(ts.URL + path)

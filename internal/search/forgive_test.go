@@ -161,3 +161,37 @@ func mustBuildWith(t testing.TB, opts Options, docs []Doc) *Index {
 	}
 	return ix
 }
+
+// TestSnippet_MarksOnlyWhatMatched pins what a snippet highlights and
+// how it reads: a word close to the one typed is marked only if it is
+// as close as the best ("fasc" begins "fascia", so "fast", one letter
+// off, is not marked); a synonym phrase only where its words follow
+// each other; never a single letter; and a heading is set off from the
+// paragraph under it by " — " instead of running into it.
+func TestSnippet_MarksOnlyWhatMatched(t *testing.T) {
+	ix, err := Build([]Doc{
+		{ID: "fascia", Title: "Fascia", Body: "Fascia is slow to change; fast strokes do little."},
+		{ID: "physio", Title: "Physio", Body: "Physical therapy helps. A therapist is kind. Therapy is physical work."},
+		{ID: "letters", Title: "Vitamins", Body: "Vitamin E, e.g. in oils, and vitamin D."},
+		{ID: "heading", Title: "Heading", Body: "Intro.\n\nChoosing a therapist\n\nWant to pick one? Ask.\n\nDirection\n\nInto the barrier"},
+	}, Options{Synonyms: map[string][]string{"physio": {"physical therapy"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ q, id, want string }{
+		{"fasc", "fascia", "[Fascia] is slow to change; fast strokes do little."},
+		{"physio", "physio", "[Physical] [therapy] helps. A therapist is kind. Therapy is physical work."},
+		{"vitamin e", "letters", "[Vitamin] E, e.g. in oils, and [vitamin] D."},
+		{"therapist", "heading", "Intro. Choosing a [therapist] — Want to pick one? Ask. Direction — Into the barrier"},
+	} {
+		r := mustSearch(t, ix, tc.q, 1, 10)
+		i := slices.IndexFunc(r.Results, func(x Result) bool { return x.ID == tc.id })
+		if i < 0 {
+			t.Errorf("Search(%q): %s not found in %v", tc.q, tc.id, ids(r))
+			continue
+		}
+		if got := snippetText(r.Results[i].Snippet); got != tc.want {
+			t.Errorf("Search(%q) snippet of %s:\n got %s\nwant %s", tc.q, tc.id, got, tc.want)
+		}
+	}
+}

@@ -76,6 +76,7 @@ const (
 	fuzzyBoost     = 0.5      // a word close to the one typed counts for less than the word itself
 	prefixBoost    = 0.5      // a word the typed one begins counts for less too
 	maxCandidates  = 50       // close words kept for marking snippets and suggesting
+	minMarkRunes   = 2        // a shorter word ("a", "e" of "e.g.") is never marked in a snippet
 )
 
 // Index fields and their boosts: a word in the title says more about
@@ -308,8 +309,13 @@ type Results struct {
 	// you mean"; "" when every word was found, or nothing is close.
 	Suggestion string
 	// Widened says that some word was found in no article as typed,
-	// so the results are for words close to it.
+	// so the results are for words close to it: with results, the page
+	// says "Showing results for" Suggestion rather than "did you mean".
 	Widened bool
+	// Including names the synonyms that widened the query and that
+	// articles have, each group followed by the words typed for it:
+	// "deep vein thrombosis (DVT)"; "" when no synonym was used.
+	Including string
 }
 
 // Search runs the query q and returns page `page` of results, perPage a page
@@ -329,7 +335,7 @@ func (ix *Index) Search(q string, page, perPage int) (*Results, error) {
 	if len(terms) == 0 || ix.n == 0 {
 		return res, nil
 	}
-	marks, err := ix.widen(terms, res)
+	mk, err := ix.widen(terms, res)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -373,7 +379,7 @@ func (ix *Index) Search(q string, page, perPage int) (*Results, error) {
 		res.Results = append(res.Results, Result{
 			ID:      h.ID,
 			Score:   h.Score,
-			Snippet: ix.snippet(ix.docs[h.ID], marks),
+			Snippet: ix.snippet(ix.docs[h.ID], mk),
 		})
 	}
 	return res, nil
@@ -443,7 +449,7 @@ func (ix *Index) terms(q string) []term {
 		// The longest synonym phrase starting here, else the word.
 		n := 1
 		for l := min(maxPhrase, len(toks)-i); l > 1; l-- {
-			if _, ok := ix.synonyms[phraseKey(toks[i:i+l])]; ok {
+			if _, ok := ix.synonyms.groups[phraseKey(toks[i:i+l])]; ok {
 				n = l
 				break
 			}
@@ -458,7 +464,7 @@ func (ix *Index) terms(q string) []term {
 		if slices.ContainsFunc(ts, func(o term) bool { return o.key() == t.key() }) {
 			continue
 		}
-		t.phrases = append(t.phrases, ix.synonyms[t.key()]...)
+		t.phrases = append(t.phrases, ix.synonyms.groups[t.key()]...)
 		ts = append(ts, t)
 	}
 	return ts
@@ -476,15 +482,13 @@ func phraseKey(toks analysis.TokenStream) string {
 }
 
 // widen finds the terms that no article has, in any of their phrases,
-// and lets them match close words: res gets the suggested query. It
-// returns the stems to mark in snippets.
-func (ix *Index) widen(terms []term, res *Results) (map[string]bool, error) {
-	marks := map[string]bool{}
+// and lets them match close words: res gets the suggested query and the
+// synonyms used. It returns what to mark in snippets.
+func (ix *Index) widen(terms []term, res *Results) (*marks, error) {
+	mk := &marks{words: map[string]bool{}}
 	for _, t := range terms {
 		for _, p := range t.phrases {
-			for _, s := range p {
-				marks[s] = true
-			}
+			mk.add(p)
 		}
 	}
 	adv, err := ix.bleve.Advanced()
@@ -497,17 +501,24 @@ func (ix *Index) widen(terms []term, res *Results) (map[string]bool, error) {
 	}
 	defer r.Close()
 	var suggestion strings.Builder
+	var including []string
 	last := 0
 	for i := range terms {
 		t := &terms[i]
 		found := false
-		for _, p := range t.phrases {
-			if found, err = ix.has(r, p); err != nil || found {
-				break
+		var synonyms []string
+		for j, p := range t.phrases {
+			has, err := ix.has(r, p)
+			if err != nil {
+				return nil, err
+			}
+			found = found || has
+			if has && j > 0 {
+				synonyms = append(synonyms, ix.synonyms.written(p))
 			}
 		}
-		if err != nil {
-			return nil, err
+		if len(synonyms) > 0 {
+			including = append(including, strings.Join(synonyms, ", ")+" ("+t.word+")")
 		}
 		if found || len(t.phrases[0]) > 1 {
 			continue
@@ -524,8 +535,12 @@ func (ix *Index) widen(terms []term, res *Results) (map[string]bool, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Only the words as good as the best, so that "fasc" marks the
+		// words it begins and not "fast", one letter away.
 		for _, c := range cands {
-			marks[c.term] = true
+			if c.prefix == cands[0].prefix && (c.prefix || c.distance == cands[0].distance) {
+				mk.words[c.term] = true
+			}
 		}
 		if len(cands) == 0 {
 			continue
@@ -545,7 +560,40 @@ func (ix *Index) widen(terms []term, res *Results) (map[string]bool, error) {
 		suggestion.WriteString(res.Query[last:])
 		res.Suggestion = suggestion.String()
 	}
-	return marks, nil
+	res.Including = strings.Join(including, "; ")
+	return mk, nil
+}
+
+// marks are what a snippet highlights: words, by their stems, and
+// phrases, whose stems are marked only where they follow each other
+// ("physical therapy" for "physio", not every "therapy").
+type marks struct {
+	words   map[string]bool
+	phrases [][]string
+}
+
+func (m *marks) add(phrase []string) {
+	if len(phrase) == 1 {
+		m.words[phrase[0]] = true
+	} else if !slices.ContainsFunc(m.phrases, func(p []string) bool { return slices.Equal(p, phrase) }) {
+		m.phrases = append(m.phrases, phrase)
+	}
+}
+
+// at returns how many tokens from toks[i] are marked: a phrase's
+// length, 1 for a word, 0 for none. A word of fewer than minMarkRunes
+// in s is not marked alone: a letter says nothing of why an article
+// matched.
+func (m *marks) at(toks analysis.TokenStream, i int, s string) int {
+	for _, p := range m.phrases {
+		if i+len(p) <= len(toks) && slices.EqualFunc(p, toks[i:i+len(p)], func(stem string, tok *analysis.Token) bool { return stem == string(tok.Term) }) {
+			return len(p)
+		}
+	}
+	if m.words[string(toks[i].Term)] && utf8.RuneCountInString(s[toks[i].Start:toks[i].End]) >= minMarkRunes {
+		return 1
+	}
+	return 0
 }
 
 // has says whether some field of some article has every stem of phrase.
@@ -751,17 +799,17 @@ func fieldsQuery(perField func(field string, boost float64) []query.Query) query
 // most matches), or from the summary when the body has none, or the
 // start of the summary (or body) when only the title, tags or authors
 // matched.
-func (ix *Index) snippet(t text, stems map[string]bool) []Segment {
-	if s := ix.cut(t.body, stems, false); s != nil {
+func (ix *Index) snippet(t text, mk *marks) []Segment {
+	if s := ix.cut(t.body, mk, false); s != nil {
 		return s
 	}
-	if s := ix.cut(t.summary, stems, false); s != nil {
+	if s := ix.cut(t.summary, mk, false); s != nil {
 		return s
 	}
 	if strings.TrimFunc(t.summary, isSpace) != "" {
-		return ix.cut(t.summary, stems, true)
+		return ix.cut(t.summary, mk, true)
 	}
-	return ix.cut(t.body, stems, true)
+	return ix.cut(t.body, mk, true)
 }
 
 type span struct{ start, end int }
@@ -776,7 +824,7 @@ type match struct {
 
 // cut returns the best window of s with its matches marked, nil when
 // nothing in s matches, unless lead, which takes the start of s unmarked.
-func (ix *Index) cut(s string, stems map[string]bool, lead bool) []Segment {
+func (ix *Index) cut(s string, mk *marks, lead bool) []Segment {
 	if len(s) > maxSnippetText {
 		s = s[:maxSnippetText]
 		if i := strings.LastIndexFunc(s, isSpace); i > 0 {
@@ -807,14 +855,20 @@ func (ix *Index) cut(s string, stems map[string]bool, lead bool) []Segment {
 
 	var ms []match
 	w := 0
-	for _, tok := range ix.analyzer.Analyze([]byte(s)) {
-		if !stems[string(tok.Term)] {
+	toks := ix.analyzer.Analyze([]byte(s))
+	for i := 0; i < len(toks); i++ {
+		n := mk.at(toks, i, s)
+		if n == 0 {
 			continue
 		}
-		for w < len(words)-1 && words[w].end <= tok.Start {
-			w++
+		term := phraseKey(toks[i : i+n])
+		for _, tok := range toks[i : i+n] {
+			for w < len(words)-1 && words[w].end <= tok.Start {
+				w++
+			}
+			ms = append(ms, match{span{tok.Start, tok.End}, w, term})
 		}
-		ms = append(ms, match{span{tok.Start, tok.End}, w, string(tok.Term)})
+		i += n - 1
 	}
 	if len(ms) == 0 {
 		return nil
@@ -875,36 +929,56 @@ func segments(s string, words []span, from, to int, marks []span) []Segment {
 	}
 	pos, end := words[from].start, words[to-1].end
 	for _, m := range marks {
-		plain(collapse(s[pos:m.start]))
+		plain(collapse(s, pos, m.start))
 		out = append(out, Segment{Text: strings.ToValidUTF8(s[m.start:m.end], "\uFFFD"), Mark: true})
 		pos = m.end
 	}
-	plain(collapse(s[pos:end]))
+	plain(collapse(s, pos, end))
 	if to < len(words) {
 		plain(" …")
 	}
 	return out
 }
 
-// collapse turns every run of spaces and control characters into one
-// space and invalid UTF-8 into U+FFFD, so a snippet is one clean line.
-func collapse(s string) string {
+// collapse returns s[from:to] with every run of spaces and control
+// characters as one space and invalid UTF-8 as U+FFFD, so a snippet is
+// one clean line. A break between blocks (a blank line) after a word
+// with no punctuation, as a heading ends, becomes " — ", so that a
+// heading does not run into the paragraph under it.
+func collapse(s string, from, to int) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+	b.Grow(to - from)
+	run := -1 // where the current run of spaces began
+	sep := func(at int) {
+		if strings.Count(s[run:at], "\n") >= 2 && endsBare(s[:run]) {
+			b.WriteString(" — ")
+		} else {
+			b.WriteByte(' ')
+		}
+		run = -1
+	}
+	for i, r := range s[from:to] {
 		if isSpace(r) {
-			space = true
+			if run < 0 {
+				run = from + i
+			}
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		if run >= 0 {
+			sep(from + i)
 		}
 		b.WriteRune(r) // invalid bytes come as utf8.RuneError, that is U+FFFD
 	}
-	if space {
-		b.WriteByte(' ')
+	if run >= 0 {
+		sep(to)
 	}
 	return b.String()
+}
+
+// endsBare says whether s ends in a letter or a digit, perhaps then
+// closing quotes or brackets: not in punctuation of its own, as a
+// heading or a table cell ends and a sentence does not.
+func endsBare(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `”’"')]`))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

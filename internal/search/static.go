@@ -33,6 +33,7 @@ type Static struct {
 	Words    map[string]string     `json:"w"`    // word as written, lower case → stem
 	Surface  map[string]string     `json:"s"`    // stem → the word most often written for it, where they differ
 	Synonyms map[string][][]string `json:"syn"`  // stems of a phrase → stems of each synonym
+	Phrases  map[string]string     `json:"sp"`   // stems of a synonym phrase → the phrase as the list writes it
 	Stop     []string              `json:"stop"` // words the analyser drops
 	Params   StaticParams          `json:"p"`
 }
@@ -57,6 +58,7 @@ type StaticParams struct {
 	PrefixBoost    float64 `json:"prefixBoost"`
 	SnippetWords   int     `json:"snippetWords"`
 	SnippetLead    int     `json:"snippetLead"`
+	MinMarkRunes   int     `json:"minMark"`
 	MaxQuery       int     `json:"maxQuery"`
 	PerPage        int     `json:"perPage"`
 }
@@ -71,17 +73,19 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 	if err != nil {
 		return nil, err
 	}
+	syn := newSynonyms(a, opts.Synonyms)
 	st := &Static{
-		Version:  1,
+		Version:  2,
 		Docs:     len(docs),
 		Terms:    map[string][]int{},
 		Words:    map[string]string{},
 		Surface:  map[string]string{},
-		Synonyms: newSynonyms(a, opts.Synonyms),
+		Synonyms: syn.groups,
+		Phrases:  syn.text,
 		Stop:     stopWords(),
 		Params: StaticParams{K1: 1.2, B: 0.75, MaxTerms: maxTerms, MaxPhrase: maxPhrase,
 			MinFuzzyRunes: minFuzzyRunes, MinPrefixRunes: minPrefixRunes, LongWordRunes: longWordRunes,
-			FuzzyBoost: fuzzyBoost, PrefixBoost: prefixBoost, SnippetWords: snippetWords, SnippetLead: snippetLead,
+			FuzzyBoost: fuzzyBoost, PrefixBoost: prefixBoost, SnippetWords: snippetWords, SnippetLead: snippetLead, MinMarkRunes: minMarkRunes,
 			MaxQuery: MaxQueryLength, PerPage: defaultPerPage},
 	}
 	distinct := make([]map[string]bool, len(boosts))

@@ -39,7 +39,9 @@ func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, 
 		if res.Suggestion != "" {
 			p.Suggestion = res.Suggestion
 			p.SuggestionURL = SearchPath + "?" + url.Values{"q": {res.Suggestion}}.Encode()
+			p.Rewritten = res.Widened && res.Total > 0
 		}
+		p.Including = res.Including
 		for _, r := range res.Results {
 			t, ok := s.bySlug[r.ID]
 			if !ok {

@@ -39,9 +39,9 @@ func TestBuild_NoSearchBuildsNoIndex(t *testing.T) {
 }
 
 // TestSearchPage_ForgivesAndOffersTheWay checks the results page of
-// queries the articles do not spell that way: a "did you mean" that
-// leads to the word the articles use, and, when nothing is found, the
-// way to every topic instead.
+// queries the articles do not spell that way: "Showing results for" the
+// word the articles use, linked; "Including results for" the synonyms
+// searched too; and, when nothing is found, the way to every topic.
 func TestSearchPage_ForgivesAndOffersTheWay(t *testing.T) {
 	s := buildShipped(t)
 	for _, tc := range []struct {
@@ -49,11 +49,15 @@ func TestSearchPage_ForgivesAndOffersTheWay(t *testing.T) {
 		want     []string
 		dontWant []string
 	}{
-		{"myofacial", []string{`Did you mean <a href="/search?q=myofascial">myofascial</a>?`, `<li class="teaser">`}, []string{"No articles match"}},
-		{"strech", []string{`Did you mean <a href="/search?q=stretch">stretch</a>?`, "<mark>stretch"}, nil},
-		{"DVT", []string{"<mark>deep</mark> <mark>vein</mark> <mark>thrombosis</mark>"}, []string{"Did you mean"}},
+		// Results found for a close word say so, rather than asking.
+		{"myofacial", []string{`Showing results for <a href="/search?q=myofascial">myofascial</a>.`, `<li class="teaser">`}, []string{"No articles match", "Did you mean", "Including results"}},
+		{"strech", []string{`Showing results for <a href="/search?q=stretch">stretch</a>.`, "<mark>stretch"}, []string{"Did you mean"}},
+		// Results found through a synonym say which.
+		{"DVT", []string{"<mark>deep</mark> <mark>vein</mark> <mark>thrombosis</mark>", `Including results for deep vein thrombosis (DVT).`}, []string{"Did you mean", "Showing results for"}},
+		{"physio", []string{`Including results for physiotherapist, physical therapy, physical therapist (physio).`}, []string{"Showing results for"}},
+		{"fascia", nil, []string{"Did you mean", "Showing results for", "Including results"}},
 		{"xyzzyplugh", []string{`0 articles found for “xyzzyplugh”.`, `No articles match. Check the spelling, try fewer or other words, or browse <a href="/tags/">every topic from A to Z</a>.`}, []string{"Did you mean", `<li class="teaser">`}},
-		{`<b onmouseover=x>fasia`, []string{`Did you mean <a href="/search?q=%3Cb+onmouseover%3Dx%3Efascia">&lt;b onmouseover=x&gt;fascia</a>?`}, []string{"<b "}},
+		{`<b onmouseover=x>fasia`, []string{`Showing results for <a href="/search?q=%3Cb+onmouseover%3Dx%3Efascia">&lt;b onmouseover=x&gt;fascia</a>.`}, []string{"<b "}},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			body, err := s.SearchPage(context.Background(), tc.q, 1)
