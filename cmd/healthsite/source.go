@@ -32,7 +32,7 @@ type contentChoice struct {
 // chooseContent decides which content a subcommand reads: the folder
 // given with -content (or HEALTHSITE_CONTENT; from says which), else
 // ./content when it exists, else the current folder when it holds
-// site.yaml or articles, else the built-in articles. A folder that
+// site.yaml or is named content, else the built-in articles. A folder that
 // was named but does not exist is an error, never a quiet fallback.
 func chooseContent(dir, from string) (contentChoice, error) {
 	if dir != "" {
@@ -53,22 +53,22 @@ func chooseContent(dir, from string) (contentChoice, error) {
 	}
 	if what := holdsContent("."); what != "" {
 		// An editor who went into content/ to edit means that folder.
-		return contentChoice{Dir: ".", Why: "this folder holds " + what + ", and there is no content folder in " + here}, nil
+		return contentChoice{Dir: ".", Why: "this folder " + what + ", and there is no content folder in " + here}, nil
 	}
 	return contentChoice{Why: "there is no content folder in " + here + "; give one with -content DIR"}, nil
 }
 
-// holdsContent says what in dir makes it a content folder, site.yaml or
-// an article, or "" when nothing does.
+// holdsContent says what makes dir a content folder, that it holds
+// site.yaml or is itself named content, or "" when nothing does. A
+// Markdown file alone is not enough: a README beside the binary or
+// notes in a home folder would make that folder a site of broken
+// articles.
 func holdsContent(dir string) string {
 	if info, err := os.Stat(filepath.Join(dir, article.SettingsFile)); err == nil && !info.IsDir() {
-		return article.SettingsFile
+		return "holds " + article.SettingsFile
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".markdown")) {
-			return "articles (" + e.Name() + ")"
-		}
+	if abs, err := filepath.Abs(dir); err == nil && filepath.Base(abs) == localContent {
+		return "is named " + localContent
 	}
 	return ""
 }

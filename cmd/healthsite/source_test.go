@@ -226,20 +226,24 @@ func TestContent_RepositoryFolderIsTheBuiltInSite(t *testing.T) {
 // built-in sample articles; the first line says why it was chosen.
 func TestContent_InsideTheContentFolderReadsIt(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		files map[string]string
-		why   string
+		name   string
+		folder string // the current folder's name
+		files  map[string]string
+		why    string
 	}{
-		{"site.yaml", map[string]string{"site.yaml": "name: Clinic\n", "bad.md": brokenArticle}, "site.yaml"},
-		{"articles only", map[string]string{"bad.md": brokenArticle}, "articles (bad.md)"},
+		{"site.yaml", "clinic", map[string]string{"site.yaml": "name: Clinic\n", "bad.md": brokenArticle}, "holds site.yaml"},
+		{"named content", "content", map[string]string{"bad.md": brokenArticle}, "is named content"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			here := t.TempDir()
+			here := filepath.Join(t.TempDir(), tc.folder)
+			if err := os.Mkdir(here, 0o755); err != nil {
+				t.Fatal(err)
+			}
 			for name, text := range tc.files {
 				write(t, here, name, text)
 			}
 			t.Chdir(here)
-			want := "healthsite: reading ./ (this folder holds " + tc.why + ", and there is no content folder in " + here + ")"
+			want := "healthsite: reading ./ (this folder " + tc.why + ", and there is no content folder in " + here + ")"
 			for _, args := range [][]string{
 				{"check"},
 				{"build", "-out", filepath.Join(t.TempDir(), "public"), "-base-url", "https://health.example.org"},
@@ -256,5 +260,36 @@ func TestContent_InsideTheContentFolderReadsIt(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestContent_AFolderWithAStrayMarkdownFileIsNotContent: a README.md
+// beside the binary, or a home folder with notes in it, is not a
+// content folder: without site.yaml (or the name content) check and
+// build read the built-in sample articles, rather than walk the folder
+// and report every Markdown file in it as a broken article.
+func TestContent_AFolderWithAStrayMarkdownFileIsNotContent(t *testing.T) {
+	here := filepath.Join(t.TempDir(), "healthsite-linux-amd64")
+	if err := os.MkdirAll(filepath.Join(here, "notes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, here, "README.md", "# healthsite\n\nRead me first.\n")
+	write(t, filepath.Join(here, "notes"), "todo.md", "- buy milk\n")
+	t.Chdir(here)
+	want := "healthsite: using the built-in sample articles (there is no content folder in " + here + "; give one with -content DIR)"
+	for _, args := range [][]string{
+		{"check"},
+		{"build", "-sample", "-out", filepath.Join(t.TempDir(), "public"), "-base-url", "https://health.example.org"},
+	} {
+		stdout, stderr, err := runCmd(t, nil, args...)
+		if err != nil {
+			t.Errorf("%v: %v\n%s%s", args, err, stdout, stderr)
+		}
+		if got := firstLine(stdout); got != want {
+			t.Errorf("%v: first line %q, want %q", args, got, want)
+		}
+		if strings.Contains(stdout+stderr, "README.md") || strings.Contains(stdout+stderr, "todo.md") {
+			t.Errorf("%v reports the folder's own Markdown files:\n%s%s", args, stdout, stderr)
+		}
 	}
 }
