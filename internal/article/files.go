@@ -5,6 +5,14 @@ import (
 	"strings"
 )
 
+// Skipped reports whether the file or folder with base name base is
+// left out of the content: a name starting with a dot (editor swap and
+// backup files, .git) or an underscore (what an editor keeps out of the
+// site on purpose). The preview's file watcher skips the same names.
+func Skipped(base string) bool {
+	return strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")
+}
+
 // articleExts are the extensions of the files published as articles,
 // in any case: .md, and .markdown, which some editors save by default.
 var articleExts = []string{".md", ".markdown"}

@@ -43,6 +43,38 @@ type siteAddresses struct {
 	base     *url.URL          // the site's base URL: links to it are links within the site
 }
 
+// newSiteAddresses makes the list of every address the site will have,
+// and the places whose links are checked against it: the articles found
+// (with errors or not) at their addresses in targets, the standalone
+// pages, the profiles, the topic and author pages the articles make, the
+// site's own pages, and baseURL, whose links are links within the site.
+func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces, profilePlaces []*place, reviewer func(string) *Profile, baseURL string) (*siteAddresses, []*place) {
+	addrs := &siteAddresses{
+		articles: map[string]*place{},
+		names:    findPageNames(found, reviewer),
+		pages:    map[string]*place{},
+		fixed:    fixedAddresses,
+	}
+	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
+		addrs.base = u
+	}
+	places := make([]*place, 0, len(found)+len(pagePlaces)+len(profilePlaces))
+	byArticle := map[*Article]*place{}
+	for _, a := range found {
+		byArticle[a] = articlePlace(a)
+		places = append(places, byArticle[a])
+	}
+	for s, a := range targets {
+		addrs.articles[s] = byArticle[a]
+	}
+	for _, pl := range pagePlaces {
+		if addrs.pages[pl.addr] == nil {
+			addrs.pages[pl.addr] = pl
+		}
+	}
+	return addrs, append(append(places, pagePlaces...), profilePlaces...)
+}
+
 // fixedAddresses are the pages every site has, whatever its content.
 var fixedAddresses = []string{"/", "/tags/", "/authors/", "/search", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/healthz"}
 

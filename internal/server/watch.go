@@ -6,10 +6,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"healthsite/internal/article"
 )
 
 // Debounce is how long Watch waits after the last change before it
@@ -19,7 +20,8 @@ const Debounce = 150 * time.Millisecond
 
 // Watch calls changed once after each burst of changes to the files in
 // dirs or their subfolders, until ctx is done. Folders created later are
-// watched too. Names starting with a dot (editor swap files) are ignored.
+// watched too. The names the content loader skips (article.Skipped:
+// editor swap files, what is kept out of the site) are ignored.
 func Watch(ctx context.Context, dirs []string, log *slog.Logger, changed func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -32,7 +34,7 @@ func Watch(ctx context.Context, dirs []string, log *slog.Logger, changed func())
 				return nil
 			}
 			if d.IsDir() {
-				if path != root && strings.HasPrefix(d.Name(), ".") {
+				if path != root && ignored(path) {
 					return filepath.SkipDir
 				}
 				if err := w.Add(path); err != nil {
@@ -66,7 +68,7 @@ func Watch(ctx context.Context, dirs []string, log *slog.Logger, changed func())
 			if !ok {
 				return nil
 			}
-			if ev.Op == fsnotify.Chmod || strings.HasPrefix(filepath.Base(ev.Name), ".") {
+			if ev.Op == fsnotify.Chmod || ignored(ev.Name) {
 				continue
 			}
 			if ev.Op.Has(fsnotify.Create) {
@@ -89,3 +91,7 @@ func Watch(ctx context.Context, dirs []string, log *slog.Logger, changed func())
 		}
 	}
 }
+
+// ignored reports whether the watcher skips the file or folder at path:
+// by its name, as the content loader does.
+func ignored(path string) bool { return article.Skipped(filepath.Base(path)) }

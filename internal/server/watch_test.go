@@ -5,9 +5,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"healthsite/internal/article"
 )
 
 // TestWatch_DebouncesABurstAndSeesNewFolders saves several files in a
@@ -49,5 +53,27 @@ func TestWatch_DebouncesABurstAndSeesNewFolders(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Watch: %v", err)
+	}
+}
+
+// TestWatch_SkipsWhatTheLoaderSkips: a saved file makes the preview
+// reload exactly when the loader reads it: the watcher ignores a file
+// or folder by the same names as the loader.
+func TestWatch_SkipsWhatTheLoaderSkips(t *testing.T) {
+	const good = "---\ntitle: Knee\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: S.\n---\n\nText.\n"
+	for _, name := range []string{"knee.md", "sub/knee.md", ".knee.md", "_knee.md", "_drafts/knee.md", ".git/knee.md", "sub/_knee.md", "sub/.hidden/knee.md"} {
+		lib, err := article.Load(fstest.MapFS{name: {Data: []byte(good)}}, article.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		loaded := len(lib.Articles()) == 1
+		watched := true
+		parts := strings.Split(name, "/")
+		for i := range parts {
+			watched = watched && !ignored(filepath.Join(append([]string{"content"}, parts[:i+1]...)...))
+		}
+		if loaded != watched {
+			t.Errorf("%s: the loader reads it: %v, the watcher sees it: %v", name, loaded, watched)
+		}
 	}
 }
