@@ -89,31 +89,7 @@ func (f FileProblems) Kept() bool {
 // with any error is never published whole or in part.
 func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problems *Problems) {
 	lib, r := load(fsys, opts)
-	byPath := map[string]*FileProblems{}
-	p := &Problems{}
-	for _, a := range lib.found {
-		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug}
-	}
-	for path, o := range lib.others {
-		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug}
-	}
-	broken := map[string]bool{}
-	for _, e := range r.Problems {
-		f := byPath[e.Path]
-		switch {
-		case f != nil:
-			f.Problems = append(f.Problems, e)
-			broken[e.Path] = broken[e.Path] || e.Severity == SeverityError
-		case e.Severity == SeverityError:
-			p.Site = append(p.Site, e)
-		}
-	}
-	for path, f := range byPath {
-		if broken[path] {
-			p.Files = append(p.Files, *f)
-		}
-	}
-	slices.SortFunc(p.Files, func(a, b FileProblems) int { return cmp.Compare(a.Path, b.Path) })
+	p, broken := sortProblems(lib, r.Problems)
 	if len(p.Site) == 0 && len(p.Files) == 0 {
 		lib.warnings = warnings(r.Problems)
 		return lib, nil
@@ -132,9 +108,53 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 		}
 		return last, p
 	}
+	good := goodPart(lib, broken)
+	for i := range p.Files {
+		keepLastGood(good, &p.Files[i], last, opts.Root)
+	}
+	slices.SortFunc(good.articles, newestFirst)
+	sortPages(good.pages)
+	for _, e := range r.Problems {
+		if e.Severity == SeverityWarning && !broken[e.Path] {
+			good.warnings = append(good.warnings, e)
+		}
+	}
+	return good, p
+}
 
-	// The good files, then the last good version of each broken one
-	// whose address no good file has taken since.
+// sortProblems files each problem under the file it is in, or under
+// the whole site, and returns the files with errors.
+func sortProblems(lib *Library, all []*Error) (*Problems, map[string]bool) {
+	byPath := map[string]*FileProblems{}
+	p := &Problems{}
+	for _, a := range lib.found {
+		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug}
+	}
+	for path, o := range lib.others {
+		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug}
+	}
+	broken := map[string]bool{}
+	for _, e := range all {
+		f := byPath[e.Path]
+		switch {
+		case f != nil:
+			f.Problems = append(f.Problems, e)
+			broken[e.Path] = broken[e.Path] || e.Severity == SeverityError
+		case e.Severity == SeverityError:
+			p.Site = append(p.Site, e)
+		}
+	}
+	for path, f := range byPath {
+		if broken[path] {
+			p.Files = append(p.Files, *f)
+		}
+	}
+	slices.SortFunc(p.Files, func(a, b FileProblems) int { return cmp.Compare(a.Path, b.Path) })
+	return p, broken
+}
+
+// goodPart is lib without the files that have errors.
+func goodPart(lib *Library, broken map[string]bool) *Library {
 	g := *lib
 	good := &g
 	good.articles, good.bySlug, good.warnings = nil, map[string]*Article{}, nil
@@ -147,65 +167,68 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 			good.bySlug[a.Slug] = a
 		}
 	}
-	for i, f := range p.Files {
-		switch f.Kind {
-		case FileArticle:
-			old := last.articleAt(f.Path)
-			if old == nil || good.bySlug[old.Slug] != nil {
-				continue
+	return good
+}
+
+// keepLastGood puts in good the last good version, in last, of the
+// broken file f, unless a good file has taken its address since, and
+// notes it in f. root is the content folder's name, as in paths.
+func keepLastGood(good *Library, f *FileProblems, last *Library, root string) {
+	switch f.Kind {
+	case FileArticle:
+		old := last.articleAt(f.Path)
+		if old == nil || good.bySlug[old.Slug] != nil {
+			return
+		}
+		f.LastGood = old
+		good.articles = append(good.articles, old)
+		good.bySlug[old.Slug] = old
+		if img := old.LeadImage; img != nil {
+			// An image the file no longer uses, or that has errors
+			// itself: its last good version still shows it.
+			good.keepImage(img)
+		}
+	case FilePage:
+		old := last.pageAt(f.Path)
+		if old == nil || slices.ContainsFunc(good.pages, func(pg *Page) bool { return pg.Slug == old.Slug }) {
+			return
+		}
+		f.LastPage = old
+		good.pages = append(good.pages, old)
+	case FileImage:
+		// The last good version of the picture, for the last good
+		// versions of the files that show it.
+		if last == nil {
+			return
+		}
+		for _, img := range last.Images() {
+			if displayPath(root, img.Path) == f.Path {
+				good.keepImage(img)
 			}
-			p.Files[i].LastGood = old
-			good.articles = append(good.articles, old)
-			good.bySlug[old.Slug] = old
-			if img := old.LeadImage; img != nil && !slices.Contains(good.images, img) {
-				// An image the file no longer uses, or that has errors
-				// itself: its last good version still shows it.
-				good.images = append(good.images, img)
-				slices.SortFunc(good.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
-			}
-		case FilePage:
-			old := last.pageAt(f.Path)
-			if old == nil || slices.ContainsFunc(good.pages, func(pg *Page) bool { return pg.Slug == old.Slug }) {
-				continue
-			}
-			p.Files[i].LastPage = old
-			good.pages = append(good.pages, old)
-		case FileImage:
-			// The last good version of the picture, for the last good
-			// versions of the files that show it.
-			if last == nil {
-				continue
-			}
-			for _, img := range last.Images() {
-				if displayPath(opts.Root, img.Path) == f.Path && !slices.Contains(good.images, img) {
-					good.images = append(good.images, img)
-					slices.SortFunc(good.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
-				}
-			}
-		case FileSynonyms:
-			if last != nil {
-				p.Files[i].LastSynonyms = true
-				good.synonyms = last.synonyms
-			}
-		case FileProfile:
-			// Each person the file last described well, unless another
-			// file (or the good part of this one) describes them now.
-			for _, old := range last.profilesAt(f.Path) {
-				if key := personKey(old.Name); good.profiles[key] == nil {
-					p.Files[i].LastProfiles = append(p.Files[i].LastProfiles, old)
-					good.profiles[key] = old
-				}
+		}
+	case FileSynonyms:
+		if last != nil {
+			f.LastSynonyms = true
+			good.synonyms = last.synonyms
+		}
+	case FileProfile:
+		// Each person the file last described well, unless another
+		// file (or the good part of this one) describes them now.
+		for _, old := range last.profilesAt(f.Path) {
+			if key := personKey(old.Name); good.profiles[key] == nil {
+				f.LastProfiles = append(f.LastProfiles, old)
+				good.profiles[key] = old
 			}
 		}
 	}
-	slices.SortFunc(good.articles, newestFirst)
-	sortPages(good.pages)
-	for _, e := range r.Problems {
-		if e.Severity == SeverityWarning && !broken[e.Path] {
-			good.warnings = append(good.warnings, e)
-		}
+}
+
+// keepImage adds img to l's images, in order, unless it is there.
+func (l *Library) keepImage(img *Image) {
+	if !slices.Contains(l.images, img) {
+		l.images = append(l.images, img)
+		slices.SortFunc(l.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
 	}
-	return good, p
 }
 
 // pageAt returns the standalone page read from the file at path, or
