@@ -71,6 +71,82 @@ func ParseBaseURL(s string) (string, error) {
 	return strings.TrimSuffix(u.String(), "/"), nil
 }
 
+// readSetting reads the setting f, whose value as text is v, into s.
+func readSetting(s *Settings, f *field, v string, p *problems) {
+	switch f.key {
+	case "name":
+		if v == "" {
+			p.errorf(f.line, f.col, "name is empty (write the site's name, e.g. name: Riverside Clinic)")
+			return
+		}
+		s.Name = v
+	case "tagline":
+		s.Tagline = v
+	case "description":
+		s.Description = v
+	case "language":
+		if !languageTag.MatchString(v) {
+			p.errorf(f.value.line, f.value.col, "language %q is not a language tag (write e.g. en, en-GB or fr)", v)
+			return
+		}
+		s.Language = v
+	case "base_url":
+		u, err := ParseBaseURL(v)
+		if err != nil {
+			p.errorf(f.value.line, f.value.col, "%v", err)
+			return
+		}
+		s.BaseURL = u
+	case "disclaimer":
+		if v != "" {
+			s.Disclaimer = v
+		}
+	case "require_review", "sample":
+		b, ok := boolSetting(p, f)
+		switch {
+		case !ok:
+		case f.key == "sample":
+			s.Sample = b
+		default:
+			s.RequireReview = b
+		}
+	case "review_period":
+		if months, ok := reviewMonths(v); ok {
+			s.ReviewMonths = months
+		} else {
+			p.errorf(f.value.line, f.value.col, "review_period %q is not a period (write it like 3 years or 18 months, at most 10 years)", v)
+		}
+	case "timezone":
+		loc, err := time.LoadLocation(v)
+		if err != nil || v == "" || v == "Local" {
+			fix := "write e.g. Europe/London, America/New_York or UTC"
+			if z := nearestZone(v); z != "" {
+				fix = "did you mean " + z + "?"
+			}
+			p.errorf(f.value.line, f.value.col, "timezone %q is not a time zone name (%s)", v, fix)
+			return
+		}
+		s.Location = loc
+	}
+}
+
+// reviewMonths reads a review period such as "3 years" or "18 months",
+// of 10 years at most, in months.
+func reviewMonths(v string) (int, bool) {
+	m := reviewPeriod.FindStringSubmatch(strings.ToLower(v))
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n <= 0 || n > 120 && strings.HasPrefix(m[2], "month") || n > 10 && strings.HasPrefix(m[2], "year") {
+		return 0, false
+	}
+	if strings.HasPrefix(m[2], "year") {
+		n *= 12
+	}
+	return n, true
+}
+
 // loadSettings reads site.yaml at the root of fsys, if there is one.
 func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 	s := DefaultSettings()
@@ -102,73 +178,8 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample"}
 	fields, _ := checkKeys(p, n, known)
 	for _, f := range fields {
-		v, ok := textValue(p, f)
-		if !ok {
-			continue
-		}
-		switch f.key {
-		case "name":
-			if v == "" {
-				p.errorf(f.line, f.col, "name is empty (write the site's name, e.g. name: Riverside Clinic)")
-				continue
-			}
-			s.Name = v
-		case "tagline":
-			s.Tagline = v
-		case "description":
-			s.Description = v
-		case "language":
-			if !languageTag.MatchString(v) {
-				p.errorf(f.value.line, f.value.col, "language %q is not a language tag (write e.g. en, en-GB or fr)", v)
-				continue
-			}
-			s.Language = v
-		case "base_url":
-			u, err := ParseBaseURL(v)
-			if err != nil {
-				p.errorf(f.value.line, f.value.col, "%v", err)
-				continue
-			}
-			s.BaseURL = u
-		case "disclaimer":
-			if v != "" {
-				s.Disclaimer = v
-			}
-		case "require_review", "sample":
-			b, ok := boolSetting(p, f)
-			if !ok {
-				continue
-			}
-			if f.key == "sample" {
-				s.Sample = b
-			} else {
-				s.RequireReview = b
-			}
-		case "review_period":
-			m := reviewPeriod.FindStringSubmatch(strings.ToLower(v))
-			n := 0
-			if m != nil {
-				n, _ = strconv.Atoi(m[1])
-			}
-			if n <= 0 || n > 120 && strings.HasPrefix(m[2], "month") || n > 10 && strings.HasPrefix(m[2], "year") {
-				p.errorf(f.value.line, f.value.col, "review_period %q is not a period (write it like 3 years or 18 months, at most 10 years)", v)
-				continue
-			}
-			if strings.HasPrefix(m[2], "year") {
-				n *= 12
-			}
-			s.ReviewMonths = n
-		case "timezone":
-			loc, err := time.LoadLocation(v)
-			if err != nil || v == "" || v == "Local" {
-				fix := "write e.g. Europe/London, America/New_York or UTC"
-				if z := nearestZone(v); z != "" {
-					fix = "did you mean " + z + "?"
-				}
-				p.errorf(f.value.line, f.value.col, "timezone %q is not a time zone name (%s)", v, fix)
-				continue
-			}
-			s.Location = loc
+		if v, ok := textValue(p, f); ok {
+			readSetting(&s, f, v, p)
 		}
 	}
 	return s, p.list
