@@ -227,20 +227,15 @@ func (l *loader) readProfilesFile(file string, src []byte, p *problems) []placed
 		reportDecodeError(p, err)
 		return nil
 	}
-	type entry struct {
-		n         *node
-		name      string // from the group's key; "" in a list
-		line, col int
-	}
-	var entries []entry
+	var entries []profileEntry
 	switch n.kind {
 	case kindList:
 		for _, it := range n.items {
-			entries = append(entries, entry{n: it, line: it.line, col: it.col})
+			entries = append(entries, profileEntry{n: it, line: it.line, col: it.col})
 		}
 	case kindMap:
 		for _, f := range n.fields {
-			entries = append(entries, entry{n: f.value, name: strings.TrimSpace(f.key), line: f.line, col: f.col})
+			entries = append(entries, profileEntry{n: f.value, name: strings.TrimSpace(f.key), line: f.line, col: f.col})
 		}
 	case kindNull:
 		return nil
@@ -250,58 +245,72 @@ func (l *loader) readProfilesFile(file string, src []byte, p *problems) []placed
 	}
 	var out []placedProfile
 	for _, e := range entries {
-		if e.n.kind == kindNull && e.name != "" {
-			e.n = &node{kind: kindMap, line: e.line, col: e.col}
-		}
-		if e.n.kind != kindMap {
-			p.errorf(e.n.line, e.n.col, "each person must be a group of fields such as name: and credentials:, not %s (write - name: \"Dr Elena Marsh\", then the other fields under it)", e.n.kind)
-			continue
-		}
-		known := profileFields
-		if e.name != "" {
-			known = profileFields[1:] // the name is the group's key
-		}
-		errs := len(p.list)
-		fields := map[string]*field{}
-		checked, _ := checkKeys(p, e.n, known)
-		for _, f := range checked {
-			fields[f.key] = f
-		}
-		text := func(p *problems, key string) string {
-			f := fields[key]
-			if f == nil {
-				return ""
-			}
-			s, _ := textValue(p, f)
-			return s
-		}
-		pr := &Profile{Path: p.path, Name: e.name}
-		line, col := e.line, e.col
-		if e.name == "" {
-			if f := fields["name"]; f != nil {
-				line, col = f.line, f.col
-				if s, _ := textValue(&problems{}, f); s == "" {
-					p.errorf(f.line, f.col, "name is empty (write the person's name as the articles write it, e.g. name: \"Dr Elena Marsh\")")
-				}
-			} else if !suggested(e.n, "name") {
-				p.errorf(e.line, e.col, "a person without a name (add name: with their name as the articles write it, e.g. name: \"Dr Elena Marsh\")")
-			}
-		}
-		l.profileFields(pr, file, fields, text, p)
-		if bio := text(p, "bio"); bio != "" {
-			doc, err := renderWithin(l.md, []byte(bio), markdown.Options{}, l.budget)
-			if err != nil {
-				f := fields["bio"]
-				p.errorf(f.value.line, f.value.col, "%v", err)
-			} else {
-				pr.BioHTML, pr.Bio = doc.HTML, strings.TrimSpace(doc.Text)
-			}
-		}
-		if pr.Name != "" && !hasError(p.list[errs:]) {
-			out = append(out, placedProfile{pr, line, col})
+		if pp, ok := l.readProfileEntry(file, e, p); ok {
+			out = append(out, pp)
 		}
 	}
 	return out
+}
+
+// profileEntry is one person in AuthorsFile: an item of its list, or a
+// group under the person's name.
+type profileEntry struct {
+	n         *node
+	name      string // from the group's key; "" in a list
+	line, col int
+}
+
+// readProfileEntry reads one person of AuthorsFile; false when the
+// entry has errors or no name.
+func (l *loader) readProfileEntry(file string, e profileEntry, p *problems) (placedProfile, bool) {
+	if e.n.kind == kindNull && e.name != "" {
+		e.n = &node{kind: kindMap, line: e.line, col: e.col}
+	}
+	if e.n.kind != kindMap {
+		p.errorf(e.n.line, e.n.col, "each person must be a group of fields such as name: and credentials:, not %s (write - name: \"Dr Elena Marsh\", then the other fields under it)", e.n.kind)
+		return placedProfile{}, false
+	}
+	known := profileFields
+	if e.name != "" {
+		known = profileFields[1:] // the name is the group's key
+	}
+	errs := len(p.list)
+	fields := map[string]*field{}
+	checked, _ := checkKeys(p, e.n, known)
+	for _, f := range checked {
+		fields[f.key] = f
+	}
+	text := func(p *problems, key string) string {
+		f := fields[key]
+		if f == nil {
+			return ""
+		}
+		s, _ := textValue(p, f)
+		return s
+	}
+	pr := &Profile{Path: p.path, Name: e.name}
+	line, col := e.line, e.col
+	if e.name == "" {
+		if f := fields["name"]; f != nil {
+			line, col = f.line, f.col
+			if s, _ := textValue(&problems{}, f); s == "" {
+				p.errorf(f.line, f.col, "name is empty (write the person's name as the articles write it, e.g. name: \"Dr Elena Marsh\")")
+			}
+		} else if !suggested(e.n, "name") {
+			p.errorf(e.line, e.col, "a person without a name (add name: with their name as the articles write it, e.g. name: \"Dr Elena Marsh\")")
+		}
+	}
+	l.profileFields(pr, file, fields, text, p)
+	if bio := text(p, "bio"); bio != "" {
+		doc, err := renderWithin(l.md, []byte(bio), markdown.Options{}, l.budget)
+		if err != nil {
+			f := fields["bio"]
+			p.errorf(f.value.line, f.value.col, "%v", err)
+		} else {
+			pr.BioHTML, pr.Bio = doc.HTML, strings.TrimSpace(doc.Text)
+		}
+	}
+	return placedProfile{pr, line, col}, pr.Name != "" && !hasError(p.list[errs:])
 }
 
 // suggested reports whether a field of n is a misspelling of key, which
