@@ -150,86 +150,91 @@ func (s *siteAddresses) within(u *url.URL) (*url.URL, bool) {
 func checkLinks(places []*place, articles []*Article, addrs *siteAddresses, now time.Time) []*Error {
 	var out []*Error
 	for _, a := range places {
-		self := &url.URL{Path: a.addr}
-		at := func(l linkAt, severity Severity, format string, args ...any) {
-			out = append(out, &Error{Path: a.path, Line: l.line, Col: l.col, Severity: severity, Message: fmt.Sprintf(format, args...)})
-		}
 		for _, l := range a.links {
-			u, err := url.Parse(l.dest)
-			if err != nil {
-				at(l, SeverityError, "link %q is not a valid web address (check it for spaces or stray characters; write spaces as %%20)", l.dest)
-				continue
-			}
-			u, ok := addrs.within(u)
-			if !ok {
-				continue // another site: not ours to check
-			}
-			ref := self.ResolveReference(u)
-			target := a
-			if e := checkFileLink(a, l, ref.Path, articles); e != nil {
-				out = append(out, e)
-				continue
-			}
-			if e := checkNameLink(a, l, ref.Path, addrs.names); e != nil {
-				out = append(out, e)
-				continue
-			}
-			if ref.Path != self.Path {
-				slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
-				slug = strings.TrimSuffix(slug, "/")
-				switch {
-				case isArticle && addrs.articles[slug] != nil:
-					target = addrs.articles[slug]
-					if e := unpublishedLink(a, target, now); e != nil {
-						e.Line, e.Col, e.Message = l.line, l.col, fmt.Sprintf("the link to %s %s", ref.Path, e.Message)
-						out = append(out, e)
-					}
-				case addrs.pages[ref.Path] != nil:
-					target = addrs.pages[ref.Path]
-				case addrs.has(ref.Path):
-					continue // the site's own pages and files
-				default:
-					relative := !strings.HasPrefix(u.Path, "/") && u.Path != "" && u.Scheme == ""
-					if abs := "/" + strings.TrimPrefix(u.Path, "./"); relative && (addrs.has(abs) || addrs.articles[strings.TrimSuffix(strings.TrimPrefix(abs, "/articles/"), "/")] != nil && strings.HasPrefix(abs, "/articles/")) {
-						at(l, SeverityError, "the link to %s leads to %s, which is no page of the site: a link without a leading / is read from this page's address (write %s)", l.dest, ref.Path, abs)
-						continue
-					}
-					if isArticle {
-						msg := fmt.Sprintf("the link to %s leads to no article", ref.Path)
-						if s := suggestArticle(slug, addrs.articles); s != "" {
-							msg += fmt.Sprintf(" (did you mean /articles/%s/?)", s)
-						} else {
-							msg += " (check the address: an article's is /articles/ and its file name without .md)"
-						}
-						at(l, SeverityError, "%s", msg)
-						continue
-					}
-					if s := addrs.nearest(ref.Path); s != "" {
-						at(l, SeverityError, "the link to %s leads to no page of the site (did you mean %s?)", ref.Path, s)
-					} else {
-						at(l, SeverityError, "the link to %s leads to no page of the site (link to an article, a topic, an author or a page the site has, or to another site with https://)", ref.Path)
-					}
-					continue
-				}
-			}
-			if frag := ref.Fragment; frag != "" && target.rendered && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
-				var have []string
-				for _, h := range target.headings {
-					have = append(have, "#"+h.ID)
-				}
-				fix := "the page has no section headings to link to"
-				if len(have) > 0 {
-					fix = "the sections are " + strings.Join(have, ", ")
-				}
-				where := ref.Path + "#" + frag
-				if target == a {
-					where = "#" + frag
-				}
-				at(l, SeverityError, "the link to %s leads to no section of that page (%s)", where, fix)
-			}
+			out = append(out, checkLink(a, l, articles, addrs, now)...)
 		}
 	}
 	return out
+}
+
+// checkLink checks the link l of the place a, as checkLinks says.
+func checkLink(a *place, l linkAt, articles []*Article, addrs *siteAddresses, now time.Time) []*Error {
+	at := func(severity Severity, format string, args ...any) []*Error {
+		return []*Error{{Path: a.path, Line: l.line, Col: l.col, Severity: severity, Message: fmt.Sprintf(format, args...)}}
+	}
+	u, err := url.Parse(l.dest)
+	if err != nil {
+		return at(SeverityError, "link %q is not a valid web address (check it for spaces or stray characters; write spaces as %%20)", l.dest)
+	}
+	u, ok := addrs.within(u)
+	if !ok {
+		return nil // another site: not ours to check
+	}
+	self := &url.URL{Path: a.addr}
+	ref := self.ResolveReference(u)
+	if e := checkFileLink(a, l, ref.Path, articles); e != nil {
+		return []*Error{e}
+	}
+	if e := checkNameLink(a, l, ref.Path, addrs.names); e != nil {
+		return []*Error{e}
+	}
+	target := a
+	var out []*Error
+	if ref.Path != self.Path {
+		slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
+		slug = strings.TrimSuffix(slug, "/")
+		switch {
+		case isArticle && addrs.articles[slug] != nil:
+			target = addrs.articles[slug]
+			if e := unpublishedLink(a, target, now); e != nil {
+				e.Line, e.Col, e.Message = l.line, l.col, fmt.Sprintf("the link to %s %s", ref.Path, e.Message)
+				out = append(out, e)
+			}
+		case addrs.pages[ref.Path] != nil:
+			target = addrs.pages[ref.Path]
+		case addrs.has(ref.Path):
+			return nil // the site's own pages and files
+		default:
+			return at(SeverityError, "%s", noPage(l, u, ref, addrs))
+		}
+	}
+	if frag := ref.Fragment; frag != "" && target.rendered && !slices.Contains(target.ids, frag) && !slices.Contains(markdown.ReservedIDs(), frag) {
+		var have []string
+		for _, h := range target.headings {
+			have = append(have, "#"+h.ID)
+		}
+		fix := "the page has no section headings to link to"
+		if len(have) > 0 {
+			fix = "the sections are " + strings.Join(have, ", ")
+		}
+		where := ref.Path + "#" + frag
+		if target == a {
+			where = "#" + frag
+		}
+		out = append(out, at(SeverityError, "the link to %s leads to no section of that page (%s)", where, fix)...)
+	}
+	return out
+}
+
+// noPage is the message for the link l, u within the site, that leads
+// to ref, no page the site has: with the address it nearly names.
+func noPage(l linkAt, u, ref *url.URL, addrs *siteAddresses) string {
+	slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
+	slug = strings.TrimSuffix(slug, "/")
+	relative := !strings.HasPrefix(u.Path, "/") && u.Path != "" && u.Scheme == ""
+	if abs := "/" + strings.TrimPrefix(u.Path, "./"); relative && (addrs.has(abs) || addrs.articles[strings.TrimSuffix(strings.TrimPrefix(abs, "/articles/"), "/")] != nil && strings.HasPrefix(abs, "/articles/")) {
+		return fmt.Sprintf("the link to %s leads to %s, which is no page of the site: a link without a leading / is read from this page's address (write %s)", l.dest, ref.Path, abs)
+	}
+	if isArticle {
+		if s := suggestArticle(slug, addrs.articles); s != "" {
+			return fmt.Sprintf("the link to %s leads to no article (did you mean /articles/%s/?)", ref.Path, s)
+		}
+		return fmt.Sprintf("the link to %s leads to no article (check the address: an article's is /articles/ and its file name without .md)", ref.Path)
+	}
+	if s := addrs.nearest(ref.Path); s != "" {
+		return fmt.Sprintf("the link to %s leads to no page of the site (did you mean %s?)", ref.Path, s)
+	}
+	return fmt.Sprintf("the link to %s leads to no page of the site (link to an article, a topic, an author or a page the site has, or to another site with https://)", ref.Path)
 }
 
 // unpublishedLink reports a link from a to the article target that
