@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"healthsite/internal/article"
 )
 
 func TestNew_FileNameOfAccentedTitle(t *testing.T) {
@@ -37,4 +41,46 @@ func TestNew_FileNameOfAccentedTitle(t *testing.T) {
 	if _, _, err := runCmd(t, nil, "new", "-content", t.TempDir(), "Боль в спине"); err == nil || err.Error() != `the title "Боль в спине" gives no web address, which is made of the letters a to z and the digits 0 to 9 (use at least one of them in the title; accented letters such as é count as e)` {
 		t.Errorf("a title without Latin letters or digits: %v", err)
 	}
+}
+
+// TestNew_WritesTheFieldTable: a new article has a line for each field
+// of article.Fields that new writes, in the table's order, and none for
+// the others; each line it leaves to fill in says what the field is.
+func TestNew_WritesTheFieldTable(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _, err := runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ann Lee"}, "new", "-content", dir, "Knee pain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(lastLine(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := strings.Split(strings.Split(string(data), "\n---\n")[0], "\n")[1:]
+	var want, got []string
+	for _, f := range article.Fields() {
+		if f.InNew {
+			want = append(want, f.Name)
+		}
+	}
+	for _, line := range front {
+		name, _, _ := strings.Cut(line, ":")
+		got = append(got, name)
+		if f := fieldNamed(name); f != nil && !strings.HasPrefix(line, name+`: "`) && !strings.Contains(line, "# "+strings.ReplaceAll(f.Help, "`", "")) {
+			t.Errorf("the line %q does not say what %s is", line, name)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields written (-want +got):\n%s", diff)
+	}
+}
+
+// fieldNamed returns the field of article.Fields called name, or nil.
+func fieldNamed(name string) *article.Field {
+	for _, f := range article.Fields() {
+		if f.Name == name {
+			return &f
+		}
+	}
+	return nil
 }
