@@ -36,6 +36,9 @@ type Head struct {
 	NextURL       string    // the next page of a paginated list, or ""
 	SearchAction  string    // the search page's path
 	TopicsURL     string    // the topics A–Z, linked from the header
+	HomeURL       string    // the index, linked from the site's name
+	AuthorsURL    string    // every author, linked from the footer
+	FeedURL       string    // the RSS feed, linked from the footer
 	SearchEnabled bool      // show the search form
 	// Sample marks a demonstration site: every page says that its
 	// articles and people are made up (site.yaml's sample: true).

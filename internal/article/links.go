@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"healthsite/internal/markdown"
+	"healthsite/internal/paths"
 )
 
 // place is a file whose text has links, and the page it makes: an
@@ -75,8 +76,9 @@ func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces,
 	return addrs, append(append(places, pagePlaces...), profilePlaces...)
 }
 
-// fixedAddresses are the pages every site has, whatever its content.
-var fixedAddresses = []string{"/", "/tags/", "/authors/", "/search", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/healthz"}
+// fixedAddresses are the pages every site has, whatever its content:
+// internal/paths's list, which the site's page kinds are tested against.
+var fixedAddresses = paths.Fixed()
 
 // laterPage matches a later page of a list: /page/2/, /tags/knee/page/3/.
 var laterPage = regexp.MustCompile(`^(.*/)page/[2-9][0-9]*/$|^(.*/)page/1[0-9]+/$`)
@@ -88,7 +90,7 @@ func (s *siteAddresses) has(p string) bool {
 		p = m[1] + m[2]
 	}
 	return slices.Contains(s.fixed, p) || s.pages[p] != nil || strings.HasPrefix(p, "/static/") ||
-		strings.HasPrefix(p, "/tags/") || strings.HasPrefix(p, "/authors/")
+		strings.HasPrefix(p, paths.Tags) || strings.HasPrefix(p, paths.Authors)
 }
 
 // all returns every address, sorted, for suggesting the nearest.

@@ -96,9 +96,13 @@ func New() *Renderer {
 	return &Renderer{md: md}
 }
 
-// reservedIDs are element ids used by the page around an article body.
-// Headings never take them: a section titled "Main" gets the id main-1.
-var reservedIDs = []string{"main", "related-heading", "contents", "sources", "topics", "search-q", "problems-heading"}
+// reservedIDs are the element ids the templates give, around an
+// article's, a standalone page's or a profile's Markdown: the one list
+// of them, which internal/site's TestIDs_FrameAndHeadingsCannotCollide
+// checks every page against. Headings never take them: a section
+// titled "Main" gets the id main-1.
+var reservedIDs = []string{"main", "related-heading", "contents", "sources", "topics", "search-q", "problems-heading",
+	"written-heading", "reviewed-heading", "suggestions-heading", "page-search-q", "search-heading", "search-results"}
 
 // ReservedIDs returns the ids of the page frame, which headings never take.
 func ReservedIDs() []string { return slices.Clone(reservedIDs) }

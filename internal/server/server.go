@@ -21,6 +21,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"healthsite/internal/paths"
 	"healthsite/internal/site"
 )
 
@@ -91,8 +92,8 @@ func (s *Server) Site() *site.Site { return s.current.Load() }
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// routes installs every route. Each prerendered route serves the page
-// the current Site has at the request's path.
+// routes installs every route: search, health and the preview's
+// events, then one for every prerendered page the current Site has.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.logRequests, s.secureHeaders, s.recoverPanics)
@@ -102,28 +103,16 @@ func (s *Server) routes() http.Handler {
 		r.Get(pattern, h)
 		r.Head(pattern, h)
 	}
-	get("/", s.handlePage)                           // the first page of the index
-	get("/page/{n}/", s.handlePage)                  // later pages of the index
-	get("/articles/{slug}/", s.handlePage)           // an article
-	get("/tags/", s.handlePage)                      // every topic, with counts
-	get("/tags/{tag}/", s.handlePage)                // a topic's articles
-	get("/tags/{tag}/page/{n}/", s.handlePage)       // later pages of a topic
-	get("/authors/", s.handlePage)                   // every author, with counts
-	get("/authors/{author}/", s.handlePage)          // an author's articles
-	get("/authors/{author}/page/{n}/", s.handlePage) // later pages of an author
-	get("/search", s.handleSearch)                   // full-text search, rendered per request
-	get("/feed.xml", s.handlePage)                   // RSS 2.0
-	get("/atom.xml", s.handlePage)                   // Atom 1.0
-	get("/feed.json", s.handlePage)                  // JSON Feed 1.1
-	get("/sitemap.xml", s.handlePage)                // every published page, for search engines
-	get("/robots.txt", s.handlePage)                 // names the sitemap
-	get("/static/*", s.handlePage)                   // fingerprinted stylesheet, icons and images
-	get("/healthz", s.handleHealth)                  // liveness for load balancers
-	get("/{page}/", s.handlePage)                    // a standalone page: /about/, /editorial-policy/
+	// Only what is made per request has a route of its own; every other
+	// path is whatever page the current Site has there (its page kinds,
+	// internal/site's kinds.go, are the URL scheme), else a redirect or
+	// the 404 page.
+	get(paths.Search, s.handleSearch) // full-text search, rendered per request
+	get(paths.Health, s.handleHealth) // liveness for load balancers
 	if s.opts.Dev {
-		get("/_dev/events", s.handleDevEvents)  // reload events for the preview's open pages
-		get(site.DevProblemsPath, s.handlePage) // every problem of the content, while there are any
+		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
 	}
+	get("/*", s.handlePage) // every prerendered page: articles, lists, feeds, assets, the preview's problems
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 	return r

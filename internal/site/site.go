@@ -13,8 +13,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,7 +20,6 @@ import (
 	"github.com/a-h/templ"
 
 	"healthsite/internal/article"
-	"healthsite/internal/pool"
 	"healthsite/internal/search"
 	"healthsite/static"
 	"healthsite/templates"
@@ -167,8 +164,33 @@ func (s *Site) SearchReady() <-chan struct{} { return s.searchReady }
 // BaseURL is the absolute URL the site is published at.
 func (s *Site) BaseURL() string { return s.baseURL }
 
-// Build renders every page of lib.
+// Build renders every page of lib: each kind of page in turn (kinds),
+// then the error pages and, in the preview, the problems pages. The
+// search index is then built in the background (SearchReady).
 func Build(lib *article.Library, opts Options) (*Site, error) {
+	b, err := newBuilder(lib, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range kinds() {
+		b.sitemap = append(b.sitemap, k.build(b)...)
+	}
+	b.errorPages()
+	if opts.Dev {
+		b.problemPages(opts.Problems, lib)
+	}
+	if b.err != nil {
+		return nil, b.err
+	}
+	b.site.countCompressed()
+	b.startSearch()
+	return b.site, nil
+}
+
+// newBuilder prepares the build of lib: the articles to publish, their
+// teasers, when the site next changes by itself, and what every page
+// shares.
+func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 	settings := lib.Settings()
 	base := settings.BaseURL
 	if opts.BaseURL != "" {
@@ -182,20 +204,18 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	assets := opts.Assets
-	if assets == nil {
-		assets = static.Embedded()
-	}
 	b := &builder{
+		opts:         opts,
 		searchAction: cmp.Or(opts.SearchURL, SearchPath),
 		lib:          lib,
 		settings:     settings,
 		base:         base,
-		assets:       assets,
+		assets:       opts.Assets,
 		dev:          opts.Dev,
 		now:          now.Truncate(time.Second),
 		previous:     opts.Previous,
 		cache:        new(atomic.Int64),
+		published:    lib.Published(now, opts.Dev),
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
@@ -203,20 +223,47 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 			bySlug:    map[string]templates.Teaser{},
 		},
 	}
-	published := lib.Published(now, opts.Dev)
+	if b.assets == nil {
+		b.assets = static.Embedded()
+	}
 	if opts.Dev {
 		// The preview shows scheduled articles too, marked.
-		published = lib.Articles()
+		b.published = lib.Articles()
 		b.notice = problemsNotice(opts.Problems, lib)
 	}
-	b.site.articles = len(published)
+	b.site.articles = len(b.published)
 	b.cache.Store(PlainCache)
-	// The site changes by itself when a scheduled article is due, and
-	// when a published one becomes due for review (its page then warns
-	// the reader).
+	b.site.nextChange = nextChange(lib, now)
+	for _, a := range b.published {
+		t := teaser(a)
+		t.Scheduled = a.Date.After(b.now)
+		b.site.bySlug[a.Slug] = t
+	}
+	b.related = newRelatedIndex(b.published)
+	// The index, the first page of the lists of articles, is also what
+	// /articles/ would be.
+	b.site.redirects["/articles/"] = HomePath
+	links := make([]templates.Link, len(b.published))
+	slugs := make([]string, len(b.published))
+	for i, a := range b.published {
+		links[i], slugs[i] = templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)}, a.Slug
+	}
+	var err error
+	if b.site.suggest, err = newSuggester(links, slugs, settings.Language); err != nil {
+		return nil, fmt.Errorf("indexing the articles' addresses: %w", err)
+	}
+	b.footer = footerLinks(lib)
+	return b, nil
+}
+
+// nextChange is when the site changes by itself after now: when a
+// scheduled article is due, or a published one becomes due for review
+// (its page then warns the reader). Zero when nothing is due.
+func nextChange(lib *article.Library, now time.Time) time.Time {
+	var next time.Time
 	later := func(t time.Time) {
-		if t.After(now) && (b.site.nextChange.IsZero() || t.Before(b.site.nextChange)) {
-			b.site.nextChange = t
+		if t.After(now) && (next.IsZero() || t.Before(next)) {
+			next = t
 		}
 	}
 	for _, a := range lib.Articles() {
@@ -227,120 +274,12 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 			later(a.NextReview)
 		}
 	}
-	for _, a := range published {
-		b.site.bySlug[a.Slug] = teaser(a)
-		if a.Date.After(b.now) {
-			t := b.site.bySlug[a.Slug]
-			t.Scheduled = true
-			b.site.bySlug[a.Slug] = t
-		}
-	}
-	b.related = newRelatedIndex(published)
-	// The index, the first page of the lists of articles, is also what
-	// /articles/ would be.
-	b.site.redirects["/articles/"] = "/"
-	{
-		links := make([]templates.Link, len(published))
-		slugs := make([]string, len(published))
-		for i, a := range published {
-			links[i], slugs[i] = templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)}, a.Slug
-		}
-		var err error
-		if b.site.suggest, err = newSuggester(links, slugs, settings.Language); err != nil {
-			return nil, fmt.Errorf("indexing the articles' addresses: %w", err)
-		}
-	}
-	b.footer = footerLinks(lib)
+	return next
+}
 
-	var sitemap []SitemapURL
-	home := b.list("/", "Latest articles", "", "No articles have been published yet.", published)
-	home.Head.LinkedData = b.website()
-	b.render(home.path, templates.List(home.ListPage))
-	sitemap = append(sitemap, SitemapURL{Path: "/", LastMod: home.modified})
-	for _, l := range home.more {
-		b.render(l.path, templates.List(l.ListPage))
-	}
-
-	// Article pages are independent of each other: render them on
-	// every core, then add them in order.
-	articles := make([]*Page, len(published))
-	_ = pool.Each(context.Background(), len(published), func(i int) {
-		articles[i] = renderPage(b.article(published[i]))
-	})
-	for i, a := range published {
-		b.add(articles[i])
-		sitemap = append(sitemap, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
-	}
-	for _, g := range []struct {
-		groups        []group
-		root, heading string
-		title         func(name string) string
-	}{
-		{groupBy(published, func(a *article.Article) []string { return a.Tags }), TagsPath, "Topics A–Z", func(n string) string { return "Articles about " + n }},
-		{groupBy(published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, "Authors", func(n string) string { return "Articles by " + n }},
-	} {
-		idx := templates.IndexPage{Head: b.head(g.heading, "", g.root), Heading: g.heading}
-		idx.Head.Title = g.heading
-		for _, grp := range g.groups {
-			idx.Entries = append(idx.Entries, templates.Entry{Link: templates.Link{Name: grp.name, URL: g.root + grp.slug + "/"}, Count: len(grp.articles)})
-			l := b.list(g.root+grp.slug+"/", g.title(grp.name), "", "", grp.articles)
-			for _, page := range append([]listPage{l}, l.more...) {
-				b.render(page.path, templates.List(page.ListPage))
-			}
-			sitemap = append(sitemap, SitemapURL{Path: l.path, LastMod: l.modified})
-		}
-		if g.root == TagsPath {
-			// The topics are the way in for a reader who knows what
-			// they are looking for: listed A to Z, with letters to jump.
-			b.render(g.root, templates.Topics(templates.TopicsPage{Head: idx.Head, Heading: idx.Heading,
-				Letters: topicsAZ(idx.Entries, b.settings.Language)}))
-			continue
-		}
-		b.render(g.root, templates.Index(idx))
-	}
-
-	sitemap = append(sitemap, b.standalonePages(lib)...)
-	sitemap = append(sitemap, b.profilePages(published)...)
-
-	feed := Feed{Settings: settings, BaseURL: base, Articles: published}
-	for _, a := range published[:min(FeedItems, len(published))] {
-		if m := a.Modified(); m.After(feed.Updated) {
-			feed.Updated = m
-		}
-	}
-	for _, f := range []struct {
-		path, ctype string
-		make        func() ([]byte, error)
-	}{
-		{"/feed.xml", "application/rss+xml; charset=utf-8", feed.RSS},
-		{"/atom.xml", "application/atom+xml; charset=utf-8", feed.Atom},
-		{"/feed.json", "application/feed+json; charset=utf-8", feed.JSON},
-	} {
-		body, err := f.make()
-		if err != nil {
-			return nil, fmt.Errorf("building %s: %w", f.path, err)
-		}
-		b.add(newPage(f.path, f.ctype, body, false))
-	}
-	sm, err := Sitemap(base, sitemap)
-	if err != nil {
-		return nil, fmt.Errorf("building the sitemap: %w", err)
-	}
-	b.add(newPage("/sitemap.xml", "application/xml; charset=utf-8", sm, false))
-	b.add(newPage("/robots.txt", "text/plain; charset=utf-8", Robots(base), false))
-
-	for _, a := range assets.All() {
-		if a.Name == static.DevScript && !opts.Dev {
-			continue
-		}
-		b.add(newPage(a.URL, a.ContentType, a.Body, true))
-	}
-	for _, img := range lib.Images() {
-		b.add(newPage(img.URL, img.ContentType, img.Body, true))
-	}
-	if opts.StaticSearch {
-		b.staticSearchPages(published, lib.Synonyms())
-	}
+// errorPages renders the 404 and 500 pages, and keeps what a 404 page
+// made per request (with the articles its address nearly names) needs.
+func (b *builder) errorPages() {
 	b.site.frame = b.head("", "", "")
 	notFound := b.head("Page not found", "", "")
 	notFound.NoIndex = true
@@ -358,57 +297,40 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 		Heading: "Something went wrong",
 		Message: "Sorry, this page could not be shown just now. Please try again in a moment.",
 	}))
-	if opts.Dev {
-		b.problemPages(opts.Problems, lib)
-	}
-	if b.err != nil {
-		return nil, b.err
-	}
-	b.site.countCompressed()
-	// The search index is built in the background, once the pages are
-	// rendered (sharing the cores with them would delay them): a large
-	// site starts serving before it is ready (SearchReady), and search
-	// requests wait for it.
+}
+
+// startSearch builds the search index in the background, once the
+// pages are rendered (sharing the cores with them would delay them): a
+// large site starts serving before it is ready (SearchReady), and
+// search requests wait for it.
+func (b *builder) startSearch() {
 	ready := make(chan struct{})
 	b.site.searchReady = ready
-	if opts.NoSearch {
+	if b.opts.NoSearch {
 		b.site.indexErr = errors.New("this site was built without its search index")
 		close(ready)
-		return b.site, nil
+		return
 	}
-	docs := make([]search.Doc, len(published))
-	for i, a := range published {
+	docs := make([]search.Doc, len(b.published))
+	for i, a := range b.published {
 		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
 	}
+	synonyms := b.lib.Synonyms()
 	go func(s *Site) {
 		defer close(ready)
-		s.index, s.indexErr = search.Build(docs, search.Options{Synonyms: lib.Synonyms()})
+		s.index, s.indexErr = search.Build(docs, search.Options{Synonyms: synonyms})
 		if s.indexErr != nil {
 			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
 		}
 	}(b.site)
-	return b.site, nil
 }
-
-// Paths of the lists of topics and authors.
-const (
-	TagsPath    = "/tags/"
-	AuthorsPath = "/authors/"
-	SearchPath  = "/search"
-)
-
-// ArticlePath is the path of an article page.
-func ArticlePath(slug string) string { return "/articles/" + slug + "/" }
-
-// TagPath is the path of a tag's list of articles.
-func TagPath(tag string) string { return TagsPath + NameSlug(tag) + "/" }
-
-// AuthorPath is the path of an author's list of articles.
-func AuthorPath(name string) string { return AuthorsPath + NameSlug(name) + "/" }
 
 // builder carries the state of one Build.
 type builder struct {
-	searchAction string // where the search form leads
+	opts         Options
+	published    []*article.Article // the articles the site shows, newest first
+	sitemap      []SitemapURL       // the pages the kinds built so far list in the sitemap
+	searchAction string             // where the search form leads
 	settings     article.Settings
 	base         string
 	assets       *static.Set
@@ -427,9 +349,9 @@ type builder struct {
 // feeds are the site's feeds, linked from every page for feed readers.
 func (b *builder) feeds() []templates.Feed {
 	return []templates.Feed{
-		{Title: b.settings.Name + " (RSS)", Type: "application/rss+xml", URL: b.base + "/feed.xml"},
-		{Title: b.settings.Name + " (Atom)", Type: "application/atom+xml", URL: b.base + "/atom.xml"},
-		{Title: b.settings.Name + " (JSON Feed)", Type: "application/feed+json", URL: b.base + "/feed.json"},
+		{Title: b.settings.Name + " (RSS)", Type: "application/rss+xml", URL: b.base + FeedPath},
+		{Title: b.settings.Name + " (Atom)", Type: "application/atom+xml", URL: b.base + AtomPath},
+		{Title: b.settings.Name + " (JSON Feed)", Type: "application/feed+json", URL: b.base + JSONFeedPath},
 	}
 }
 
@@ -447,6 +369,9 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Type:          "website",
 		SearchAction:  b.searchAction,
 		TopicsURL:     TagsPath,
+		HomeURL:       HomePath,
+		AuthorsURL:    AuthorsPath,
+		FeedURL:       FeedPath,
 		SearchEnabled: true,
 		Sample:        b.settings.Sample,
 		FooterLinks:   b.footer,
@@ -522,168 +447,4 @@ func (b *builder) add(p *Page) {
 func etag(body []byte) string {
 	sum := sha256.Sum256(body)
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
-}
-
-// listPage is one page of a list with its path; the first page of a
-// list carries the later ones in more.
-type listPage struct {
-	templates.ListPage
-	path     string
-	modified time.Time
-	more     []listPage
-}
-
-// pagedPath is the path of page n of the list at root.
-func pagedPath(root string, n int) string {
-	if n <= 1 {
-		return root
-	}
-	return root + "page/" + strconv.Itoa(n) + "/"
-}
-
-// list lays out articles at root, PerPage a page: root, then
-// root/page/2/... The first page of a list is the canonical one.
-func (b *builder) list(root, heading, intro, empty string, articles []*article.Article) listPage {
-	pages := max(1, (len(articles)+PerPage-1)/PerPage)
-	b.site.redirects[pagedPath(root, 1)+"page/1/"] = root
-	var out []listPage
-	for n := 1; n <= pages; n++ {
-		chunk := articles[min((n-1)*PerPage, len(articles)):min(n*PerPage, len(articles))]
-		l := listPage{path: pagedPath(root, n)}
-		l.ListPage = templates.ListPage{Heading: heading, Intro: intro, Empty: empty, Page: n, Pages: pages}
-		title := heading
-		if root == "/" && n == 1 {
-			title = "" // the home page is titled by the site's name
-		}
-		if n > 1 {
-			title = fmt.Sprintf("%s, page %d of %d", heading, n, pages)
-			l.Heading = title
-			l.PrevURL = pagedPath(root, n-1)
-		}
-		if n < pages {
-			l.NextURL = pagedPath(root, n+1)
-		}
-		for _, a := range chunk {
-			l.Teasers = append(l.Teasers, b.site.bySlug[a.Slug])
-			if m := a.Modified(); m.After(l.modified) {
-				l.modified = m
-			}
-		}
-		l.Head = b.head(title, "", l.path)
-		if l.PrevURL != "" {
-			l.Head.PrevURL = b.base + l.PrevURL
-		}
-		if l.NextURL != "" {
-			l.Head.NextURL = b.base + l.NextURL
-		}
-		out = append(out, l)
-	}
-	first := out[0]
-	first.more = out[1:]
-	return first
-}
-
-// article returns the page of a, to be rendered. It only reads the
-// builder, so that articles can be made on several goroutines.
-func (b *builder) article(a *article.Article) (string, templ.Component) {
-	path := ArticlePath(a.Slug)
-	t := b.site.bySlug[a.Slug]
-	p := templates.ArticlePage{
-		Head:        b.head(a.Title, a.Description, path),
-		Title:       a.Title,
-		Authors:     t.Authors,
-		Date:        a.Date,
-		ReadingTime: a.ReadingTime(),
-		Standfirst:  standfirst(a),
-		Body:        a.HTML,
-		Tags:        t.Tags,
-		Draft:       a.Draft,
-	}
-	if a.Date.After(b.now) {
-		p.Scheduled = a.Date
-	}
-	if a.Updated.After(a.Date) {
-		p.Updated = a.Updated
-	}
-	p.Disclaimer = b.settings.Disclaimer
-	if a.ReviewedBy != "" {
-		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
-		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {
-			p.ReviewerURL = AuthorPath(r.Name)
-		}
-		p.Overdue = b.now.After(a.NextReview)
-	}
-	for _, src := range a.Sources {
-		v := templates.Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Year: src.Year, DOI: src.DOI, PMID: src.PMID}
-		if src.DOI != "" {
-			v.DOIURL = "https://doi.org/" + src.DOI
-		}
-		if src.PMID != "" {
-			v.PMIDURL = "https://pubmed.ncbi.nlm.nih.gov/" + src.PMID + "/"
-		}
-		p.Sources = append(p.Sources, v)
-	}
-	if img := a.LeadImage; img != nil {
-		p.Image = &templates.Picture{URL: img.URL, Alt: a.ImageAlt, Width: img.Width, Height: img.Height}
-		p.Head.ImageURL, p.Head.ImageAlt = b.base+img.URL, a.ImageAlt
-	}
-	var sections []templates.Link
-	for _, h := range a.Headings {
-		if h.Level == 2 {
-			sections = append(sections, templates.Link{Name: h.Text, URL: "#" + h.ID})
-		}
-	}
-	if len(sections) >= ContentsMin {
-		p.Contents = sections
-	}
-	for _, r := range b.related.related(a, RelatedCount) {
-		p.Related = append(p.Related, b.site.bySlug[r.Slug])
-	}
-	p.Head.Type = "article"
-	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
-	p.Head.LinkedData = b.articleData(a)
-	return path, templates.Article(p)
-}
-
-// standfirst is the summary that leads an article's page, above the
-// byline's details and the contents, so that a reader on a phone meets
-// what the article is about on the first screen, as NHS and MedlinePlus
-// pages open with what the reader most needs. A summary the loader took
-// from the first paragraph (none was written) would only say it twice.
-func standfirst(a *article.Article) string {
-	if a.Summary == "" || strings.HasPrefix(strings.TrimSpace(a.Text), a.Summary) {
-		return ""
-	}
-	return a.Summary
-}
-
-func teaser(a *article.Article) templates.Teaser {
-	t := templates.Teaser{
-		Title:   a.Title,
-		URL:     ArticlePath(a.Slug),
-		Date:    a.Date,
-		Summary: a.Summary,
-		Draft:   a.Draft,
-	}
-	if a.ReviewedBy != "" {
-		t.Reviewed = a.Reviewed
-	}
-	for _, name := range a.Authors {
-		t.Authors = append(t.Authors, templates.Link{Name: name, URL: AuthorPath(name)})
-	}
-	for _, tag := range a.Tags {
-		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: TagPath(tag)})
-	}
-	return t
-}
-
-// joinNames writes names for reading: "A", "A and B", "A, B and C".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -227,22 +227,6 @@ func TestBuild_RejectsBadBaseURL(t *testing.T) {
 	}
 }
 
-func TestJoinNames(t *testing.T) {
-	for _, tt := range []struct {
-		in   []string
-		want string
-	}{
-		{nil, ""},
-		{[]string{"Ann"}, "Ann"},
-		{[]string{"Ann", "Bo"}, "Ann and Bo"},
-		{[]string{"Ann", "Bo", "Cy"}, "Ann, Bo and Cy"},
-	} {
-		if got := joinNames(tt.in); got != tt.want {
-			t.Errorf("joinNames(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestBuild_ContentImagesServedWithTheirSize(t *testing.T) {
 	png, err := os.ReadFile("../article/testdata/check/images/knee.png")
 	if err != nil {

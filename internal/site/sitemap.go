@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"healthsite/internal/paths"
 )
 
 // sitemapPath is the path of the sitemap, named in robots.txt.
-const sitemapPath = "/sitemap.xml"
+const sitemapPath = paths.Sitemap
 
 // sitemapMaxURLs is the most URLs one sitemap may list
 // (https://www.sitemaps.org/protocol.html); a bigger site would need a

@@ -23,11 +23,11 @@ func footerLinks(lib *article.Library) []templates.Link {
 	return out
 }
 
-// standalonePages renders the standalone pages of lib and returns their
+// standalonePages renders the standalone pages and returns their
 // sitemap entries. They carry no dates, so the sitemap gives none.
-func (b *builder) standalonePages(lib *article.Library) []SitemapURL {
+func (b *builder) standalonePages() []SitemapURL {
 	var out []SitemapURL
-	for _, pg := range lib.Pages() {
+	for _, pg := range b.lib.Pages() {
 		path := PagePath(pg.Slug)
 		b.render(path, templates.Standalone(templates.StandalonePage{
 			Head:    b.head(pg.Title, pg.Description, path),
@@ -71,7 +71,8 @@ type ldProfilePage struct {
 // articles, and a reviewer who wrote none gets a page of their own,
 // which it returns for the sitemap. A reviewer without a profile has
 // no page: the articles name them, but nothing says who they are.
-func (b *builder) profilePages(published []*article.Article) []SitemapURL {
+func (b *builder) profilePages() []SitemapURL {
+	published := b.published
 	reviewed := map[*article.Profile][]*article.Article{}
 	for _, a := range published {
 		if r := b.lib.Reviewer(a.ReviewedBy); r != nil && a.ReviewedBy != "" {

@@ -1,0 +1,29 @@
+// Package paths is the site's URL scheme in one place: the paths of the
+// pages every site has, and the roots that pages with names go under.
+// internal/site builds the pages at them (its page kinds name these
+// patterns), internal/server serves them, and internal/article checks
+// links in the content against them, so that a link, a page and a
+// route cannot disagree. It imports nothing of the project.
+package paths
+
+// The pages every site has, whatever its content, and the roots of the
+// pages named by their content.
+const (
+	Home     = "/"            // the index, the first page of the list of every article
+	Articles = "/articles/"   // an article is at /articles/{slug}/
+	Tags     = "/tags/"       // the topics A–Z; a topic is at /tags/{tag}/
+	Authors  = "/authors/"    // every author; an author at /authors/{author}/
+	Search   = "/search"      // search results, made per request by the server
+	Feed     = "/feed.xml"    // RSS 2.0
+	Atom     = "/atom.xml"    // Atom 1.0
+	JSONFeed = "/feed.json"   // JSON Feed 1.1
+	Sitemap  = "/sitemap.xml" // every published page, for search engines
+	Robots   = "/robots.txt"  // names the sitemap
+	Health   = "/healthz"     // liveness, answered by the server
+	Static   = "/static/"     // fingerprinted assets and images
+)
+
+// Fixed returns the paths every site has, whatever its content.
+func Fixed() []string {
+	return []string{Home, Tags, Authors, Search, Feed, Atom, JSONFeed, Sitemap, Robots, Health}
+}

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"healthsite/internal/article"
+	"healthsite/templates"
+)
+
+// article returns the page of a, to be rendered. It only reads the
+// builder, so that articles can be made on several goroutines.
+func (b *builder) article(a *article.Article) (string, templ.Component) {
+	path := ArticlePath(a.Slug)
+	t := b.site.bySlug[a.Slug]
+	p := templates.ArticlePage{
+		Head:        b.head(a.Title, a.Description, path),
+		Title:       a.Title,
+		Authors:     t.Authors,
+		Date:        a.Date,
+		ReadingTime: a.ReadingTime(),
+		Standfirst:  standfirst(a),
+		Body:        a.HTML,
+		Tags:        t.Tags,
+		Draft:       a.Draft,
+	}
+	if a.Date.After(b.now) {
+		p.Scheduled = a.Date
+	}
+	if a.Updated.After(a.Date) {
+		p.Updated = a.Updated
+	}
+	p.Disclaimer = b.settings.Disclaimer
+	if a.ReviewedBy != "" {
+		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
+		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {
+			p.ReviewerURL = AuthorPath(r.Name)
+		}
+		p.Overdue = b.now.After(a.NextReview)
+	}
+	for _, src := range a.Sources {
+		v := templates.Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher, Year: src.Year, DOI: src.DOI, PMID: src.PMID}
+		if src.DOI != "" {
+			v.DOIURL = "https://doi.org/" + src.DOI
+		}
+		if src.PMID != "" {
+			v.PMIDURL = "https://pubmed.ncbi.nlm.nih.gov/" + src.PMID + "/"
+		}
+		p.Sources = append(p.Sources, v)
+	}
+	if img := a.LeadImage; img != nil {
+		p.Image = &templates.Picture{URL: img.URL, Alt: a.ImageAlt, Width: img.Width, Height: img.Height}
+		p.Head.ImageURL, p.Head.ImageAlt = b.base+img.URL, a.ImageAlt
+	}
+	var sections []templates.Link
+	for _, h := range a.Headings {
+		if h.Level == 2 {
+			sections = append(sections, templates.Link{Name: h.Text, URL: "#" + h.ID})
+		}
+	}
+	if len(sections) >= ContentsMin {
+		p.Contents = sections
+	}
+	for _, r := range b.related.related(a, RelatedCount) {
+		p.Related = append(p.Related, b.site.bySlug[r.Slug])
+	}
+	p.Head.Type = "article"
+	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
+	p.Head.LinkedData = b.articleData(a)
+	return path, templates.Article(p)
+}
+
+// standfirst is the summary that leads an article's page, above the
+// byline's details and the contents, so that a reader on a phone meets
+// what the article is about on the first screen, as NHS and MedlinePlus
+// pages open with what the reader most needs. A summary the loader took
+// from the first paragraph (none was written) would only say it twice.
+func standfirst(a *article.Article) string {
+	if a.Summary == "" || strings.HasPrefix(strings.TrimSpace(a.Text), a.Summary) {
+		return ""
+	}
+	return a.Summary
+}
+
+func teaser(a *article.Article) templates.Teaser {
+	t := templates.Teaser{
+		Title:   a.Title,
+		URL:     ArticlePath(a.Slug),
+		Date:    a.Date,
+		Summary: a.Summary,
+		Draft:   a.Draft,
+	}
+	if a.ReviewedBy != "" {
+		t.Reviewed = a.Reviewed
+	}
+	for _, name := range a.Authors {
+		t.Authors = append(t.Authors, templates.Link{Name: name, URL: AuthorPath(name)})
+	}
+	for _, tag := range a.Tags {
+		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: TagPath(tag)})
+	}
+	return t
+}
