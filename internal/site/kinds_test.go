@@ -18,7 +18,8 @@ import (
 // a pattern of the kinds list, so the patterns the kinds declare are
 // the site's URL scheme; the sitemap lists only pages the site has; and
 // each of paths.Fixed, which the link checker accepts, is a page of the
-// site or one of the two the server answers itself.
+// site or one of the two the server answers itself, and every kind's
+// page at a fixed path is in paths.Fixed.
 func TestBuild_EveryPageHasItsKindsPattern(t *testing.T) {
 	png, err := os.ReadFile("../article/testdata/check/images/knee.png")
 	if err != nil {
@@ -62,6 +63,12 @@ func TestBuild_EveryPageHasItsKindsPattern(t *testing.T) {
 	for _, p := range paths.Fixed() {
 		if s.Page(p) == nil && p != paths.Search && p != paths.Health {
 			t.Errorf("paths.Fixed has %s, which the site does not have", p)
+		}
+	}
+	// A kind at a fixed path is one the link checker must know of.
+	for _, p := range patterns {
+		if !strings.ContainsAny(p, "{*") && !slices.Contains(paths.Fixed(), p) {
+			t.Errorf("a kind's page is at %s, which paths.Fixed lacks: links to it would be reported as broken", p)
 		}
 	}
 }
