@@ -32,17 +32,23 @@ func (p *preview) load(now time.Time, report func(*article.Error)) (*article.Lib
 	if problems == nil || len(problems.Site) == 0 {
 		p.last = lib
 	}
-	if problems != nil {
-		for _, e := range problems.Site {
+	if problems == nil {
+		for _, e := range lib.Warnings() {
 			report(e)
 		}
-		for _, f := range problems.Files {
-			for _, e := range f.Problems {
-				report(e)
-			}
+		return lib, nil, nil
+	}
+	for _, e := range problems.Site {
+		report(e)
+	}
+	for _, f := range problems.Files {
+		for _, e := range f.Problems {
+			report(e)
 		}
 	}
-	for _, e := range lib.Warnings() {
+	// Not lib.Warnings: when problems are Stale, lib is the last good
+	// version, whose warnings may be fixed by now.
+	for _, e := range problems.Warnings {
 		report(e)
 	}
 	return lib, problems, nil

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"healthsite/internal/article"
 )
 
 // TestDev_NewFileDoesNotBreakThePreview is an editor starting an
@@ -188,5 +190,38 @@ func TestDev_BrokenFileThatIsNotAnArticleIsHeldBackAlone(t *testing.T) {
 				t.Errorf("the list of problems says they concern the whole site:\n%s", body)
 			}
 		})
+	}
+}
+
+// TestPreview_StaleReportsCurrentWarnings: when site.yaml breaks, the
+// preview keeps showing the last good version, but reports the content
+// as it is now: a warning fixed since is not reported again, a new one is.
+func TestPreview_StaleReportsCurrentWarnings(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", kneePage)
+	write(t, dir, "Knee.txt", "notes")
+	p := &preview{dir: dir}
+	load := func() []string {
+		var got []string
+		if _, _, err := p.load(time.Now(), func(e *article.Error) { got = append(got, e.Error()) }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := load(); len(got) != 1 || !strings.Contains(got[0], "Knee.txt") {
+		t.Fatalf("first version: reported %q, want the warning about Knee.txt", got)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "Knee.txt")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "Ankle.txt", "notes")
+	write(t, dir, "site.yaml", "language: not a tag\n")
+	got := strings.Join(load(), "\n")
+	if strings.Contains(got, "Knee.txt") {
+		t.Errorf("the warning about Knee.txt, removed since, is reported again:\n%s", got)
+	}
+	if !strings.Contains(got, "site.yaml") || !strings.Contains(got, "Ankle.txt") {
+		t.Errorf("site.yaml's error or the new warning about Ankle.txt is not reported:\n%s", got)
 	}
 }

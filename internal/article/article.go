@@ -4,6 +4,7 @@
 package article
 
 import (
+	"maps"
 	"slices"
 	"time"
 
@@ -95,9 +96,60 @@ type Library struct {
 	pages    []*Page             // standalone pages, in footer order
 	profiles map[string]*Profile // authors and reviewers, by personKey
 	warnings []*Error
-	found    []*Article           // every article file read, with errors or not, for LoadPartial
-	others   map[string]otherFile // the other Markdown files, by path as in messages, for LoadPartial
 	synonyms Synonyms
+}
+
+// libraryParts are what a Library is made of: every field of Library
+// but those newLibrary derives from the others.
+type libraryParts struct {
+	settings Settings
+	images   []*Image
+	articles []*Article // each at an address of its own
+	pages    []*Page
+	profiles map[string]*Profile
+	warnings []*Error
+	synonyms Synonyms // read only, so shared
+}
+
+// newLibrary makes a Library of p, whose slices and maps it copies, so
+// that changing p later leaves the Library as it was. It is the one
+// place a Library is made, by Load, Check and LoadPartial alike, so
+// that a field added to Library is set here or nowhere (see
+// TestNewLibrary_EveryField).
+func newLibrary(p libraryParts) *Library {
+	l := &Library{
+		settings: p.settings,
+		images:   slices.Clone(p.images),
+		articles: slices.Clone(p.articles),
+		bySlug:   make(map[string]*Article, len(p.articles)),
+		pages:    slices.Clone(p.pages),
+		profiles: maps.Clone(p.profiles),
+		warnings: slices.Clone(p.warnings),
+		synonyms: p.synonyms,
+	}
+	if l.profiles == nil {
+		l.profiles = map[string]*Profile{}
+	}
+	slices.SortFunc(l.articles, newestFirst)
+	sortPages(l.pages)
+	for _, a := range l.articles {
+		l.bySlug[a.Slug] = a
+	}
+	return l
+}
+
+// parts returns what l is made of, for newLibrary; the slices and maps
+// are l's own, to be copied, not changed.
+func (l *Library) parts() libraryParts {
+	return libraryParts{
+		settings: l.settings,
+		images:   l.images,
+		articles: l.articles,
+		pages:    l.pages,
+		profiles: l.profiles,
+		warnings: l.warnings,
+		synonyms: l.synonyms,
+	}
 }
 
 // Synonyms returns the groups of words search treats as the same, for

@@ -69,10 +69,11 @@ func (r *Report) Count(s Severity) int {
 // Check reads the content of fsys as Load does and reports every
 // problem, errors and warnings alike.
 func Check(fsys fs.FS, opts Options) *Report {
-	lib, r := load(fsys, opts)
-	r.Problems = excuseDrafts(lib.found, r.Problems)
-	r.Articles = lib.articles
-	r.Settings = lib.settings
+	l := load(fsys, opts)
+	r := l.report
+	r.Problems = excuseDrafts(l.found, r.Problems)
+	r.Articles = l.read
+	r.Settings = l.parts.settings
 	return r
 }
 
@@ -82,20 +83,19 @@ func Check(fsys fs.FS, opts Options) *Report {
 // error joining every problem of every file (see Errors) when any file
 // has an error: a content version is published whole or not at all.
 func Load(fsys fs.FS, opts Options) (*Library, error) {
-	lib, r := load(fsys, opts)
-	r.Problems = excuseDrafts(lib.found, r.Problems)
+	l := load(fsys, opts)
 	var errs []error
-	for _, e := range r.Problems {
+	for _, e := range excuseDrafts(l.found, l.report.Problems) {
 		if e.Severity == SeverityError {
 			errs = append(errs, e)
 		} else {
-			lib.warnings = append(lib.warnings, e)
+			l.parts.warnings = append(l.parts.warnings, e)
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return lib, nil
+	return newLibrary(l.parts), nil
 }
 
 // excuseDrafts makes the errors of each draft in found warnings, with
@@ -153,16 +153,23 @@ type loading struct {
 	root   string
 	limit  int64 // the largest Markdown file accepted
 	l      *loader
-	lib    *Library
 	report *Report
 	all    []*Error
+	// What the Library is made of: the good articles among them at an
+	// address of their own, once load returns.
+	parts libraryParts
+	read  []*Article           // every article read without errors, for Check's report
+	found []*Article           // every article file read, with errors or not, for LoadPartial
+	other map[string]otherFile // the other Markdown files, by path as in messages, for LoadPartial
 }
 
 // contentFiles are the files of the folder by what they are, in the
 // order of the walk.
 type contentFiles struct{ articles, images, pages, profiles []string }
 
-func load(fsys fs.FS, opts Options) (*Library, *Report) {
+// load reads the content of fsys; its caller makes the Library of the
+// parts it returns, with the warnings the caller keeps.
+func load(fsys fs.FS, opts Options) *loading {
 	r := startLoading(fsys, opts)
 	// First find every file: articles refer to images, which may come
 	// later in the walk.
@@ -171,14 +178,14 @@ func load(fsys fs.FS, opts Options) (*Library, *Report) {
 	found := r.parseArticles(files.articles)
 	pagePlaces, profilePlaces := r.readPagesAndProfiles(files.pages, files.profiles, found)
 	targets := r.articleAddresses(found)
-	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, r.lib.Reviewer, r.l.settings.BaseURL)
+	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, profileMap(r.parts.profiles).reviewer, r.l.settings.BaseURL)
 	r.all = append(r.all, checkLinks(places, found, addrs, r.l.now)...)
-	r.lib.found = found
+	r.found = found
 
 	sortErrors(r.all)
 	r.report.Problems = r.all
-	slices.SortFunc(r.lib.articles, newestFirst)
-	return r.lib, r.report
+	slices.SortFunc(r.read, newestFirst)
+	return r
 }
 
 // startLoading reads site.yaml and synonyms.yaml, which the rest of the
@@ -200,18 +207,19 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			broken:   map[string]bool{},
 			now:      opts.Now,
 		},
-		lib: &Library{settings: settings, bySlug: map[string]*Article{}, others: map[string]otherFile{}},
+		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
+		other: map[string]otherFile{},
 	}
 	if _, err := fs.Stat(fsys, SettingsFile); err == nil {
 		r.report.Files++
 	}
 	var synFound bool
 	var synProblems []*Error
-	r.lib.synonyms, synFound, synProblems = loadSynonyms(fsys, opts.Root)
+	r.parts.synonyms, synFound, synProblems = loadSynonyms(fsys, opts.Root)
 	r.all = append(r.all, synProblems...)
 	if synFound {
 		r.report.Files++
-		r.lib.others[displayPath(opts.Root, SynonymsFile)] = otherFile{kind: FileSynonyms}
+		r.other[displayPath(opts.Root, SynonymsFile)] = otherFile{kind: FileSynonyms}
 	}
 	return r
 }
@@ -266,9 +274,9 @@ func (r *loading) badLink(name string) bool {
 	case err != nil && (isMarkdown || isImage(name)):
 		r.report.Files++
 		if isMarkdown {
-			r.lib.others[display] = otherFile{kind: FileOther}
+			r.other[display] = otherFile{kind: FileOther}
 		} else {
-			r.lib.others[display] = otherFile{kind: FileImage}
+			r.other[display] = otherFile{kind: FileImage}
 			r.l.broken[name] = true
 		}
 		r.problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
@@ -292,15 +300,15 @@ func (r *loading) classify(name string, d fs.DirEntry, files *contentFiles) {
 		if path.Dir(name) == PagesFolder {
 			f.slug = Slugify(strings.TrimSuffix(base, pathExt(base)))
 		}
-		r.lib.others[display] = f
+		r.other[display] = f
 	case isMarkdown && inFolder(name, AuthorsFolder):
 		files.profiles = append(files.profiles, name)
-		r.lib.others[display] = otherFile{kind: FileProfile, slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
+		r.other[display] = otherFile{kind: FileProfile, slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
 	case isMarkdown:
 		files.articles = append(files.articles, name)
 	case isImage(name):
 		files.images = append(files.images, name)
-		r.lib.others[display] = otherFile{kind: FileImage}
+		r.other[display] = otherFile{kind: FileImage}
 	case unpublished(name) != "":
 		r.warning(display, unpublished(name))
 	}
@@ -333,7 +341,7 @@ func (r *loading) readImages(images []string) {
 		p := &problems{path: displayPath(r.root, name)}
 		if img := readImage(name, body, p); img != nil {
 			r.l.images[name] = img
-			r.lib.images = append(r.lib.images, img)
+			r.parts.images = append(r.parts.images, img)
 		} else {
 			r.l.broken[name] = true
 		}
@@ -371,7 +379,7 @@ func (r *loading) parseArticles(articles []string) []*Article {
 			base := path.Base(articles[i])
 			a = &Article{Path: displayPath(r.root, articles[i]), Slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
 		} else if !hasError(res.problems) {
-			r.lib.articles = append(r.lib.articles, a)
+			r.read = append(r.read, a)
 		}
 		found = append(found, a)
 	}
@@ -386,18 +394,18 @@ func (r *loading) readPagesAndProfiles(pages, profiles []string, found []*Articl
 		return r.readFile(name, r.limit, "make it shorter")
 	}
 	if _, err := fs.Stat(r.fsys, AuthorsFile); err == nil {
-		r.lib.others[displayPath(r.root, AuthorsFile)] = otherFile{kind: FileProfile}
+		r.other[displayPath(r.root, AuthorsFile)] = otherFile{kind: FileProfile}
 	}
 	var pageProblems, profileProblems []*Error
-	r.lib.pages, pageProblems, pagePlaces = r.l.loadPages(pages, readOne)
-	r.lib.profiles, profileProblems, profilePlaces = r.l.loadProfiles(r.fsys, profiles, readOne, found)
+	r.parts.pages, pageProblems, pagePlaces = r.l.loadPages(pages, readOne)
+	r.parts.profiles, profileProblems, profilePlaces = r.l.loadProfiles(r.fsys, profiles, readOne, found)
 	r.all = append(r.all, append(pageProblems, profileProblems...)...)
 	for _, pl := range profilePlaces {
 		// A profile's page is at the address of the name it gives, not
 		// of its file's name; the preview shows its problems there.
-		if o, ok := r.lib.others[pl.path]; ok && pl.title != "" {
+		if o, ok := r.other[pl.path]; ok && pl.title != "" {
 			o.slug = strings.TrimSuffix(strings.TrimPrefix(pl.addr, "/authors/"), "/")
-			r.lib.others[pl.path] = o
+			r.other[pl.path] = o
 		}
 	}
 	return pagePlaces, profilePlaces
@@ -420,9 +428,9 @@ func (r *loading) articleAddresses(found []*Article) map[string]*Article {
 		}
 		targets[a.Slug] = a
 	}
-	for _, a := range r.lib.articles {
+	for _, a := range r.read {
 		if targets[a.Slug] == a {
-			r.lib.bySlug[a.Slug] = a
+			r.parts.articles = append(r.parts.articles, a)
 		}
 	}
 	for _, a := range found {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"io/fs"
-	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +25,10 @@ type Problems struct {
 	// LoadPartial returned is the last good one given to it, unchanged.
 	// Site errors without Stale mean there is no good version to show.
 	Stale bool
+	// Warnings are the warnings of this content version about files
+	// without errors. They are the current ones even when Stale, where
+	// the library's Warnings are those of the last good version.
+	Warnings []*Error
 }
 
 // FileKind is what a file of the content with problems is.
@@ -88,11 +91,16 @@ func (f FileProblems) Kept() bool {
 // Load, not LoadPartial, decides what is published: a content version
 // with any error is never published whole or in part.
 func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problems *Problems) {
-	lib, r := load(fsys, opts)
-	p, broken := sortProblems(lib, r.Problems)
+	l := load(fsys, opts)
+	p, broken := sortProblems(l)
+	for _, e := range l.report.Problems {
+		if e.Severity == SeverityWarning && !broken[e.Path] {
+			p.Warnings = append(p.Warnings, e)
+		}
+	}
 	if len(p.Site) == 0 && len(p.Files) == 0 {
-		lib.warnings = warnings(r.Problems)
-		return lib, nil
+		l.parts.warnings = p.Warnings
+		return newLibrary(l.parts), nil
 	}
 	if len(p.Site) > 0 && last != nil {
 		p.Stale = true
@@ -108,33 +116,27 @@ func LoadPartial(fsys fs.FS, opts Options, last *Library) (lib *Library, problem
 		}
 		return last, p
 	}
-	good := goodPart(lib, broken)
+	good := goodPart(l.parts, broken)
 	for i := range p.Files {
-		keepLastGood(good, &p.Files[i], last, opts.Root)
+		keepLastGood(&good, &p.Files[i], last, opts.Root)
 	}
-	slices.SortFunc(good.articles, newestFirst)
-	sortPages(good.pages)
-	for _, e := range r.Problems {
-		if e.Severity == SeverityWarning && !broken[e.Path] {
-			good.warnings = append(good.warnings, e)
-		}
-	}
-	return good, p
+	good.warnings = p.Warnings
+	return newLibrary(good), p
 }
 
-// sortProblems files each problem under the file it is in, or under
-// the whole site, and returns the files with errors.
-func sortProblems(lib *Library, all []*Error) (*Problems, map[string]bool) {
+// sortProblems files each problem of l under the file it is in, or
+// under the whole site, and returns the files with errors.
+func sortProblems(l *loading) (*Problems, map[string]bool) {
 	byPath := map[string]*FileProblems{}
 	p := &Problems{}
-	for _, a := range lib.found {
+	for _, a := range l.found {
 		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug}
 	}
-	for path, o := range lib.others {
+	for path, o := range l.other {
 		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug}
 	}
 	broken := map[string]bool{}
-	for _, e := range all {
+	for _, e := range l.report.Problems {
 		f := byPath[e.Path]
 		switch {
 		case f != nil:
@@ -153,36 +155,27 @@ func sortProblems(lib *Library, all []*Error) (*Problems, map[string]bool) {
 	return p, broken
 }
 
-// goodPart is lib without the files that have errors.
-func goodPart(lib *Library, broken map[string]bool) *Library {
-	g := *lib
-	good := &g
-	good.articles, good.bySlug, good.warnings = nil, map[string]*Article{}, nil
-	good.images = slices.Clone(lib.images)
-	good.pages = slices.Clone(lib.pages)
-	good.profiles = maps.Clone(lib.profiles)
-	for _, a := range lib.articles {
-		if !broken[a.Path] && lib.bySlug[a.Slug] == a {
-			good.articles = append(good.articles, a)
-			good.bySlug[a.Slug] = a
-		}
-	}
+// goodPart is parts without the articles that have errors, and
+// without warnings; its slices and maps are its own.
+func goodPart(parts libraryParts, broken map[string]bool) libraryParts {
+	good := newLibrary(parts).parts()
+	good.articles = slices.DeleteFunc(good.articles, func(a *Article) bool { return broken[a.Path] })
+	good.warnings = nil
 	return good
 }
 
 // keepLastGood puts in good the last good version, in last, of the
 // broken file f, unless a good file has taken its address since, and
 // notes it in f. root is the content folder's name, as in paths.
-func keepLastGood(good *Library, f *FileProblems, last *Library, root string) {
+func keepLastGood(good *libraryParts, f *FileProblems, last *Library, root string) {
 	switch f.Kind {
 	case FileArticle:
 		old := last.articleAt(f.Path)
-		if old == nil || good.bySlug[old.Slug] != nil {
+		if old == nil || slices.ContainsFunc(good.articles, func(a *Article) bool { return a.Slug == old.Slug }) {
 			return
 		}
 		f.LastGood = old
 		good.articles = append(good.articles, old)
-		good.bySlug[old.Slug] = old
 		if img := old.LeadImage; img != nil {
 			// An image the file no longer uses, or that has errors
 			// itself: its last good version still shows it.
@@ -224,7 +217,7 @@ func keepLastGood(good *Library, f *FileProblems, last *Library, root string) {
 }
 
 // keepImage adds img to l's images, in order, unless it is there.
-func (l *Library) keepImage(img *Image) {
+func (l *libraryParts) keepImage(img *Image) {
 	if !slices.Contains(l.images, img) {
 		l.images = append(l.images, img)
 		slices.SortFunc(l.images, func(a, b *Image) int { return cmp.Compare(a.URL, b.URL) })
@@ -272,17 +265,6 @@ func (l *Library) articleAt(path string) *Article {
 		}
 	}
 	return nil
-}
-
-// warnings returns the problems that are warnings.
-func warnings(all []*Error) []*Error {
-	var out []*Error
-	for _, e := range all {
-		if e.Severity == SeverityWarning {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // newestFirst orders a library's articles: newest first, then by title

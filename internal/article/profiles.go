@@ -57,11 +57,19 @@ func (l *Library) Profile(name string) *Profile { return l.profiles[personKey(na
 // ("Dr Elena Marsh, DPT"), so the name before the first comma is tried
 // too.
 func (l *Library) Reviewer(reviewedBy string) *Profile {
-	if p := l.Profile(reviewedBy); p != nil {
+	return profileMap(l.profiles).reviewer(reviewedBy)
+}
+
+// profileMap is the profiles by personKey, as Library and load keep them.
+type profileMap map[string]*Profile
+
+// reviewer is Library.Reviewer, for load, before the Library is made.
+func (m profileMap) reviewer(reviewedBy string) *Profile {
+	if p := m[personKey(reviewedBy)]; p != nil {
 		return p
 	}
 	if name, _, ok := strings.Cut(reviewedBy, ","); ok {
-		return l.Profile(name)
+		return m[personKey(name)]
 	}
 	return nil
 }
