@@ -97,6 +97,9 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	if e := sampleWarning(choice, lib.Settings()); e != nil {
 		fmt.Fprintln(stderr, e)
 	}
+	if origin := foreignOrigin(o.searchURL, base); origin != "" {
+		fmt.Fprintf(stderr, "healthsite: warning: -search-url %s is not on %s, and every page's Content-Security-Policy says form-action 'self', so browsers will refuse to send the search form there (in nginx.conf's Content-Security-Policy lines, or your CDN's headers, write form-action 'self' %s)\n", o.searchURL, base, origin)
+	}
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
 		StaticSearch: o.searchURL == "", SearchURL: o.searchURL})
 	if err != nil {
@@ -170,4 +173,34 @@ func checkSearchURL(s string) error {
 		return nil
 	}
 	return fmt.Errorf("-search-url %q is neither a path starting with / nor an http or https address (write it like https://search.example.org/search, or /search behind the same nginx)", s)
+}
+
+// foreignOrigin is the origin (scheme://host[:port]) of searchURL when
+// it is not base's, or "" when the search form stays on the site: the
+// export's CSP allows forms to its own origin only, and the export
+// serves its headers from nginx.conf or a CDN, not from files it
+// writes, so build can only say what to add.
+func foreignOrigin(searchURL, base string) string {
+	s, err := url.Parse(searchURL)
+	if err != nil || s.Host == "" {
+		return ""
+	}
+	origin := func(u *url.URL) string {
+		scheme, host, port := strings.ToLower(u.Scheme), strings.ToLower(u.Hostname()), u.Port()
+		if port == map[string]string{"http": "80", "https": "443"}[scheme] {
+			port = ""
+		}
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]"
+		}
+		if port != "" {
+			host += ":" + port
+		}
+		return scheme + "://" + host
+	}
+	b, err := url.Parse(base)
+	if err == nil && origin(s) == origin(b) {
+		return ""
+	}
+	return origin(s)
 }

@@ -175,6 +175,43 @@ func TestBuild_RefusesALocalBaseURL(t *testing.T) {
 	}
 }
 
+// TestBuild_SearchOnAnotherHostNamesTheCSPLine: every exported page's
+// Content-Security-Policy (nginx.conf's) says form-action 'self', so a
+// browser blocks a search form that leads to another origin. build
+// says so, with the exact form-action to write; a search URL on the
+// site's own origin needs nothing and gets no warning.
+func TestBuild_SearchOnAnotherHostNamesTheCSPLine(t *testing.T) {
+	for _, tc := range []struct {
+		searchURL string
+		want      string // the form-action the warning asks for; "" for none
+	}{
+		{"https://search.example.org/search", "form-action 'self' https://search.example.org"},
+		{"https://search.example.org:8443/search", "form-action 'self' https://search.example.org:8443"},
+		{"http://health.example.org/search", "form-action 'self' http://health.example.org"},
+		{"https://HEALTH.example.org:443/search", ""},
+		{"https://health.example.org/search", ""},
+		{"/search", ""},
+	} {
+		t.Run(tc.searchURL, func(t *testing.T) {
+			_, stderr, err := runCmd(t, nil, "build", "-sample", "-out", filepath.Join(t.TempDir(), "public"),
+				"-base-url", "https://health.example.org", "-search-url", tc.searchURL)
+			if err != nil {
+				t.Fatalf("build: %v\n%s", err, stderr)
+			}
+			if tc.want == "" {
+				if strings.Contains(stderr, "form-action") {
+					t.Errorf("a warning for a search URL on the site's own origin:\n%s", stderr)
+				}
+				return
+			}
+			want := "healthsite: warning: -search-url " + tc.searchURL + " is not on https://health.example.org, and every page's Content-Security-Policy says form-action 'self', so browsers will refuse to send the search form there (in nginx.conf's Content-Security-Policy lines, or your CDN's headers, write " + tc.want + ")\n"
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr:\n%s\nwant the line:\n%s", stderr, want)
+			}
+		})
+	}
+}
+
 // TestBuild_SearchNeverLeadsToA404 checks both ways an export searches:
 // by default, every page's form leads to /search, which the export has
 // (search.html, with its static index); with -search-url, to that
