@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -140,7 +141,7 @@ func localBaseURL(choice contentChoice, base string) error {
 		return err
 	}
 	defer src.close()
-	e := &article.Error{Path: src.root + "/" + article.SettingsFile, Severity: article.SeverityError}
+	e := &article.Error{Path: path.Join(src.root, article.SettingsFile), Severity: article.SeverityError}
 	data, err := fs.ReadFile(src.fsys, article.SettingsFile)
 	switch loc := baseURLLine.FindIndex(data); {
 	case err != nil:

@@ -136,6 +136,18 @@ func TestBuild_RefusesALocalBaseURL(t *testing.T) {
 		})
 	}
 
+	// Inside the content folder, site.yaml is named as every other
+	// message names a file there: site.yaml, not ./site.yaml.
+	t.Run("inside the folder", func(t *testing.T) {
+		t.Chdir(folder(map[string]string{"site.yaml": "base_url: http://localhost:8080\n"}))
+		for _, args := range [][]string{{}, {"-content", "."}} {
+			_, stderr, err := runCmd(t, nil, append([]string{"build", "-out", filepath.Join(t.TempDir(), "public")}, args...)...)
+			if want := "site.yaml:1:11: error: base_url http://localhost:8080 is a local address"; err == nil || !strings.HasPrefix(stderr, want) {
+				t.Errorf("build %v: report:\n%s\nwant it to start:\n%s", args, stderr, want)
+			}
+		}
+	})
+
 	// The built-in site cannot be edited: the message says to pass
 	// -base-url.
 	t.Run("built-in", func(t *testing.T) {

@@ -55,7 +55,7 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 	scheduled := 0
 	for _, a := range slices.Backward(r.Articles) { // soonest first
 		if !a.Draft && a.Date.After(start) {
-			fmt.Fprintf(stdout, "%s: scheduled: goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
+			fmt.Fprintf(stdout, "%s: note: scheduled, goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
 			scheduled++
 		}
 	}

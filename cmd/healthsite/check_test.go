@@ -228,8 +228,8 @@ func TestCheck_ListsScheduledArticles(t *testing.T) {
 	root := filepath.ToSlash(dir)
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:]
 	want := []string{
-		`^` + root + `/sooner.md: scheduled: goes live on Sunday 1 January 2090 at 00:00 GMT \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
-		`^` + root + `/later.md: scheduled: goes live on Friday 1 June 2091 at 09:30 \+0100 \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
+		`^` + root + `/sooner.md: note: scheduled, goes live on Sunday 1 January 2090 at 00:00 GMT \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
+		`^` + root + `/later.md: note: scheduled, goes live on Friday 1 June 2091 at 09:30 \+0100 \(in \d+ days\); until then only the preview \(serve -dev\) shows it$`,
 		`^5 files, 0 errors, 0 warnings, 2 articles scheduled \(.+\)$`,
 	}
 	if len(lines) != len(want) {

@@ -114,9 +114,6 @@ func sampleWarning(choice contentChoice, s article.Settings) *article.Error {
 	}
 	e := &article.Error{Path: displayDir(filepath.Join(choice.Dir, article.SettingsFile)), Severity: article.SeverityWarning,
 		Message: "sample: true is still set, so every page says the site is a made-up sample (delete the sample: line, or write sample: false, once the site holds your own articles and reviewer)"}
-	if choice.Dir == "." {
-		e.Path = article.SettingsFile
-	}
 	if data, err := os.ReadFile(filepath.Join(choice.Dir, article.SettingsFile)); err == nil {
 		if loc := sampleLine.FindIndex(data); loc != nil {
 			before := string(data[:loc[0]])

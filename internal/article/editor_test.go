@@ -1,8 +1,10 @@
 package article
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -194,9 +196,9 @@ func TestCheck_UnpublishedNames(t *testing.T) {
 		got = append(got, w.Error())
 	}
 	want := []string{
-		"Knee.txt: warning: is not published: only .md files are articles (rename it Knee.md to publish it, or start its name with _ to keep it out of the site)",
-		"leaflet.docx: warning: is a word-processor document, which is not published (copy its text into a plain text file named leaflet.md, with the front matter of an article, or start its name with _ to keep it out of the site)",
-		"neck.mdown: warning: is not published: only .md files are articles (rename it neck.md to publish it, or start its name with _ to keep it out of the site)",
+		"Knee.txt: warning: Knee.txt is not published: only .md and .markdown files are articles (rename it Knee.md to publish it, or start its name with _ to keep it out of the site)",
+		"leaflet.docx: warning: leaflet.docx is a word-processor document, which is not published (copy its text into a plain text file named leaflet.md, with the front matter of an article, or start its name with _ to keep it out of the site)",
+		"neck.mdown: warning: neck.mdown is not published: only .md and .markdown files are articles (rename it neck.md to publish it, or start its name with _ to keep it out of the site)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
@@ -370,7 +372,7 @@ func TestCheck_MessagesWithTheirFix(t *testing.T) {
 		{"ImageMissingCleanPath", []string{"guides/x.md", article("title: T", "author: A", "date: 2024-01-01", "summary: S") + "![A knee](../images/knee.svg)\n"},
 			[]string{"guides/x.md:9:1: error: the image ../images/knee.svg is not in the content folder (put the file at images/knee.svg, or correct the name; names are case-sensitive)"}},
 		{"PageAsText", []string{"pages/Privacy.txt", "Private.\n"},
-			[]string{"pages/Privacy.txt: warning: is not published: only .md files are pages (rename it Privacy.md to publish it, or start its name with _ to keep it out of the site)"}},
+			[]string{"pages/Privacy.txt: warning: Privacy.txt is not published: only .md and .markdown files are pages (rename it Privacy.md to publish it, or start its name with _ to keep it out of the site)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -378,5 +380,29 @@ func TestCheck_MessagesWithTheirFix(t *testing.T) {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCheck_SymbolicLinksAreNamedInTheirMessage: a link that is not read
+// is reported with the file's own name as the subject of the sentence,
+// as every other message about a file is.
+func TestCheck_SymbolicLinksAreNamedInTheirMessage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"good.md":       {Data: []byte("---\ntitle: T\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nText.\n")},
+		"escape.md":     {Data: []byte("nowhere.md"), Mode: fs.ModeSymlink},
+		"guides":        {Data: []byte("elsewhere"), Mode: fs.ModeSymlink},
+		"elsewhere":     {Mode: fs.ModeDir | 0o755},
+		"elsewhere/_.x": {Data: []byte("x")},
+	}
+	var got []string
+	for _, e := range Check(fsys, Options{Root: "content"}).Problems {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"content/escape.md: error: escape.md is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)",
+		"content/guides: warning: guides is a symbolic link to a folder, which is not followed, so the articles in it are not published (move the folder here instead of linking to it)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }

@@ -42,14 +42,15 @@ func unpublished(name string) string {
 		kind, one = "profiles", "a profile"
 	}
 	ext := strings.ToLower(path.Ext(name))
-	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	base := path.Base(name)
+	stem := strings.TrimSuffix(base, path.Ext(name))
 	switch ext {
 	case ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".markdn", ".mdx", ".rmd", ".txt", ".text":
-		return "is not published: only .md files are " + kind + " (rename it " + stem + ".md to publish it, or start its name with _ to keep it out of the site)"
+		return base + " is not published: only " + strings.Join(articleExts, " and ") + " files are " + kind + " (rename it " + stem + ".md to publish it, or start its name with _ to keep it out of the site)"
 	case ".docx", ".doc", ".odt", ".rtf", ".pages":
-		return "is a word-processor document, which is not published (copy its text into a plain text file named " + stem + ".md, with the front matter of " + one + ", or start its name with _ to keep it out of the site)"
+		return base + " is a word-processor document, which is not published (copy its text into a plain text file named " + stem + ".md, with the front matter of " + one + ", or start its name with _ to keep it out of the site)"
 	case ".html", ".htm":
-		return "is an HTML file, which is not published: articles are written in Markdown (write it as " + stem + ".md, or start its name with _ to keep it out of the site)"
+		return base + " is an HTML file, which is not published: articles are written in Markdown (write it as " + stem + ".md, or start its name with _ to keep it out of the site)"
 	}
 	return ""
 }

@@ -279,10 +279,10 @@ func (r *loading) badLink(name string) bool {
 			r.other[display] = otherFile{kind: FileImage}
 			r.l.broken[name] = true
 		}
-		r.problem(display, "is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)")
+		r.problem(display, "%s is a symbolic link that leads outside the content folder, or to nothing, so it is not read (copy the file into the folder instead of linking to it)", path.Base(name))
 		return true
 	case err == nil && info.IsDir():
-		r.warning(display, "is a symbolic link to a folder, which is not followed, so the articles in it are not published (move the folder here instead of linking to it)")
+		r.warning(display, path.Base(name)+" is a symbolic link to a folder, which is not followed, so the articles in it are not published (move the folder here instead of linking to it)")
 		return true
 	}
 	return false
