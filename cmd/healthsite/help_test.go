@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -90,4 +91,41 @@ func TestServe_PreviewListensOnThisComputerOnly(t *testing.T) {
 	write(t, dir, "knee.md", goodArticle)
 	url, stdout, _ := startServeOutput(t, nil, "-dev", "-content", dir)
 	waitLog(t, stdout, "healthsite: preview at "+url+" (only this computer can open it; -addr 0.0.0.0:")
+}
+
+// TestPreview_OnThisComputerRefusesOtherHostNames: the preview on
+// 127.0.0.1 answers 403 to a request for another name, which is how a
+// page of another site reads it through DNS rebinding; the published
+// site, served for any name, does not.
+func TestPreview_OnThisComputerRefusesOtherHostNames(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", goodArticle)
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"-dev", "-content", dir}, http.StatusForbidden},
+		{[]string{"-content", dir, "-base-url", "https://health.example.org"}, http.StatusOK},
+	} {
+		url := startServe(t, nil, tc.args...)
+		for _, host := range []string{"rebind.example", strings.TrimPrefix(url, "http://")} {
+			req, err := http.NewRequest(http.MethodGet, url+"/articles/knee/", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Host = host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			want := tc.want
+			if host != "rebind.example" {
+				want = http.StatusOK
+			}
+			if resp.StatusCode != want {
+				t.Errorf("%v, Host %s: %d, want %d", tc.args, host, resp.StatusCode, want)
+			}
+		}
+	}
 }

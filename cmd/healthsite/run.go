@@ -240,7 +240,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return listenError(cfg.Addr, err)
 	}
-	srv := server.New(st, log, server.Options{Dev: cfg.Dev, Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
+	// A preview kept to this computer answers only to its names, so
+	// that no page of another site can read the drafts through a name
+	// of its own pointed at 127.0.0.1 (DNS rebinding).
+	srv := server.New(st, log, server.Options{Dev: cfg.Dev, LocalOnly: cfg.Dev && onlyThisComputer(ln.Addr()),
+		Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
 	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -350,14 +354,21 @@ func isLoopback(host string) bool {
 // drafts and scheduled articles, which only the editors should see.
 func previewReach(a net.Addr) string {
 	url := listenURL(a)
-	if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
-		return fmt.Sprintf("healthsite: preview at %s (only this computer can open it; -addr 0.0.0.0:%d to share it)", url, tcp.Port)
+	if onlyThisComputer(a) {
+		return fmt.Sprintf("healthsite: preview at %s (only this computer can open it; -addr 0.0.0.0:%d to share it)", url, a.(*net.TCPAddr).Port)
 	}
 	port := "8080"
 	if tcp, ok := a.(*net.TCPAddr); ok {
 		port = strconv.Itoa(tcp.Port)
 	}
 	return fmt.Sprintf("healthsite: preview at %s, open to every computer that can reach this one, drafts and scheduled articles included (-addr 127.0.0.1:%s to keep it to this computer)", url, port)
+}
+
+// onlyThisComputer reports whether a listener at a is out of the
+// network's reach: on a loopback address.
+func onlyThisComputer(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
 
 // listenURL is the address a browser can open for a listener.

@@ -45,6 +45,10 @@ type Options struct {
 	Dev bool
 	// Limits of the HTTP server; zero fields take DefaultLimits.
 	Limits Limits
+	// LocalOnly answers only requests whose Host names this computer
+	// (localhost, 127.0.0.1, [::1]), for a preview that listens on a
+	// loopback address: see localOnly.
+	LocalOnly bool
 }
 
 // Server serves the current version of the site. Swap replaces it.
@@ -97,6 +101,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.logRequests, s.secureHeaders, s.recoverPanics)
+	if s.opts.LocalOnly {
+		r.Use(s.localOnly)
+	}
 
 	get := func(pattern string, h http.HandlerFunc) {
 		// HEAD is GET without the body, which net/http drops.
