@@ -51,9 +51,16 @@ var embedded = sync.OnceValue(func() *Set {
 // Embedded returns the assets built into the program, loaded once.
 func Embedded() *Set { return embedded() }
 
+// Served reports whether a file named name at the top of the folder is
+// served: Go files and names that start with a dot (editor swap files)
+// are not. Load and the preview's watcher both go by it.
+func Served(name string) bool {
+	return !strings.HasSuffix(name, ".go") && !strings.HasPrefix(name, ".")
+}
+
 // Load reads every file at the top of fsys (the embedded folder, or the
-// static/ folder on disk in development), skipping Go files and names
-// that start with a dot.
+// static/ folder on disk in development) that is Served; folders in it
+// are not read.
 func Load(fsys fs.FS) (*Set, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -62,7 +69,7 @@ func Load(fsys fs.FS) (*Set, error) {
 	s := &Set{}
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || strings.HasSuffix(name, ".go") || strings.HasPrefix(name, ".") {
+		if !e.Type().IsRegular() || !Served(name) {
 			continue
 		}
 		body, err := fs.ReadFile(fsys, name)

@@ -286,12 +286,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		log.Info("ready", "duration", time.Since(start).Round(time.Millisecond), "heap_mib", ms.HeapAlloc>>20)
 	})
 	if cfg.Dev {
-		dirs := []string{cfg.ContentDir}
+		dirs, folders := []string{cfg.ContentDir}, []server.Folder{server.ContentFolder(cfg.ContentDir)}
 		if cfg.StaticDir != "" {
-			dirs = append(dirs, cfg.StaticDir)
+			dirs, folders = append(dirs, cfg.StaticDir), append(folders, server.StaticFolder(cfg.StaticDir))
 		}
 		wg.Go(func() {
-			if err := server.Watch(ctx, dirs, log, func() { pub.Request("file changed") }); err != nil {
+			if err := server.Watch(ctx, folders, log, func() { pub.Request("file changed") }); err != nil {
 				log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
 			}
 		})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"healthsite/internal/article"
+	"healthsite/static"
 )
 
 // TestWatch_DebouncesABurstAndSeesNewFolders saves several files in a
@@ -24,7 +25,7 @@ func TestWatch_DebouncesABurstAndSeesNewFolders(t *testing.T) {
 	var calls atomic.Int32
 	done := make(chan error, 1)
 	go func() {
-		done <- Watch(ctx, []string{dir}, slog.New(slog.DiscardHandler), func() { calls.Add(1) })
+		done <- Watch(ctx, []Folder{ContentFolder(dir)}, slog.New(slog.DiscardHandler), func() { calls.Add(1) })
 	}()
 	time.Sleep(100 * time.Millisecond) // let the watcher start
 
@@ -70,10 +71,54 @@ func TestWatch_SkipsWhatTheLoaderSkips(t *testing.T) {
 		watched := true
 		parts := strings.Split(name, "/")
 		for i := range parts {
-			watched = watched && !ignored(filepath.Join(append([]string{"content"}, parts[:i+1]...)...))
+			watched = watched && !ContentFolder("content").ignored(filepath.Join(append([]string{"content"}, parts[:i+1]...)...))
 		}
 		if loaded != watched {
 			t.Errorf("%s: the loader reads it: %v, the watcher sees it: %v", name, loaded, watched)
 		}
+	}
+}
+
+// TestWatch_StaticSkipsWhatIsNotServed: in the static folder, the
+// watcher ignores a file exactly when static.Load does not serve it,
+// which is not the content loader's rule: _print.css is served.
+func TestWatch_StaticSkipsWhatIsNotServed(t *testing.T) {
+	for _, name := range []string{"site.css", "_print.css", ".site.css.swp", "embed.go", "img/logo.png", "_old/site.css", ".git/site.css"} {
+		set, err := static.Load(fstest.MapFS{name: {Data: []byte("x")}})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		served := set.URL(name) != ""
+		watched := true
+		parts := strings.Split(name, "/")
+		for i := range parts {
+			watched = watched && !StaticFolder("static").ignored(filepath.Join(append([]string{"static"}, parts[:i+1]...)...))
+		}
+		if served != watched {
+			t.Errorf("%s: static.Load serves it: %v, the watcher sees it: %v", name, served, watched)
+		}
+	}
+}
+
+// TestWatch_StaticFileWithUnderscoreReloads: saving static/_print.css,
+// which is served, reloads the preview, although a content file named
+// so would be kept out of the site.
+func TestWatch_StaticFileWithUnderscoreReloads(t *testing.T) {
+	content, assets := t.TempDir(), t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var calls atomic.Int32
+	done := make(chan error, 1)
+	go func() {
+		done <- Watch(ctx, []Folder{ContentFolder(content), StaticFolder(assets)}, slog.New(slog.DiscardHandler), func() { calls.Add(1) })
+	}()
+	time.Sleep(100 * time.Millisecond) // let the watcher start
+	if err := os.WriteFile(filepath.Join(assets, "_print.css"), []byte("p{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return calls.Load() == 1 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Watch: %v", err)
 	}
 }
