@@ -14,12 +14,13 @@
   const spaceRun = /[\s\p{Cc}]+/gu;
   const isSpace = /[\s\p{Cc}]/u;
 
-  // normalize makes any string a query, as the server does.
-  const normalize = (q) => {
+  // normalize makes any string a query, as the server does, cut at the
+  // length the index says the server cuts at.
+  const normalize = (q, max) => {
     const runes = Array.from(q.replace(spaceRun, " ").trim());
-    return runes.slice(0, 200).join("").trim();
+    return runes.slice(0, max).join("").trim();
   };
-  const query = normalize(params.get("q") || "");
+  let query = normalize(params.get("q") || "", Infinity);
   const wantPage = Math.max(1, parseInt(params.get("page"), 10) || 1);
   const input = document.getElementById("search-q");
   if (input) input.value = query;
@@ -38,7 +39,8 @@
   };
   const topics = () => `<a href="${esc(root.dataset.topics || "/tags/")}">every topic from A to Z</a>`;
 
-  document.title = "Search: " + query + document.title.slice("Search".length);
+  const titleRest = document.title.slice("Search".length);
+  document.title = "Search: " + query + titleRest;
   const heading = document.getElementById("search-heading");
   if (heading) heading.textContent = "Search results";
   root.setAttribute("aria-busy", "true");
@@ -53,6 +55,9 @@
 
   function run(ix) {
     const P = ix.p;
+    query = normalize(query, P.maxQuery);
+    if (input) input.value = query;
+    document.title = "Search: " + query + titleRest;
     const stop = new Set(ix.stop);
     const segmenter = new Intl.Segmenter("en", { granularity: "word" });
     const stems = Object.keys(ix.t);

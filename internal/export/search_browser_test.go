@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -186,5 +187,54 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 	must(err)
 	if !strings.Contains(text, "needs JavaScript, which is turned off") || !strings.Contains(text, "every topic from A to Z") {
 		t.Errorf("without JavaScript the search page says:\n%s", text)
+	}
+}
+
+// TestBrowser_ExportSearchCutsTheQueryWhereTheIndexSays: the script
+// cuts a long query at the length the index ships (p.maxQuery, the
+// server's limit), not at a number of its own. The index is rewritten
+// here with a limit of 5 to tell the two apart.
+func TestBrowser_ExportSearchCutsTheQueryWhereTheIndexSays(t *testing.T) {
+	nginxPath(t)
+	ctx := browser(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(shipped(t), dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "search.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`data-index="([^"]+)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("search.html names no index")
+	}
+	index := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(string(m[1]), "/")))
+	data, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := regexp.MustCompile(`"maxQuery":\d+`)
+	if !limit.Match(data) {
+		t.Fatal("the index has no maxQuery")
+	}
+	if err := os.WriteFile(index, limit.ReplaceAll(data, []byte(`"maxQuery":5`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{".gz", ".br"} {
+		if err := os.Remove(index + ext); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	nginx := startNginx(t, dir)
+	if err := chromedp.Do(ctx, chromedp.Navigate(nginx+"/search?q=stretching+exercises"), chromedp.WaitVisible(`#search-results p.intro`)); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	value, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-q").value`))
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if value != "stret" {
+		t.Errorf("the search box holds %q, want the query cut at the index's 5 characters, %q", value, "stret")
 	}
 }

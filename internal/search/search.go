@@ -172,10 +172,7 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 			names: strings.Join(d.Tags, " ") + " " + strings.Join(d.Authors, " ")}
 	}
 
-	order, err := rankOrder(docs)
-	if err != nil {
-		return nil, err
-	}
+	order := rankOrder(docs)
 
 	m := newMapping(cfg)
 	kvstore := scorch.Name
@@ -230,7 +227,7 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 // rankOrder returns the indexes of docs newest first, then by ID: the
 // order a tie in score is broken in, fixed once at build time so that a
 // tie sorts on one short keyword instead of two fields.
-func rankOrder(docs []Doc) ([]int, error) {
+func rankOrder(docs []Doc) []int {
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -241,7 +238,7 @@ func rankOrder(docs []Doc) ([]int, error) {
 		}
 		return strings.Compare(docs[a].ID, docs[b].ID)
 	})
-	return order, nil
+	return order
 }
 
 func newMapping(cfg config) *mapping.IndexMappingImpl {

@@ -69,10 +69,7 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	order, err := rankOrder(docs)
-	if err != nil {
-		return nil, err
-	}
+	order := rankOrder(docs)
 	syn := newSynonyms(a, opts.Synonyms)
 	st := &Static{
 		Version:  2,
