@@ -86,7 +86,7 @@ func TestLoad_LinksOfAndToFilesWithErrors(t *testing.T) {
 			"a.md", file(good, "See [b](/articles/b/)."),
 			"b.md", file(good, strings.Repeat("Text that is far too long. ", 100)),
 		}, Options{MaxFileSize: 1 << 10}, []string{
-			"b.md: error: the file is 2 KiB, over the limit of 1 KiB (split it into several articles, or raise the limit with healthsite check -max-size BYTES; serve and build accept 1024 KiB)",
+			"b.md: error: the file is 2 KiB, over the limit of 1 KiB (" + tooBigFix + ")",
 		}},
 		{"MisspeltLinkToFileWithErrors", []string{
 			"a.md", file(good, "See [b](/articles/neck-pian/)."),

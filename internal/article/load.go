@@ -18,9 +18,13 @@ import (
 // DefaultMaxFileSize is the largest article file Load accepts.
 const DefaultMaxFileSize = 1 << 20
 
-// tooBigFix is the fix for an article over the size limit. Only check
-// takes another limit (-max-size); serve and build keep the default.
-var tooBigFix = fmt.Sprintf("split it into several articles, or raise the limit with healthsite check -max-size BYTES; serve and build accept %d KiB", DefaultMaxFileSize>>10)
+// tooBigFix is the fix for a Markdown file (an article, a page, a
+// profile) or authors.yaml over the size limit. It does not offer
+// check's -max-size: serve and build keep the default limit, so raising
+// check's would only hide the problem until the site is served. A text
+// that size is far more than a reader reads on one page; what makes a
+// file that big by mistake is usually a picture pasted into the text.
+const tooBigFix = "shorten it, or split it into several files; a picture pasted into the text (data:image/…) belongs in images/ instead, shown with ![what it shows](images/name.jpg)"
 
 // DefaultRenderBudget is the longest an article's Markdown may take to
 // render. Ordinary articles take well under a millisecond; some crafted
@@ -391,7 +395,7 @@ func (r *loading) parseArticles(articles []string) []*Article {
 func (r *loading) readPagesAndProfiles(pages, profiles []string, found []*Article) (pagePlaces, profilePlaces []*place) {
 	readOne := func(name string) ([]byte, *Error) {
 		r.report.Files++
-		return r.readFile(name, r.limit, "make it shorter")
+		return r.readFile(name, r.limit, tooBigFix)
 	}
 	if _, err := fs.Stat(r.fsys, AuthorsFile); err == nil {
 		r.other[displayPath(r.root, AuthorsFile)] = otherFile{kind: FileProfile}

@@ -912,8 +912,28 @@ func TestLoad_RootPrefixesPaths(t *testing.T) {
 func TestLoad_FileTooLarge(t *testing.T) {
 	src := article("title: T", "author: A", "date: 2023-10-08", "summary: S") + strings.Repeat("Words and more words.\n", 200)
 	wantErrors(t, mapFS("x.md", src), Options{MaxFileSize: 2 << 10},
-		"x.md: error: the file is 4 KiB, over the limit of 2 KiB (split it into several articles, or raise the limit with healthsite check -max-size BYTES; serve and build accept 1024 KiB)")
+		"x.md: error: the file is 4 KiB, over the limit of 2 KiB ("+tooBigFix+")")
 	mustLoad(t, mapFS("x.md", src), Options{MaxFileSize: 8 << 10})
+}
+
+// TestLoad_TooBigFileHasOneFix: every file the size limit applies to
+// gets the same fix, and it is one that works: not a check option that
+// serve and build ignore, nor "make it shorter" alone for a file that
+// a pasted picture makes big.
+func TestLoad_TooBigFileHasOneFix(t *testing.T) {
+	long := strings.Repeat("Words and more words.\n", 200)
+	for _, tc := range []struct{ name, src string }{
+		{"knee.md", article("title: T", "author: A", "date: 2023-10-08", "summary: S") + long},
+		{"pages/about.md", "---\ntitle: About us\n---\n\n" + long},
+		{"authors/ann-lee.md", "---\nname: Ann Lee\n---\n\n" + long},
+		{AuthorsFile, "- name: Ann Lee\n  bio: |\n" + strings.ReplaceAll(long, "Words", "    Words")},
+	} {
+		r := Check(mapFS(tc.name, tc.src), Options{MaxFileSize: 2 << 10})
+		want := fmt.Sprintf("%s: error: the file is %d KiB, over the limit of 2 KiB (shorten it, or split it into several files; a picture pasted into the text (data:image/…) belongs in images/ instead, shown with ![what it shows](images/name.jpg))", tc.name, len(tc.src)>>10)
+		if got := problemLines(r.Problems); !slices.Contains(got, want) {
+			t.Errorf("%s: problems\n%s\nlack\n%s", tc.name, strings.Join(got, "\n"), want)
+		}
+	}
 }
 
 // TestLoad_LargeFrontMatter loads front matters near the file size limit:
