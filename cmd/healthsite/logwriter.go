@@ -2,18 +2,18 @@ package main
 
 import (
 	"bufio"
-	"bytes"
+	"context"
 	"io"
+	"log/slog"
 	"sync"
 	"time"
 )
 
-// logWriter buffers the request log and writes it out at least every
+// logBuffer buffers the request log and writes it out at least every
 // interval, and whenever 64 KiB have gathered: one write for many
 // request lines instead of one each, which matters when the log goes
-// to a pipe or a journal. A warning or an error is written out at once,
-// and after Close every line is.
-type logWriter struct {
+// to a pipe or a journal. After Close every line goes straight through.
+type logBuffer struct {
 	mu     sync.Mutex
 	buf    *bufio.Writer
 	closed bool
@@ -21,8 +21,8 @@ type logWriter struct {
 	done   chan struct{}
 }
 
-func newLogWriter(w io.Writer, interval time.Duration) *logWriter {
-	l := &logWriter{buf: bufio.NewWriterSize(w, 64<<10), stop: make(chan struct{}), done: make(chan struct{})}
+func newLogBuffer(w io.Writer, interval time.Duration) *logBuffer {
+	l := &logBuffer{buf: bufio.NewWriterSize(w, 64<<10), stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
 		t := time.NewTicker(interval)
@@ -39,23 +39,19 @@ func newLogWriter(w io.Writer, interval time.Duration) *logWriter {
 	return l
 }
 
-// urgent are the levels of log/slog's text format that are written out
-// at once.
-var urgent = [][]byte{[]byte(" level=WARN "), []byte(" level=ERROR ")}
-
 // Write buffers p, a whole log record: slog writes one at a time.
-func (l *logWriter) Write(p []byte) (int, error) {
+func (l *logBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n, err := l.buf.Write(p)
-	if err == nil && (l.closed || bytes.Contains(p, urgent[0]) || bytes.Contains(p, urgent[1])) {
+	if err == nil && l.closed {
 		err = l.buf.Flush()
 	}
 	return n, err
 }
 
 // Flush writes out what is buffered.
-func (l *logWriter) Flush() {
+func (l *logBuffer) Flush() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	_ = l.buf.Flush()
@@ -63,11 +59,45 @@ func (l *logWriter) Flush() {
 
 // Close stops the flushing and writes out the rest; lines written
 // later (by requests that outlive the shutdown) go straight through.
-func (l *logWriter) Close() {
+func (l *logBuffer) Close() {
 	close(l.stop)
 	<-l.done
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.closed = true
 	_ = l.buf.Flush()
+}
+
+// flushingHandler is slog's text format into a logBuffer that writes a
+// warning or an error out at once, decided by the record's level rather
+// than by what its text happens to contain.
+type flushingHandler struct {
+	slog.Handler
+	out *logBuffer
+}
+
+// Handle writes r, and writes out the buffer when r is a warning or worse.
+func (h flushingHandler) Handle(ctx context.Context, r slog.Record) error {
+	err := h.Handler.Handle(ctx, r)
+	if r.Level >= slog.LevelWarn {
+		h.out.Flush()
+	}
+	return err
+}
+
+// WithAttrs keeps the flushing for loggers made with With.
+func (h flushingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return flushingHandler{h.Handler.WithAttrs(attrs), h.out}
+}
+
+// WithGroup keeps the flushing for loggers made with WithGroup.
+func (h flushingHandler) WithGroup(name string) slog.Handler {
+	return flushingHandler{h.Handler.WithGroup(name), h.out}
+}
+
+// newLog returns serve's logger, slog's text format to w buffered for at
+// most interval, and the function that writes out the rest at the end.
+func newLog(w io.Writer, interval time.Duration) (*slog.Logger, func()) {
+	out := newLogBuffer(w, interval)
+	return slog.New(flushingHandler{slog.NewTextHandler(out, nil), out}), out.Close
 }

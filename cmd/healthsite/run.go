@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -161,9 +160,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	cfg.ContentDir = choice.Dir
 	cfg.Addr = serveAddr(cfg.Addr, cfg.Dev)
 	fmt.Fprintln(stdout, choice)
-	logOut := newLogWriter(stderr, 100*time.Millisecond)
-	defer logOut.Close()
-	log := slog.New(slog.NewTextHandler(logOut, nil))
+	log, closeLog := newLog(stderr, 100*time.Millisecond)
+	defer closeLog()
 	if cfg.Dev {
 		if info, err := os.Stat("static"); err == nil && info.IsDir() {
 			cfg.StaticDir = "static"
