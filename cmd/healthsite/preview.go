@@ -12,7 +12,8 @@ import (
 // version of the content, so that a file with errors keeps showing as
 // it last was everywhere but at its own address (see article.LoadPartial).
 type preview struct {
-	dir string // the content folder
+	dir     string               // the content folder
+	renders *article.RenderGuard // slow texts, remembered from one load to the next
 
 	mu   sync.Mutex
 	last *article.Library // the last version without errors that concern the whole site
@@ -28,7 +29,7 @@ func (p *preview) load(now time.Time, report func(*article.Error)) (*article.Lib
 	defer src.close()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	lib, problems := article.LoadPartial(src.fsys, article.Options{Root: src.root, Now: now}, p.last)
+	lib, problems := article.LoadPartial(src.fsys, article.Options{Root: src.root, Now: now, Renders: p.renders}, p.last)
 	if problems == nil || len(problems.Site) == 0 {
 		p.last = lib
 	}

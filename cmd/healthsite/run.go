@@ -97,7 +97,7 @@ func serveAddr(addr string, dev bool) string {
 func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, publish, serve bool) {
 	if serve {
 		fs.StringVar(&c.Addr, "addr", getenv("HEALTHSITE_ADDR"), "listen `address`, host:port (default "+defaultAddr+"; with -dev "+defaultDevAddr+", this computer only; env HEALTHSITE_ADDR)")
-		fs.IntVar(&c.MaxHeader, "max-header-bytes", envInt(getenv, "HEALTHSITE_MAX_HEADER_BYTES", server.DefaultLimits.MaxHeaderBytes), "largest request headers accepted, in `bytes`; larger ones get 431 (env HEALTHSITE_MAX_HEADER_BYTES)")
+		fs.IntVar(&c.MaxHeader, "max-header-bytes", envInt(getenv, "HEALTHSITE_MAX_HEADER_BYTES", server.DefaultLimits().MaxHeaderBytes), "largest request headers accepted, in `bytes`; larger ones get 431 (env HEALTHSITE_MAX_HEADER_BYTES)")
 		fs.BoolVar(&c.Dev, "dev", getenv("HEALTHSITE_DEV") == "true", "preview for editors: reload on every change, show drafts, show problems in the page (env HEALTHSITE_DEV=true)")
 	}
 	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read the articles in `DIR` (env HEALTHSITE_CONTENT; default: ./content if there is one, else the built-in sample articles)")
@@ -176,7 +176,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer signal.Stop(hup)
 
 	clock := server.SystemClock{}
-	dev := &preview{dir: cfg.ContentDir}
+	// One memory of slow texts for every version, so that reloading a
+	// file whose text takes too long to render does not render it again.
+	renders := article.NewRenderGuard()
+	dev := &preview{dir: cfg.ContentDir, renders: renders}
 	// build loads the content as it is now; warnings go to warn, and in
 	// the preview, which shows files with errors in the page, errors too.
 	// seen, when not nil, is given the library read.
@@ -188,7 +191,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			if cfg.Dev {
 				lib, opts.Problems, err = dev.load(now, warn)
 			} else {
-				lib, err = loadContent(cfg.ContentDir, now, warn)
+				lib, err = loadContent(cfg.ContentDir, now, renders, warn)
 			}
 			if err != nil {
 				return nil, err
@@ -322,14 +325,15 @@ func listenError(addr string, err error) error {
 }
 
 // loadContent loads the articles of dir, or the built-in ones when dir
-// is empty, and passes each warning to warn.
-func loadContent(dir string, now time.Time, warn func(*article.Error)) (*article.Library, error) {
+// is empty, and passes each warning to warn. renders, when not nil, is
+// the memory of slow texts kept from one load to the next.
+func loadContent(dir string, now time.Time, renders *article.RenderGuard, warn func(*article.Error)) (*article.Library, error) {
 	src, err := contentChoice{Dir: dir}.open()
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
-	lib, err := article.Load(src.fsys, article.Options{Root: src.root, Now: now})
+	lib, err := article.Load(src.fsys, article.Options{Root: src.root, Now: now, Renders: renders})
 	if err != nil {
 		return nil, err
 	}

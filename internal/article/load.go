@@ -44,6 +44,10 @@ type Options struct {
 	RenderBudget time.Duration
 	// Now, when set, makes an overdue clinical review a warning.
 	Now time.Time
+	// Renders remembers slow bodies from one load to the next: a
+	// program that reloads passes the same one to every load. nil gives
+	// the load a guard of its own.
+	Renders *RenderGuard
 }
 
 // Report is the outcome of checking a content folder.
@@ -145,6 +149,7 @@ type loader struct {
 	settings Settings
 	md       *markdown.Renderer
 	budget   time.Duration
+	renders  *RenderGuard
 	images   map[string]*Image // by path in the content folder
 	broken   map[string]bool   // images in the folder that cannot be shown, by path
 	now      time.Time         // for overdue reviews; zero to ignore them
@@ -207,12 +212,16 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			settings: settings,
 			md:       markdown.Default(),
 			budget:   cmp.Or(opts.RenderBudget, DefaultRenderBudget),
+			renders:  opts.Renders,
 			images:   map[string]*Image{},
 			broken:   map[string]bool{},
 			now:      opts.Now,
 		},
 		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
 		other: map[string]otherFile{},
+	}
+	if r.l.renders == nil {
+		r.l.renders = NewRenderGuard()
 	}
 	if _, err := fs.Stat(fsys, SettingsFile); err == nil {
 		r.report.Files++

@@ -100,7 +100,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 			d.unknown = append(d.unknown, f)
 		}
 	}
-	d.body, err = renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
+	d.body, err = l.renders.renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil

@@ -13,24 +13,28 @@ import (
 // maxSlowBodies bounds how many slow bodies the process remembers.
 const maxSlowBodies = 256
 
-// renders remembers, for the whole process, the bodies whose rendering
-// ran over its budget. goldmark cannot be stopped, so such a render goes
-// on in the background until it finishes; without this, every reload of
-// the same slow file (each save under -dev, each SIGHUP) would start one
-// more, until they took every core.
-var renders = &renderGuard{
-	running: map[[sha256.Size]byte]*renderRun{},
-	slow:    map[[sha256.Size]byte]time.Duration{},
-}
-
-// renderGuard runs at most one render of a body at a time, and answers
-// at once for a body known to take longer than the budget.
-type renderGuard struct {
+// RenderGuard remembers the bodies whose rendering ran over its budget,
+// runs at most one render of a body at a time, and answers at once for
+// a body known to take longer than the budget. goldmark cannot be
+// stopped, so such a render goes on in the background until it
+// finishes; a program that loads the same content again and again (each
+// save under -dev, each SIGHUP) keeps one RenderGuard for all its loads
+// (Options.Renders), or every reload of a slow file would start one
+// more render, until they took every core.
+type RenderGuard struct {
 	mu      sync.Mutex
 	running map[[sha256.Size]byte]*renderRun    // renders under way, by body
 	slow    map[[sha256.Size]byte]time.Duration // how long over-budget renders took
 	order   [][sha256.Size]byte                 // slow's keys, oldest first
 	started atomic.Int64                        // renders started, for tests
+}
+
+// NewRenderGuard returns a guard that knows no body yet.
+func NewRenderGuard() *RenderGuard {
+	return &RenderGuard{
+		running: map[[sha256.Size]byte]*renderRun{},
+		slow:    map[[sha256.Size]byte]time.Duration{},
+	}
 }
 
 // renderRun is a render under way.
@@ -41,7 +45,7 @@ type renderRun struct {
 
 // remember records that the body with key took took to render. The
 // caller holds g.mu.
-func (g *renderGuard) remember(key [sha256.Size]byte, took time.Duration) {
+func (g *RenderGuard) remember(key [sha256.Size]byte, took time.Duration) {
 	if _, ok := g.slow[key]; !ok {
 		g.order = append(g.order, key)
 	}
@@ -63,10 +67,9 @@ func overBudget(budget time.Duration) error {
 // known to take longer than budget is reported at once, without
 // rendering it again, and while one render of a body is under way no
 // other is started: a second caller waits for it within its own budget.
-func renderWithin(md *markdown.Renderer, body []byte, opts markdown.Options, budget time.Duration) (*markdown.Document, error) {
+func (g *RenderGuard) renderWithin(md *markdown.Renderer, body []byte, opts markdown.Options, budget time.Duration) (*markdown.Document, error) {
 	key := sha256.Sum256(body)
 	deadline := time.Now().Add(budget)
-	g := renders
 	for {
 		g.mu.Lock()
 		if took, ok := g.slow[key]; ok && took > budget {

@@ -50,13 +50,13 @@ func TestCheck_SlowTextIsRenderedOnceAndRemembered(t *testing.T) {
 			// goldmark tens of milliseconds.
 			text := fmt.Sprintf("%s %d %s", tc.name, time.Now().UnixNano(), strings.Repeat("[", 50000))
 			fsys := fstest.MapFS{"x.md": {Data: []byte("---\ntitle: Slow\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\n" + text + "\n")}}
-			before := renders.started.Load()
+			renders := NewRenderGuard()
 			for i, s := range tc.steps {
 				got := make([][]string, s.callers)
 				var wg sync.WaitGroup
 				for c := range s.callers {
 					wg.Go(func() {
-						for _, e := range Check(fsys, Options{RenderBudget: s.budget}).Problems {
+						for _, e := range Check(fsys, Options{RenderBudget: s.budget, Renders: renders}).Problems {
 							got[c] = append(got[c], e.Error())
 						}
 					})
@@ -72,17 +72,34 @@ func TestCheck_SlowTextIsRenderedOnceAndRemembered(t *testing.T) {
 					}
 				}
 			}
-			if n := renders.started.Load() - before; n != tc.renders {
+			if n := renders.started.Load(); n != tc.renders {
 				t.Errorf("%d renders started, want %d", n, tc.renders)
 			}
 		})
 	}
 }
 
+// TestCheck_LoadsWithoutACommonGuardShareNothing checks that what one
+// guard knows of a slow text is no other's: the memory belongs to the
+// program that passes it to its loads, not to the process.
+func TestCheck_LoadsWithoutACommonGuardShareNothing(t *testing.T) {
+	text := fmt.Sprintf("Shared %d %s", time.Now().UnixNano(), strings.Repeat("[", 50000))
+	fsys := fstest.MapFS{"x.md": {Data: []byte("---\ntitle: Slow\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\n" + text + "\n")}}
+	a, b := NewRenderGuard(), NewRenderGuard()
+	for _, g := range []*RenderGuard{a, a, b, nil} {
+		if r := Check(fsys, Options{RenderBudget: time.Nanosecond, Renders: g}); len(r.Problems) != 1 {
+			t.Fatalf("problems: %v", r.Problems)
+		}
+	}
+	if n, m := a.started.Load(), b.started.Load(); n != 1 || m != 1 {
+		t.Errorf("renders started: %d by the guard used twice, %d by the other; want 1 each", n, m)
+	}
+}
+
 // TestRenderGuard_RemembersABoundedNumberOfBodies checks that the
 // memory of slow bodies does not grow without bound.
 func TestRenderGuard_RemembersABoundedNumberOfBodies(t *testing.T) {
-	g := &renderGuard{slow: map[[32]byte]time.Duration{}}
+	g := NewRenderGuard()
 	for i := range maxSlowBodies + 10 {
 		g.remember([32]byte{byte(i), byte(i >> 8)}, time.Second)
 	}

@@ -34,6 +34,10 @@ type Options struct {
 	// Force replaces a folder that is not an earlier export. Without
 	// it, Write refuses any non-empty folder without the Marker file.
 	Force bool
+
+	// writeFile writes a file of the export; nil means os.WriteFile.
+	// Tests set it to fail halfway.
+	writeFile func(name string, data []byte, perm os.FileMode) error
 }
 
 // Stats says what Write wrote.
@@ -86,7 +90,7 @@ func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
 	}
-	if st, err = writeAll(s, tmp, previous); err != nil {
+	if st, err = writeAll(s, tmp, previous, opts.write()); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
 	if err := swap(tmp, dir, parent, base); err != nil {
@@ -162,12 +166,17 @@ func File(path string) string {
 	return name
 }
 
-// writeFile writes a file of the export; tests replace it to fail.
-var writeFile = os.WriteFile
+// write is how the export's files are written.
+func (o Options) write() func(string, []byte, os.FileMode) error {
+	if o.writeFile != nil {
+		return o.writeFile
+	}
+	return os.WriteFile
+}
 
-// writeAll writes every page of s into dir. previous is the export dir
-// replaces, or "".
-func writeAll(s *site.Site, dir, previous string) (Stats, error) {
+// writeAll writes every page of s into dir with writeFile. previous is
+// the export dir replaces, or "".
+func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, error) {
 	var st Stats
 	write := func(name string, p *site.Page) error {
 		st.Pages++

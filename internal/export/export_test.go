@@ -244,14 +244,13 @@ func TestWrite_AFailureHalfwayLeavesThePreviousExport(t *testing.T) {
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
 	n := 0
-	writeFile = func(name string, data []byte, perm os.FileMode) error {
+	failing := func(name string, data []byte, perm os.FileMode) error {
 		if n++; n == 7 {
 			return errors.New("disk full")
 		}
 		return os.WriteFile(name, data, perm)
 	}
-	defer func() { writeFile = os.WriteFile }()
-	if _, err := Write(s, dir, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if _, err := Write(s, dir, Options{writeFile: failing}); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("a failing write: %v", err)
 	}
 	after, err := os.ReadFile(filepath.Join(dir, "index.html"))

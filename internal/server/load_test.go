@@ -39,7 +39,7 @@ type loadSize struct {
 
 func size() loadSize {
 	if *fullLoad {
-		return loadSize{rate: 1000, duration: 20 * time.Second, reloads: 100, broken: 10, readHeaderTimeout: DefaultLimits.ReadHeaderTimeout}
+		return loadSize{rate: 1000, duration: 20 * time.Second, reloads: 100, broken: 10, readHeaderTimeout: DefaultLimits().ReadHeaderTimeout}
 	}
 	return loadSize{rate: 300, duration: 4 * time.Second, reloads: 20, broken: 2, readHeaderTimeout: time.Second}
 }

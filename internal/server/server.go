@@ -347,19 +347,23 @@ type Limits struct {
 	ShutdownTimeout   time.Duration // requests in flight get this long to finish on shutdown
 }
 
-// DefaultLimits are the limits of a Server whose Options set none.
-var DefaultLimits = Limits{
-	ReadHeaderTimeout: 5 * time.Second,
-	ReadTimeout:       10 * time.Second,
-	WriteTimeout:      30 * time.Second,
-	IdleTimeout:       120 * time.Second,
-	MaxHeaderBytes:    16 << 10,
-	ShutdownTimeout:   15 * time.Second,
+// DefaultLimits returns the limits of a Server whose Options set none.
+// It is a function, not a variable, so that nothing can change them for
+// every Server of the process.
+func DefaultLimits() Limits {
+	return Limits{
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ShutdownTimeout:   15 * time.Second,
+	}
 }
 
 // orDefault fills the zero fields of l from DefaultLimits.
 func (l Limits) orDefault() Limits {
-	d := DefaultLimits
+	d := DefaultLimits()
 	return Limits{
 		ReadHeaderTimeout: cmp.Or(l.ReadHeaderTimeout, d.ReadHeaderTimeout),
 		ReadTimeout:       cmp.Or(l.ReadTimeout, d.ReadTimeout),
