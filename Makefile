@@ -16,13 +16,14 @@ run:
 dev:
 	$(GO) run ./cmd/healthsite serve -dev -content content -addr $(DEV_ADDR)
 
-## test: run every test, the browser test included
+## test: run every test, the browser test included; first installs the audit tools when npm can and they are missing or out of date
 test:
+	@bash .ci/audit-tools.sh --if-can
 	$(GO) test -count=1 ./...
 
-## audit-tools: install the pinned axe-core, Nu Html Checker and Lighthouse into .ci/node_modules (the audits in make test need them)
+## audit-tools: install the pinned axe-core, Nu Html Checker and Lighthouse into .ci/node_modules unless they are there already; fails if it cannot
 audit-tools:
-	npm ci --prefix .ci --ignore-scripts --no-audit --no-fund
+	bash .ci/audit-tools.sh
 
 ## lighthouse: Lighthouse on / and an article, served on 127.0.0.1; fails below performance 95, the rest 100
 lighthouse:

@@ -34,7 +34,7 @@ runs=${LH_RUNS:-3}
 lighthouse=.ci/node_modules/lighthouse/cli/index.js
 
 die() { echo "lighthouse.sh: $*" >&2; exit 1; }
-[ -f "$lighthouse" ] || die "Lighthouse is not installed in .ci/node_modules: run make audit-tools (npm ci --prefix .ci --ignore-scripts)"
+[ -f "$lighthouse" ] || die "Lighthouse is not installed in .ci/node_modules: run make audit-tools"
 command -v node >/dev/null 2>&1 || die "no node on PATH"
 if [ -z "${CHROME_PATH:-}" ]; then
   for c in chromium chromium-browser google-chrome google-chrome-stable; do

@@ -44,9 +44,18 @@ func ciTool(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join(repoRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		missingTool(t, "%s is not installed: run `make audit-tools` (npm ci --prefix .ci --ignore-scripts) (%v)", rel, err)
+		missingTool(t, "%s is not installed: %s (%v)", rel, installHint(), err)
 	}
 	return p
+}
+
+// installHint says why `make test`, which installs the audit tools when
+// it can, did not.
+func installHint() string {
+	if _, err := exec.LookPath("npm"); err != nil {
+		return "npm is not installed, so make test could not install it (apt-get install npm, then make test again)"
+	}
+	return "make test installs it when npm can reach its registry, and could not: make audit-tools says why"
 }
 
 // javaPath finds a Java runtime (17 or later) for the Nu Html Checker.
@@ -67,4 +76,60 @@ func javaPath(t *testing.T) string {
 func isExecutable(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0
+}
+
+// TestAuditTools_InstalledFollowsTheLockFile checks .ci/installed.js,
+// which make test asks whether to run npm: a missing or differently
+// versioned package means an install, a package left out because it is
+// optional does not, and the repository's own tools, which the audits
+// use, are the locked ones.
+func TestAuditTools_InstalledFollowsTheLockFile(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missingTool(t, "no node on PATH to run .ci/installed.js (apt-get install nodejs npm)")
+	}
+	script := filepath.Join(repoRoot(t), ".ci", "installed.js")
+	const lock = `{"lockfileVersion": 3, "packages": {
+		"": {"name": "x"},
+		"node_modules/a": {"version": "1.0.0"},
+		"node_modules/a/node_modules/b": {"version": "2.0.0"},
+		"node_modules/fsevents": {"version": "2.3.3", "optional": true}
+	}}`
+	tests := []struct {
+		name      string
+		installed map[string]string // package folder → version in its package.json
+		want      string            // what installed.js prints; "" when up to date
+	}{
+		{"NothingInstalled", nil, "node_modules/a is missing\n"},
+		{"NestedMissing", map[string]string{"a": "1.0.0"}, "node_modules/a/node_modules/b is missing\n"},
+		{"OlderVersion", map[string]string{"a": "0.9.0", "a/node_modules/b": "2.0.0"}, "node_modules/a is 0.9.0, the lock file says 1.0.0\n"},
+		{"UpToDate", map[string]string{"a": "1.0.0", "a/node_modules/b": "2.0.0"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "package-lock.json"), []byte(lock), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for pkg, version := range tc.installed {
+				d := filepath.Join(dir, "node_modules", filepath.FromSlash(pkg))
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(d, "package.json"), []byte(`{"version": "`+version+`"}`), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out, err := exec.Command(node, script, dir).Output()
+			if string(out) != tc.want || (err == nil) != (tc.want == "") {
+				t.Errorf("installed.js printed %q (%v), want %q", out, err, tc.want)
+			}
+		})
+	}
+	t.Run("TheRepositorysTools", func(t *testing.T) {
+		ciTool(t, "axe-core/axe.min.js")
+		if out, err := exec.Command(node, script).Output(); err != nil {
+			missingTool(t, ".ci/node_modules is not what .ci/package-lock.json locks: %s(%v); %s", out, err, installHint())
+		}
+	})
 }
