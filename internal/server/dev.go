@@ -93,9 +93,10 @@ func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
 	if !s.opts.Dev || strings.HasPrefix(r.URL.Path, "/static/") {
 		return false
 	}
-	cur := s.Site()
-	if perr := s.problems.Load(); perr != nil {
-		body, err := cur.ProblemsPage(*perr)
+	v := s.requestOf(r).version
+	cur := v.site
+	if v.problems != nil {
+		body, err := cur.ProblemsPage(v.problems)
 		if err != nil {
 			s.log.Error("rendering the problems page", "error", err)
 			return false
@@ -103,12 +104,12 @@ func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
 		h := w.Header()
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Cache-Control", "no-store")
-		noteProblems(r)
+		s.noteProblems(r)
 		writeBody(w, r, http.StatusInternalServerError, body)
 		return true
 	}
 	if p := cur.ProblemPage(r.URL.Path); p != nil {
-		noteProblems(r)
+		s.noteProblems(r)
 		writePage(w, r, p, http.StatusInternalServerError)
 		return true
 	}

@@ -52,7 +52,7 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 		}
 		// Only a site published over https can ask for https: on an
 		// http address it would lock readers out.
-		if strings.HasPrefix(s.Site().BaseURL(), "https://") {
+		if strings.HasPrefix(s.siteOf(r).BaseURL(), "https://") {
 			h["Strict-Transport-Security"] = hstsValue
 		}
 		next.ServeHTTP(w, r)

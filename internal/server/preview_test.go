@@ -175,8 +175,7 @@ func TestPreview_ProblemsPagesAreNotLoggedAsServerErrors(t *testing.T) {
 		}, site.DevProblemsPath},
 		{"FailedBuild", func(t *testing.T) *Server {
 			srv := New(previewSite(t, previewFS("knee.md", previewKnee)), nil, Options{Dev: true})
-			err := error(&article.Error{Path: "content/knee.md", Line: 1, Message: "broken"})
-			srv.problems.Store(&err)
+			srv.setProblems(&article.Error{Path: "content/knee.md", Line: 1, Message: "broken"})
 			return srv
 		}, "/"},
 	}

@@ -82,7 +82,6 @@ func (p *Publisher) Reload(ctx context.Context, reason string) error {
 		p.server.setProblems(err)
 		return err
 	}
-	p.server.setProblems(nil)
 	p.server.Swap(next)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))
 	return nil

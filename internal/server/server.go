@@ -53,8 +53,8 @@ type Options struct {
 
 // Server serves the current version of the site. Swap replaces it.
 type Server struct {
-	current  atomic.Pointer[site.Site]
-	problems atomic.Pointer[error] // the last failed reload's errors, nil when the last one worked
+	mu       sync.Mutex // serializes the changes of current
+	current  atomic.Pointer[version]
 	log      *slog.Logger
 	opts     Options
 	handler  http.Handler
@@ -66,32 +66,32 @@ type Server struct {
 // New returns a server of s that logs to log.
 func New(s *site.Site, log *slog.Logger, opts Options) *Server {
 	srv := &Server{log: log, opts: opts, stopping: make(chan struct{})}
-	srv.current.Store(s)
+	srv.current.Store(&version{site: s})
 	srv.handler = srv.routes()
 	return srv
 }
 
 // Swap makes next the version served to every request that starts after
-// it returns; requests already running finish with the version they had.
+// it returns, and forgets the errors of an earlier failed reload;
+// requests already running finish with the version they had.
 func (s *Server) Swap(next *site.Site) {
-	s.current.Store(next)
+	s.mu.Lock()
+	s.current.Store(&version{site: next})
+	s.mu.Unlock()
 	s.changes.notify()
 }
 
-// setProblems records the errors of the last reload, or nil.
+// setProblems records the errors of the last reload, which failed: the
+// Site served stays.
 func (s *Server) setProblems(err error) {
-	if err == nil {
-		if s.problems.Swap(nil) != nil {
-			s.changes.notify()
-		}
-		return
-	}
-	s.problems.Store(&err)
+	s.mu.Lock()
+	s.current.Store(&version{site: s.current.Load().site, problems: err})
+	s.mu.Unlock()
 	s.changes.notify()
 }
 
 // Site returns the version being served.
-func (s *Server) Site() *site.Site { return s.current.Load() }
+func (s *Server) Site() *site.Site { return s.current.Load().site }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -100,7 +100,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // events, then one for every prerendered page the current Site has.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.secureHeaders, s.recoverPanics)
+	r.Use(s.begin, s.logRequests, s.secureHeaders, s.recoverPanics)
 	if s.opts.LocalOnly {
 		r.Use(s.localOnly)
 	}
@@ -127,8 +127,7 @@ func (s *Server) routes() http.Handler {
 
 // handlePage serves GET and HEAD of a prerendered page.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
-	cur := s.Site()
-	p := cur.Page(r.URL.Path)
+	p := s.siteOf(r).Page(r.URL.Path)
 	if s.showProblems(w, r) {
 		return
 	}
@@ -182,13 +181,13 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	body, err := s.Site().SearchPage(r.Context(), q.Get("q"), page)
+	body, err := s.siteOf(r).SearchPage(r.Context(), q.Get("q"), page)
 	if err != nil && r.Context().Err() != nil {
 		return // the reader left while the search index was being built
 	}
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "search failed", "query", q.Get("q"), "error", err)
-		writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)
+		writePage(w, r, s.siteOf(r).ServerError(), http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()
@@ -206,7 +205,7 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 		s.handleMethodNotAllowed(w, r)
 		return
 	}
-	cur := s.Site()
+	cur := s.siteOf(r)
 	if s.showProblems(w, r) {
 		return
 	}
@@ -244,7 +243,7 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	cur := s.Site()
+	cur := s.siteOf(r)
 	done, all := cur.Compressed()
 	body := fmt.Sprintf("ok %d articles, %d of %d pages compressed\n", cur.Articles(), done, all)
 	writeBody(w, r, http.StatusOK, []byte(body))
@@ -283,7 +282,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			for _, k := range []string{"ETag", "Last-Modified", "Accept-Ranges", "Content-Encoding", "Vary"} {
 				w.Header().Del(k)
 			}
-			writePage(w, r, s.Site().ServerError(), http.StatusInternalServerError)
+			writePage(w, r, s.siteOf(r).ServerError(), http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)
 	})
@@ -294,15 +293,14 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		note := &requestNote{}
-		next.ServeHTTP(ww, r.WithContext(context.WithValue(r.Context(), requestNoteKey{}, note)))
+		next.ServeHTTP(ww, r)
 		status := ww.Status()
 		if status == 0 {
 			status = http.StatusOK
 		}
 		level, msg := slog.LevelInfo, "request"
 		switch {
-		case note.problems:
+		case s.requestOf(r).problems:
 			// The preview's own report of the editor's mistakes: the
 			// server works as it should.
 			level, msg = slog.LevelWarn, "showing problems"
@@ -317,23 +315,6 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			slog.Duration("duration", time.Since(start)),
 		)
 	})
-}
-
-// requestNote is what a handler tells logRequests about its answer
-// beyond the status.
-type requestNote struct {
-	problems bool // the answer is the preview's problems page
-}
-
-// requestNoteKey is the context key of a request's *requestNote.
-type requestNoteKey struct{}
-
-// noteProblems records that r is answered with the preview's problems
-// page, logged as such rather than as a server error.
-func noteProblems(r *http.Request) {
-	if n, ok := r.Context().Value(requestNoteKey{}).(*requestNote); ok {
-		n.problems = true
-	}
 }
 
 // Limits are the HTTP server's defences against slow or oversized

@@ -425,3 +425,74 @@ func TestSwap_NextRequestSeesNewVersion(t *testing.T) {
 		t.Errorf("new article not served after swap: %d", resp.StatusCode)
 	}
 }
+
+// swapOnHeader is a ResponseWriter that swaps srv to next the first time
+// a handler asks for the headers, before anything is written: a Swap
+// that lands, deterministically, while the request is being served.
+type swapOnHeader struct {
+	*httptest.ResponseRecorder
+	srv     *Server
+	next    *site.Site
+	swapped bool
+}
+
+func (w *swapOnHeader) Header() http.Header {
+	if !w.swapped {
+		w.swapped = true
+		w.srv.Swap(w.next)
+	}
+	return w.ResponseRecorder.Header()
+}
+
+// TestSwap_ARequestStraddlingASwapSeesOneVersion: a request already
+// being served when a new version is swapped in gets its headers, its
+// entity tag and its body all from the version it arrived at, as if no
+// Swap had happened. The versions differ in all three: the first is
+// published over http (no Strict-Transport-Security), the second over
+// https, with another text.
+func TestSwap_ARequestStraddlingASwapSeesOneVersion(t *testing.T) {
+	build := func(baseURL, text string) *site.Site {
+		t.Helper()
+		fsys := fstest.MapFS{"only.md": {Data: []byte("---\ntitle: The only article\nauthor: A. Writer\ndate: 2024-01-02\nsummary: Short.\n---\n\n" + text + "\n")}}
+		lib, err := article.Load(fsys, article.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := site.Build(lib, site.Options{BaseURL: baseURL, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	first := build("http://health.example.org", "The first text.")
+	second := build("https://health.example.org", "The second text.")
+	for _, path := range []string{"/articles/only/", "/no-such-page/", "/healthz"} {
+		t.Run(path, func(t *testing.T) {
+			req := func() *http.Request {
+				r := httptest.NewRequest(http.MethodGet, path, nil)
+				r.Header.Set("Accept-Encoding", "gzip")
+				return r
+			}
+			want := httptest.NewRecorder()
+			New(first, slog.New(slog.DiscardHandler), Options{}).ServeHTTP(want, req())
+
+			srv := New(first, slog.New(slog.DiscardHandler), Options{})
+			got := &swapOnHeader{ResponseRecorder: httptest.NewRecorder(), srv: srv, next: second}
+			srv.ServeHTTP(got, req())
+			if !got.swapped || srv.Site() != second {
+				t.Fatal("the Swap did not happen during the request")
+			}
+			if got.Code != want.Code {
+				t.Errorf("status %d, want %d", got.Code, want.Code)
+			}
+			for _, k := range []string{"Strict-Transport-Security", "ETag", "Content-Encoding", "Content-Length"} {
+				if g, w := got.Header().Get(k), want.Header().Get(k); g != w {
+					t.Errorf("%s: %q, want the first version's %q", k, g, w)
+				}
+			}
+			if !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
+				t.Error("the body is not the first version's")
+			}
+		})
+	}
+}

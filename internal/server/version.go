@@ -1,0 +1,55 @@
+package server
+
+import (
+	"context"
+	"net/http"
+
+	"healthsite/internal/site"
+)
+
+// version is what one request is served from: the Site, and in the
+// preview the errors of the last reload, which failed (nil when it
+// worked). Both are swapped in together, in one store, so that no
+// request sees one's new value with the other's old one.
+type version struct {
+	site     *site.Site
+	problems error
+}
+
+// request is what the middleware and the handlers of one request
+// share: the version it is served from, loaded once as it arrives, and
+// what the handler tells logRequests beyond the status.
+type request struct {
+	version  *version
+	problems bool // the answer is the preview's problems page
+}
+
+// requestKey is the context key of a request's *request.
+type requestKey struct{}
+
+// begin loads the version a request is served from, once, before any
+// other middleware: its headers, its body and its entity tag all come
+// from that one version, even when a Swap lands while it is served.
+func (s *Server) begin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := &request{version: s.current.Load()}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, req)))
+	})
+}
+
+// requestOf returns r's *request, which the routes' first middleware,
+// begin, made. A handler or middleware used on its own, without begin,
+// is served from the current version.
+func (s *Server) requestOf(r *http.Request) *request {
+	if req, ok := r.Context().Value(requestKey{}).(*request); ok {
+		return req
+	}
+	return &request{version: s.current.Load()}
+}
+
+// siteOf returns the Site r is served from.
+func (s *Server) siteOf(r *http.Request) *site.Site { return s.requestOf(r).version.site }
+
+// noteProblems records that r is answered with the preview's problems
+// page, logged as such rather than as a server error.
+func (s *Server) noteProblems(r *http.Request) { s.requestOf(r).problems = true }
