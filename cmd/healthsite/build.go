@@ -106,7 +106,7 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if err := st.Compress(ctx); err != nil {
+	if err := st.Complete(ctx).Wait(ctx); err != nil {
 		return err
 	}
 	stats, err := export.Write(st, o.out, export.Options{Force: o.force})

@@ -265,19 +265,17 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	wg.Go(func() { pub.Run(ctx) })
 	// The first version is served at once, each page plain until its
 	// compressed variants are made: a large site starts in less time.
+	done := st.Complete(ctx)
 	wg.Go(func() {
-		began := time.Now()
-		if st.Compress(ctx) != nil {
-			return
-		}
-		_, pages := st.Compressed()
-		log.Info("compressed every page", "pages", pages, "duration", time.Since(began).Round(time.Millisecond))
-		if err := st.SearchErr(ctx); err != nil {
+		<-done.Ready()
+		if err := done.Err(); err != nil {
 			if ctx.Err() == nil {
 				log.Error("search is not available: every search will fail until the content is reloaded", "error", err)
 			}
 			return
 		}
+		_, pages := st.Compressed()
+		log.Info("compressed every page", "pages", pages, "duration", done.Compressing().Round(time.Millisecond))
 		// Loading, rendering, indexing and compressing leave far more
 		// memory free than the site keeps: give it back to the system
 		// now rather than over the next minutes.

@@ -62,14 +62,11 @@ func (p *Publisher) Reload(ctx context.Context, reason string) error {
 	start := p.clock.Now()
 	next, err := p.build(start, p.server.Site())
 	if err == nil {
-		// Compressed before it is swapped in, so that readers get every
+		// Completed before it is swapped in, so that readers get every
 		// page of it compressed; pages that did not change kept their
 		// variants from the previous version and cost nothing. And its
 		// search index must be built, so that no search waits for it.
-		err = next.Compress(ctx)
-		if err == nil {
-			err = next.SearchErr(ctx)
-		}
+		err = next.Complete(ctx).Wait(ctx)
 	}
 	if err != nil && ctx.Err() != nil {
 		return err // shutting down: the version is simply not needed

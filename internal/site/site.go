@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -307,7 +306,7 @@ func (b *builder) startSearch() {
 	ready := make(chan struct{})
 	b.site.searchReady = ready
 	if b.opts.NoSearch {
-		b.site.indexErr = errors.New("this site was built without its search index")
+		b.site.indexErr = errNoSearch
 		close(ready)
 		return
 	}
