@@ -7,21 +7,14 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/url"
 	"os"
-	"os/signal"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
 	"healthsite/internal/article"
 	"healthsite/internal/server"
-	"healthsite/internal/site"
-	"healthsite/static"
 )
 
 // errReported is returned when the problems were already printed.
@@ -132,177 +125,6 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *c
 	fset := newFlagSet("serve", stderr)
 	cfg.flags(fset, getenv, true, true)
 	return fset, &cfg
-}
-
-func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	start := time.Now()
-	fset, cfg := serveFlags(getenv, stderr)
-	if help, err := parseFlags(fset, args); help || err != nil {
-		return err
-	}
-	if cfg.BaseURL != "" {
-		if _, err := article.ParseBaseURL(cfg.BaseURL); err != nil {
-			return fmt.Errorf("-base-url: %w", err)
-		}
-	}
-	if cfg.MaxHeader < 4096 {
-		return fmt.Errorf("-max-header-bytes %d is too small: browsers send several KiB of headers (use 16384, the default, or more)", cfg.MaxHeader)
-	}
-	choice, err := cfg.content(fset)
-	if err != nil {
-		return err
-	}
-	if cfg.Dev && choice.Dir == "" {
-		// The preview is of files being edited, which the built-in
-		// articles are not.
-		return fmt.Errorf("-dev previews a content folder as you edit it, and %s: give the folder with -content DIR", strings.TrimSuffix(choice.Why, "; give one with -content DIR"))
-	}
-	cfg.ContentDir = choice.Dir
-	cfg.Addr = serveAddr(cfg.Addr, cfg.Dev)
-	fmt.Fprintln(stdout, choice)
-	log, closeLog := newLog(stderr, 100*time.Millisecond)
-	defer closeLog()
-	if cfg.Dev {
-		if info, err := os.Stat("static"); err == nil && info.IsDir() {
-			cfg.StaticDir = "static"
-		}
-	}
-
-	// SIGHUP reloads the content without a restart. It is caught from
-	// here on, so that one sent during a slow start does not kill the
-	// process; it is acted on once the site is up.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-
-	clock := server.SystemClock{}
-	// One memory of slow texts for every version, so that reloading a
-	// file whose text takes too long to render does not render it again.
-	renders := article.NewRenderGuard()
-	dev := &preview{dir: cfg.ContentDir, renders: renders}
-	// build loads the content as it is now; warnings go to warn, and in
-	// the preview, which shows files with errors in the page, errors too.
-	// seen, when not nil, is given the library read.
-	build := func(warn func(*article.Error), seen func(*article.Library)) server.BuildFunc {
-		return func(now time.Time, prev *site.Site) (*site.Site, error) {
-			opts := site.Options{BaseURL: cfg.BaseURL, Now: now, Dev: cfg.Dev, Previous: prev}
-			var lib *article.Library
-			var err error
-			if cfg.Dev {
-				lib, opts.Problems, err = dev.load(now, warn)
-			} else {
-				lib, err = loadContent(cfg.ContentDir, now, renders, warn)
-			}
-			if err != nil {
-				return nil, err
-			}
-			if seen != nil {
-				seen(lib)
-			}
-			if cfg.StaticDir != "" {
-				// Through os.Root, like the content: a symbolic link
-				// out of the folder is not followed.
-				root, err := os.OpenRoot(cfg.StaticDir)
-				if err != nil {
-					return nil, err
-				}
-				opts.Assets, err = static.Load(root.FS())
-				root.Close()
-				if err != nil {
-					return nil, err
-				}
-			}
-			return site.Build(lib, opts)
-		}
-	}
-	// serve refuses to start without a good first version, and prints
-	// every problem of it for the editor.
-	var settings article.Settings
-	st, err := build(func(e *article.Error) { fmt.Fprintln(stderr, e) }, func(lib *article.Library) { settings = lib.Settings() })(clock.Now(), nil)
-	if err != nil {
-		if problems := article.Errors(err); len(problems) > 0 {
-			for _, e := range problems {
-				fmt.Fprintln(stderr, e)
-			}
-			return errReported
-		}
-		return err
-	}
-	if u, err := url.Parse(st.BaseURL()); err == nil && !cfg.Dev && !isLoopback(u.Hostname()) {
-		if e := sampleWarning(choice, settings); e != nil {
-			fmt.Fprintln(stderr, e)
-		}
-	}
-	if u, err := url.Parse(st.BaseURL()); err == nil && !cfg.Dev && isLoopback(u.Hostname()) {
-		log.Warn("the base URL is a local address, so canonical links, feeds and the sitemap point at this machine; set -base-url (or base_url in site.yaml) to the public address",
-			"base_url", st.BaseURL())
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return listenError(cfg.Addr, err)
-	}
-	// A preview kept to this computer answers only to its names, so
-	// that no page of another site can read the drafts through a name
-	// of its own pointed at 127.0.0.1 (DNS rebinding).
-	srv := server.New(st, log, server.Options{Dev: cfg.Dev, LocalOnly: cfg.Dev && onlyThisComputer(ln.Addr()),
-		Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
-	pub := server.NewPublisher(srv, build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
-
-	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer wg.Wait() // the publisher and watcher stop before run returns
-	defer cancel()
-	wg.Go(func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				pub.Request("SIGHUP")
-			}
-		}
-	})
-	wg.Go(func() { pub.Run(ctx) })
-	// The first version is served at once, each page plain until its
-	// compressed variants are made: a large site starts in less time.
-	done := st.Complete(ctx)
-	wg.Go(func() {
-		<-done.Ready()
-		if err := done.Err(); err != nil {
-			if ctx.Err() == nil {
-				log.Error("search is not available: every search will fail until the content is reloaded", "error", err)
-			}
-			return
-		}
-		_, pages := st.Compressed()
-		log.Info("compressed every page", "pages", pages, "duration", done.Compressing().Round(time.Millisecond))
-		// Loading, rendering, indexing and compressing leave far more
-		// memory free than the site keeps: give it back to the system
-		// now rather than over the next minutes.
-		debug.FreeOSMemory()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		log.Info("ready", "duration", time.Since(start).Round(time.Millisecond), "heap_mib", ms.HeapAlloc>>20)
-	})
-	if cfg.Dev {
-		dirs, folders := []string{cfg.ContentDir}, []server.Folder{server.ContentFolder(cfg.ContentDir)}
-		if cfg.StaticDir != "" {
-			dirs, folders = append(dirs, cfg.StaticDir), append(folders, server.StaticFolder(cfg.StaticDir))
-		}
-		wg.Go(func() {
-			if err := server.Watch(ctx, folders, log, func() { pub.Request("file changed") }); err != nil {
-				log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
-			}
-		})
-		log.Info("development preview: watching for changes", "folders", strings.Join(dirs, ", "))
-	}
-
-	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
-		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
-	if cfg.Dev {
-		fmt.Fprintln(stdout, previewReach(ln.Addr()))
-	}
-	return srv.Serve(ctx, ln)
 }
 
 // listenError is err, from listening at addr, in words for an editor:
