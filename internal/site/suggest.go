@@ -143,16 +143,41 @@ func (x *suggester) suggest(path string, n int) []templates.Link {
 	if x == nil || len(x.links) == 0 || !utf8.ValidString(path) {
 		return nil
 	}
+	t := &tally{x: x}
+	if slug := x.slugRank(path); slug >= 0 {
+		t.alloc()
+		t.score[slug] = weightSlug
+		t.touched = append(t.touched, slug)
+	}
 	lev, levErr := x.lev()
-	slug := int32(-1)
-	// The last part of the address, as a slug, or with its words run
-	// together: /articles/myofascialreleasetherapy/.
+	for ti, w := range x.tokens(path) {
+		x.match(t, ti, w, lev, levErr)
+	}
+	top := t.top(n)
+	out := make([]templates.Link, 0, len(top))
+	for _, r := range top {
+		out = append(out, x.links[r])
+	}
+	return out
+}
+
+// slugRank is the rank of the article whose slug the last part of the
+// address is, as a slug or with its words run together
+// (/articles/myofascialreleasetherapy/), or -1.
+func (x *suggester) slugRank(path string) int32 {
 	if parts := strings.FieldsFunc(path, func(r rune) bool { return r == '/' }); len(parts) > 0 {
 		last := NameSlug(parts[len(parts)-1])
 		if r, ok := x.slugs[strings.ReplaceAll(last, "-", "")]; ok {
-			slug = r
+			return r
 		}
 	}
+	return -1
+}
+
+// tokens are the words of path worth looking up: not the words of the
+// routes, not stop words, not too short or too long, each once, at most
+// maxTokens.
+func (x *suggester) tokens(path string) []string {
 	var tokens []string
 	for _, w := range words(path) {
 		if len(tokens) == maxTokens {
@@ -163,79 +188,94 @@ func (x *suggester) suggest(path string, n int) []templates.Link {
 		}
 		tokens = append(tokens, w)
 	}
-	// Each word of the path gives an article the weight of its best
-	// match among the article's words; the weights add up.
-	var (
-		score   []int32 // by rank
-		stamp   []int32 // the word of the path (1-based) that last scored the article
-		weight  []int8  // that word's weight for it
-		touched []int32 // the articles with a score
-		seen    int
-	)
-	credit := func(ti int, word uint64, w int8) {
-		p := x.postings[word]
-		if len(x.links) > 10 && len(p) > len(x.links)/2 {
-			return // a word in most titles tells them apart from none
-		}
-		if score == nil {
-			score, stamp, weight = make([]int32, len(x.links)), make([]int32, len(x.links)), make([]int8, len(x.links))
-		}
-		for _, r := range p {
-			if seen++; seen > maxPostingsSeen {
-				return
-			}
-			switch {
-			case stamp[r] != int32(ti+1):
-				if score[r] == 0 {
-					touched = append(touched, r)
-				}
-				stamp[r], weight[r] = int32(ti+1), w
-				score[r] += int32(w)
-			case w > weight[r]:
-				score[r] += int32(w - weight[r])
-				weight[r] = w
-			}
+	return tokens
+}
+
+// match credits the articles that have the path's word t (its ti-th):
+// exactly, as the beginning of one of their words ("fasc" for
+// "fascia"), or a typo away: one edit in a short word, two in a long
+// one.
+func (x *suggester) match(tl *tally, ti int, t string, lev [2]*levenshtein.LevenshteinAutomatonBuilder, levErr error) {
+	if w, ok, err := x.words.Get([]byte(t)); err == nil && ok {
+		tl.credit(ti, w, weightExact)
+	}
+	runes := utf8.RuneCountInString(t)
+	if runes >= 3 {
+		itr, err := x.words.Iterator([]byte(t), append([]byte(t), 0xff))
+		for m := 0; err == nil && m < maxMatches; m++ {
+			_, w := itr.Current()
+			tl.credit(ti, w, weightPrefix)
+			err = itr.Next()
 		}
 	}
-	if slug >= 0 {
-		score, stamp, weight = make([]int32, len(x.links)), make([]int32, len(x.links)), make([]int8, len(x.links))
-		score[slug] = weightSlug
-		touched = append(touched, slug)
-	}
-	for ti, t := range tokens {
-		if w, ok, err := x.words.Get([]byte(t)); err == nil && ok {
-			credit(ti, w, weightExact)
+	if runes >= 4 && levErr == nil {
+		d := uint8(1)
+		if runes >= 8 {
+			d = 2
 		}
-		runes := utf8.RuneCountInString(t)
-		if runes >= 3 {
-			// Words that t begins: "fasc" for "fascia".
-			itr, err := x.words.Iterator([]byte(t), append([]byte(t), 0xff))
+		if dfa, err := lev[d-1].BuildDfa(t, d); err == nil {
+			itr, err := x.words.Search(dfa, nil, nil)
 			for m := 0; err == nil && m < maxMatches; m++ {
 				_, w := itr.Current()
-				credit(ti, w, weightPrefix)
+				tl.credit(ti, w, weightFuzzy)
 				err = itr.Next()
 			}
 		}
-		if runes >= 4 && levErr == nil {
-			// Words a typo away: one edit in a short word, two in a long one.
-			d := uint8(1)
-			if runes >= 8 {
-				d = 2
+	}
+}
+
+// tally adds up the articles' scores for one missing path: each word of
+// the path gives an article the weight of its best match among the
+// article's words; the weights add up.
+type tally struct {
+	x       *suggester
+	score   []int32 // by rank
+	stamp   []int32 // the word of the path (1-based) that last scored the article
+	weight  []int8  // that word's weight for it
+	touched []int32 // the articles with a score
+	seen    int     // postings visited, at most maxPostingsSeen
+}
+
+// alloc makes the tally's slices, once something scores.
+func (t *tally) alloc() {
+	n := len(t.x.links)
+	t.score, t.stamp, t.weight = make([]int32, n), make([]int32, n), make([]int8, n)
+}
+
+// credit gives the articles that have word the weight w for the ti-th
+// word of the path, unless one of its matches gave them more.
+func (t *tally) credit(ti int, word uint64, w int8) {
+	p := t.x.postings[word]
+	if len(t.x.links) > 10 && len(p) > len(t.x.links)/2 {
+		return // a word in most titles tells them apart from none
+	}
+	if t.score == nil {
+		t.alloc()
+	}
+	for _, r := range p {
+		if t.seen++; t.seen > maxPostingsSeen {
+			return
+		}
+		switch {
+		case t.stamp[r] != int32(ti+1):
+			if t.score[r] == 0 {
+				t.touched = append(t.touched, r)
 			}
-			if dfa, err := lev[d-1].BuildDfa(t, d); err == nil {
-				itr, err := x.words.Search(dfa, nil, nil)
-				for m := 0; err == nil && m < maxMatches; m++ {
-					_, w := itr.Current()
-					credit(ti, w, weightFuzzy)
-					err = itr.Next()
-				}
-			}
+			t.stamp[r], t.weight[r] = int32(ti+1), w
+			t.score[r] += int32(w)
+		case w > t.weight[r]:
+			t.score[r] += int32(w - t.weight[r])
+			t.weight[r] = w
 		}
 	}
-	// The n best, highest score first, then newest (lowest rank).
-	better := func(a, b int32) bool { return score[a] > score[b] || score[a] == score[b] && a < b }
+}
+
+// top returns the ranks of the n best, highest score first, then newest
+// (lowest rank).
+func (t *tally) top(n int) []int32 {
+	better := func(a, b int32) bool { return t.score[a] > t.score[b] || t.score[a] == t.score[b] && a < b }
 	top := make([]int32, 0, n+1)
-	for _, r := range touched {
+	for _, r := range t.touched {
 		i := len(top)
 		for i > 0 && better(r, top[i-1]) {
 			i--
@@ -245,11 +285,7 @@ func (x *suggester) suggest(path string, n int) []templates.Link {
 			top = top[:min(len(top), n)]
 		}
 	}
-	out := make([]templates.Link, 0, len(top))
-	for _, r := range top {
-		out = append(out, x.links[r])
-	}
-	return out
+	return top
 }
 
 // NotFoundPage renders the 404 page for path with the articles its
