@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -70,10 +71,18 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	order := rankOrder(docs)
-	syn := newSynonyms(a, opts.Synonyms)
+	st := newStatic(len(docs), newSynonyms(a, opts.Synonyms))
+	written := st.addDocs(a, docs, order)
+	st.addSynonymWords(a, opts.Synonyms)
+	st.addWritten(written)
+	return st, nil
+}
+
+// newStatic is the static index of n documents before any is added.
+func newStatic(n int, syn synonyms) *Static {
 	st := &Static{
 		Version:  2,
-		Docs:     len(docs),
+		Docs:     n,
 		Terms:    map[string][]int{},
 		Words:    map[string]string{},
 		Surface:  map[string]string{},
@@ -85,9 +94,18 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 			FuzzyBoost: fuzzyBoost, PrefixBoost: prefixBoost, SnippetWords: snippetWords, SnippetLead: snippetLead, MinMarkRunes: minMarkRunes,
 			MaxQuery: MaxQueryLength, PerPage: defaultPerPage},
 	}
-	distinct := make([]map[string]bool, len(boosts))
-	for i, b := range boosts {
+	for _, b := range boosts {
 		st.Fields = append(st.Fields, StaticField{Name: b.field, Boost: b.boost})
+	}
+	return st
+}
+
+// addDocs analyses docs, numbered in order, into the postings, the
+// field lengths and their averages, and returns how often each word
+// was written for each stem.
+func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[string]map[string]int {
+	distinct := make([]map[string]bool, len(boosts))
+	for i := range boosts {
 		distinct[i] = map[string]bool{}
 	}
 	written := map[string]map[string]int{} // stem → word → count
@@ -125,9 +143,13 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 			st.Fields[i].Avg = math.Ceil(float64(len(distinct[i])) / float64(len(docs)))
 		}
 	}
-	// The words of the synonyms too, so that the script finds a group
-	// by a word no article has ("physiotherapy").
-	for k, syns := range opts.Synonyms {
+	return written
+}
+
+// addSynonymWords adds the words of the synonyms too, so that the
+// script finds a group by a word no article has ("physiotherapy").
+func (st *Static) addSynonymWords(a analysis.Analyzer, synonyms map[string][]string) {
+	for k, syns := range synonyms {
 		for _, p := range append([]string{k}, syns...) {
 			for _, tok := range a.Analyze([]byte(p)) {
 				if w := strings.ToLower(p[tok.Start:tok.End]); w != string(tok.Term) {
@@ -136,6 +158,11 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 			}
 		}
 	}
+}
+
+// addWritten maps each word written in the documents to its stem, and
+// each stem to the word most often written for it.
+func (st *Static) addWritten(written map[string]map[string]int) {
 	for stem, words := range written {
 		best, bestN := "", 0
 		for w, c := range words {
@@ -153,7 +180,6 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 			st.Surface[stem] = best
 		}
 	}
-	return st, nil
 }
 
 // stopWords are the words the English analyser drops.
