@@ -1,10 +1,11 @@
 // Search for an exported site, run in the reader's browser. The site's
 // build made the index with the server's own analyser (stems, stop
 // words, synonyms) and the result cards with the server's templates;
-// this script only looks words up, scores them as the server's search
-// does (BM25 with the same boosts, fuzzy and prefix matching for a word
-// no article has, the same fallbacks), cuts the same snippets and puts
-// the results in the page's live region. Text from the query or the
+// this script stems the query with a port of that analyser's stemmer,
+// looks the stems up, scores them as the server's search does (BM25
+// with the same boosts, fuzzy and prefix matching for a word no article
+// has, the same fallbacks), cuts the same snippets and puts the results
+// in the page's live region. Text from the query or the
 // articles is always escaped.
 (() => {
   "use strict";
@@ -61,42 +62,19 @@
     const stop = new Set(ix.stop);
     const segmenter = new Intl.Segmenter("en", { granularity: "word" });
     const stems = Object.keys(ix.t);
-    // Each stem with the words written for it, for matching a word no
-    // article has against what articles write.
-    const writtenAs = new Map(stems.map((s) => [s, [s]]));
-    for (const [w, s] of Object.entries(ix.w)) if (writtenAs.has(s)) writtenAs.get(s).push(w);
-
-    // analyze is the server's analyser, from the index's tables: words,
-    // possessives off, lower case, stop words out, then the stem the
-    // build found for the word.
+    // analyze is the server's analyser, bleve's "en": words, possessives
+    // off, lower case, stop words out (the index's list), then stem.
     const analyze = (text) => {
       const out = [];
       for (const s of segmenter.segment(text)) {
         if (!s.isWordLike) continue;
         const lower = s.segment.toLowerCase();
-        const bare = lower.replace(/['’]s$/, "");
+        const bare = lower.replace(/['’＇]s$/, "");
         if (stop.has(bare) || bare === "") continue;
-        out.push({ start: s.index, end: s.index + s.segment.length, stem: stemOf(lower, bare) });
+        out.push({ start: s.index, end: s.index + s.segment.length, stem: porterStem(bare) });
       }
       return out;
     };
-    // stemOf is the stem of a word as the build wrote it down; for a
-    // word no article has, the word less a common ending, when the
-    // articles have that.
-    function stemOf(lower, bare) {
-      const known = ix.w[lower] || ix.w[bare];
-      if (known) return known;
-      if (ix.t[bare]) return bare;
-      for (const end of ["s", "es", "ed", "ing", "ly"]) {
-        if (bare.length > end.length + 2 && bare.endsWith(end)) {
-          const b = bare.slice(0, -end.length);
-          if (ix.w[b]) return ix.w[b];
-          if (ix.t[b]) return b;
-        }
-      }
-      return bare;
-    }
-
     // Postings, looked up once per stem: document → offset.
     const cache = new Map();
     const postings = (stem) => {
@@ -193,15 +171,9 @@
       t.fuzzy = runes >= P.longWord ? 2 : runes >= P.minFuzzy ? 1 : 0;
       t.prefix = Array.from(stem).length >= P.minPrefix;
       const cands = [];
-      const bare = t.word.toLowerCase();
       for (const s of stems) {
         const pre = t.prefix && s.startsWith(stem);
-        let d = t.fuzzy + 1;
-        if (t.fuzzy > 0) {
-          for (const w of writtenAs.get(s)) {
-            for (const x of [stem, bare]) if (Math.abs(w.length - x.length) <= t.fuzzy) d = Math.min(d, distance(x, w, t.fuzzy));
-          }
-        }
+        const d = t.fuzzy > 0 && Math.abs(s.length - stem.length) <= t.fuzzy ? distance(stem, s, t.fuzzy) : t.fuzzy + 1;
         if (!pre && d > t.fuzzy) continue;
         const docs = postings(s).df.reduce((a, b) => a + b, 0);
         cands.push({ term: s, prefix: pre, fuzzy: d <= t.fuzzy ? d : -1, distance: pre ? Math.min(s.length - stem.length, d) : d, docs });
@@ -376,6 +348,90 @@
       html += "</nav>";
     }
     show(html);
+  }
+
+  // porterStem is the Porter stemmer of the server's analyser, ported
+  // rule for rule from github.com/blevesearch/go-porterstemmer (v1.0.3,
+  // which bleve's "en" runs), quirks and all, so that a word no article
+  // writes in that form ("stepping") still finds the articles that have
+  // its stem ("step"): a word of two letters or fewer is kept, a suffix
+  // only counts with a letter before it, and the first suffix of a step
+  // that the word has decides that step. It works on code points, as Go
+  // on runes; the word is lower case already.
+  function porterStem(word) {
+    let s = Array.from(word);
+    if (s.length <= 2) return word;
+    // cons says whether s[i] is a consonant: not a vowel, and y only
+    // after a vowel or first.
+    const cons = (i) => !"aeiou".includes(s[i]) && (s[i] !== "y" || i === 0 || !cons(i - 1));
+    // measure counts the vowel-consonant runs in s[0:n].
+    const measure = (n) => {
+      let m = 0;
+      let i = 0;
+      while (i < n && cons(i)) i++;
+      while (i < n) {
+        while (i < n && !cons(i)) i++;
+        if (i >= n) break;
+        while (i < n && cons(i)) i++;
+        m++;
+      }
+      return m;
+    };
+    const vowelIn = (n) => s.slice(0, n).some((_, i) => !cons(i));
+    const ends = (suf) => s.length > suf.length && s.slice(s.length - suf.length).join("") === suf;
+    const cvc = (n) => n >= 3 && cons(n - 3) && !cons(n - 2) && cons(n - 1) && !"wxy".includes(s[n - 1]);
+    // rule replaces the first suffix of table the word has, if what is
+    // before it measures more than min (and ok says so).
+    const rule = (table, min, ok = () => true) => {
+      for (const [suf, to] of table) {
+        if (!ends(suf)) continue;
+        const n = s.length - suf.length;
+        if (measure(n) > min && ok(suf, n)) s = s.slice(0, n).concat(Array.from(to));
+        return;
+      }
+    };
+    // Step 1a: plurals.
+    rule([["sses", "ss"], ["ies", "i"], ["ss", "ss"], ["s", ""]], -1);
+    // Step 1b: -eed, -ed, -ing.
+    if (ends("eed")) {
+      if (measure(s.length - 3) > 0) s.pop();
+    } else {
+      for (const suf of ["ed", "ing"]) {
+        if (!ends(suf)) continue;
+        const n = s.length - suf.length;
+        if (vowelIn(n)) {
+          s = s.slice(0, n);
+          const c = s[n - 1];
+          if (ends("at") || ends("bl") || ends("iz")) s.push("e");
+          else if (!"lsz".includes(c) && n >= 2 && s[n - 2] === c && cons(n - 1)) s.pop();
+          else if (measure(n) === 1 && cvc(n)) s.push("e");
+        }
+        break;
+      }
+    }
+    // Step 1c: y after a vowel somewhere before it becomes i.
+    if (s.length >= 2 && s[s.length - 1] === "y" && vowelIn(s.length - 1)) s[s.length - 1] = "i";
+    // Steps 2 and 3: double suffixes to single ones.
+    rule(
+      [
+        ["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"], ["bli", "ble"],
+        ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"], ["ation", "ate"],
+        ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"], ["aliti", "al"],
+        ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"],
+      ],
+      0,
+    );
+    rule([["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""], ["ness", ""]], 0);
+    // Step 4: suffixes off a long enough word; -ion only after s or t.
+    const step4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"];
+    rule(step4.map((suf) => [suf, ""]), 1, (suf, n) => suf !== "ion" || s[n - 1] === "s" || s[n - 1] === "t");
+    // Step 5: a final e, and ll to l.
+    if (s[s.length - 1] === "e") {
+      const m = measure(s.length - 1);
+      if (m > 1 || (m === 1 && !cvc(s.length - 1))) s.pop();
+    }
+    if (s.length > 2 && ends("ll") && measure(s.length - 1) > 1) s.pop();
+    return s.join("");
   }
 
   // distance is the edit distance of a and b, a swap of two letters

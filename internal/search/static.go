@@ -15,15 +15,17 @@ import (
 // Static is the search index of an exported site, for the script of its
 // search page (static/search.js): everything the script needs to find
 // and rank articles as Search does, made here with the very analyser
-// the server uses, so that the script only looks words up and scores.
+// the server uses, so that the script only stems the query (with a port
+// of the same Porter stemmer), looks words up and scores.
 // It is meant to be marshalled as JSON; the names are short because it
 // is downloaded.
 //
 // Docs are numbered in the order Search breaks ties in (newest first,
 // then by ID). A posting list is flat: for each document that has the
 // stem, its number and then the stem's frequency in each field, in
-// Fields order. Words maps a word as written (lower case) to its stem
-// where the two differ; a word that is its own stem is only in Terms.
+// Fields order. The script stems a query's words with the same Porter
+// stemmer as the analyser, so the index needs no table of the words as
+// written.
 type Static struct {
 	Version  int                   `json:"v"`
 	Fields   []StaticField         `json:"f"`
@@ -31,7 +33,6 @@ type Static struct {
 	Order    []string              `json:"-"`    // the documents' IDs, by number
 	Lengths  [][]int               `json:"l"`    // per document, the tokens in each field
 	Terms    map[string][]int      `json:"t"`    // stem → postings
-	Words    map[string]string     `json:"w"`    // word as written, lower case → stem
 	Surface  map[string]string     `json:"s"`    // stem → the word most often written for it, where they differ
 	Synonyms map[string][][]string `json:"syn"`  // stems of a phrase → stems of each synonym
 	Phrases  map[string]string     `json:"sp"`   // stems of a synonym phrase → the phrase as the list writes it
@@ -73,7 +74,6 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 	order := rankOrder(docs)
 	st := newStatic(len(docs), newSynonyms(a, opts.Synonyms))
 	written := st.addDocs(a, docs, order)
-	st.addSynonymWords(a, opts.Synonyms)
 	st.addWritten(written)
 	return st, nil
 }
@@ -81,10 +81,9 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 // newStatic is the static index of n documents before any is added.
 func newStatic(n int, syn synonyms) *Static {
 	st := &Static{
-		Version:  2,
+		Version:  3,
 		Docs:     n,
 		Terms:    map[string][]int{},
-		Words:    map[string]string{},
 		Surface:  map[string]string{},
 		Synonyms: syn.groups,
 		Phrases:  syn.text,
@@ -146,29 +145,11 @@ func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[stri
 	return written
 }
 
-// addSynonymWords adds the words of the synonyms too, so that the
-// script finds a group by a word no article has ("physiotherapy").
-func (st *Static) addSynonymWords(a analysis.Analyzer, synonyms map[string][]string) {
-	for k, syns := range synonyms {
-		for _, p := range append([]string{k}, syns...) {
-			for _, tok := range a.Analyze([]byte(p)) {
-				if w := strings.ToLower(p[tok.Start:tok.End]); w != string(tok.Term) {
-					st.Words[w] = string(tok.Term)
-				}
-			}
-		}
-	}
-}
-
-// addWritten maps each word written in the documents to its stem, and
-// each stem to the word most often written for it.
+// addWritten maps each stem to the word most often written for it.
 func (st *Static) addWritten(written map[string]map[string]int) {
 	for stem, words := range written {
 		best, bestN := "", 0
 		for w, c := range words {
-			if w != stem {
-				st.Words[w] = stem
-			}
 			if c > bestN || c == bestN && w < best {
 				best, bestN = w, c
 			}
