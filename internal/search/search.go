@@ -133,7 +133,7 @@ type indexed struct {
 // config holds the choices that make indexing fast; bench_test.go
 // compares them, Build uses defaultConfig.
 type config struct {
-	indexType   string // scorch.Name, or upsidedown.Name (with gtreap)
+	indexType   string // scorch.Name: the close-word search needs its term dictionary
 	batchSize   int    // documents per batch, but at most maxSegments batches; 0 means all in one
 	termVectors bool   // store term positions (not needed: snippets re-analyse)
 	bm25        bool   // BM25 scoring instead of bleve's default TF-IDF
@@ -169,12 +169,8 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 	order := rankOrder(docs)
 
 	m := newMapping(cfg)
-	kvstore := scorch.Name
-	if cfg.indexType != scorch.Name {
-		kvstore = bleve.Config.DefaultMemKVStore
-	}
 	// An empty path keeps scorch in memory: nothing is written to disk.
-	bi, err := bleve.NewUsing("", m, cfg.indexType, kvstore, nil)
+	bi, err := bleve.NewUsing("", m, cfg.indexType, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
