@@ -17,10 +17,13 @@ import (
 // Fixes as the messages write them, so that the expected messages below
 // read as they appear to an editor.
 const (
-	dateFix   = "(write it year-month-day, as 2023-10-08, or with the time, as 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)"
-	octFix    = "is not written year-month-day (did you mean 2023-10-08?)"
-	knownList = "title, author, date, summary, slug, updated, tags, draft, description, image, image_alt, reviewed_by, reviewed, next_review, sources"
+	dateFix = "(write it year-month-day, as 2023-10-08, or with the time, as 2023-10-08T09:00:00+01:00 or 2023-10-08 09:00:00 -0500)"
+	octFix  = "is not written year-month-day (did you mean 2023-10-08?)"
 )
+
+// knownList is the list of fields an unknown field's message offers:
+// the field table's names, so that a new field is one row there.
+var knownList = strings.Join(fieldNames(), ", ")
 
 // mapFS makes a content folder of name, content pairs.
 func mapFS(nameContent ...string) fstest.MapFS {
