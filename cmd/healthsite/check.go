@@ -20,18 +20,25 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 // runCheck implements `healthsite check`: every problem of every file,
-// one a line, then a summary. Exit status 1 on errors, and on warnings
-// too with -strict.
+// one a line, then a summary; with -format json the same as one JSON
+// document. Exit status 1 on errors, and on warnings too with -strict.
 func runCheck(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fset, o := checkFlags(getenv, stderr)
 	if help, err := parseFlags(fset, args); help || err != nil {
 		return err
 	}
+	if o.format != "text" && o.format != "json" {
+		return fmt.Errorf("-format %q is not a format check writes (use -format text or -format json)", o.format)
+	}
 	choice, err := o.content(fset)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, choice)
+	if o.format == "json" {
+		fmt.Fprintln(stderr, choice) // stdout holds the document alone
+	} else {
+		fmt.Fprintln(stdout, choice)
+	}
 	start := time.Now()
 	src, err := choice.open()
 	if err != nil {
@@ -40,7 +47,7 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 	defer src.close()
 	opts := article.Options{Root: src.root, MaxFileSize: o.maxSize, RenderBudget: o.budget, Now: start}
 	if o.reviews {
-		return listReviews(src, opts, stdout, stderr)
+		return listReviews(src, opts, o.format, choice.Name(), stdout, stderr)
 	}
 	r := article.Check(src.fsys, opts)
 	if e := sampleWarning(choice, r.Settings); e != nil {
@@ -49,26 +56,41 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 			return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
 	}
-	for _, e := range r.Problems {
-		fmt.Fprintln(stdout, e)
-	}
-	scheduled := 0
+	var scheduled []*article.Article
 	for _, a := range slices.Backward(r.Articles) { // soonest first
 		if !a.Draft && a.Date.After(start) {
-			fmt.Fprintf(stdout, "%s: note: scheduled, goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
-			scheduled++
+			scheduled = append(scheduled, a)
 		}
 	}
 	errs, warns := r.Count(article.SeverityError), r.Count(article.SeverityWarning)
-	summary := fmt.Sprintf("%s, %s, %s", plural(r.Files, "file"), plural(errs, "error"), plural(warns, "warning"))
-	if scheduled > 0 {
-		summary += fmt.Sprintf(", %s scheduled", plural(scheduled, "article"))
+	if o.format == "json" {
+		err = writeCheckJSON(stdout, choice.Name(), r, scheduled)
+	} else {
+		writeCheckText(stdout, r, scheduled, start)
 	}
-	fmt.Fprintf(stdout, "%s (%s)\n", summary, time.Since(start).Round(time.Microsecond))
+	if err != nil {
+		return err
+	}
 	if errs > 0 || o.strict && warns > 0 {
 		return exitError{1}
 	}
 	return nil
+}
+
+// writeCheckText writes check's report for a person: each problem, each
+// scheduled article, then the counts.
+func writeCheckText(w io.Writer, r *article.Report, scheduled []*article.Article, start time.Time) {
+	for _, e := range r.Problems {
+		fmt.Fprintln(w, e)
+	}
+	for _, a := range scheduled {
+		fmt.Fprintf(w, "%s: note: scheduled, goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
+	}
+	summary := fmt.Sprintf("%s, %s, %s", plural(r.Files, "file"), plural(r.Count(article.SeverityError), "error"), plural(r.Count(article.SeverityWarning), "warning"))
+	if len(scheduled) > 0 {
+		summary += fmt.Sprintf(", %s scheduled", plural(len(scheduled), "article"))
+	}
+	fmt.Fprintf(w, "%s (%s)\n", summary, time.Since(start).Round(time.Microsecond))
 }
 
 // checkOptions are the flags of check.
@@ -78,6 +100,7 @@ type checkOptions struct {
 	maxSize int64
 	budget  time.Duration
 	reviews bool
+	format  string
 }
 
 // checkFlags defines the flags of check.
@@ -89,6 +112,7 @@ func checkFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *c
 	fset.Int64Var(&o.maxSize, "max-size", article.DefaultMaxFileSize, "largest article file accepted, in `bytes`")
 	fset.DurationVar(&o.budget, "render-budget", article.DefaultRenderBudget, "longest one article may take to render")
 	fset.BoolVar(&o.reviews, "reviews", false, "list every article's clinical review dates, soonest due first, instead of checking")
+	fset.StringVar(&o.format, "format", "text", "`text` for people, or json for tools (an editor, CI annotations): the same problems as one JSON document on stdout")
 	return fset, &o
 }
 
@@ -106,11 +130,18 @@ func until(d time.Duration) string {
 // listReviews implements check -reviews: one line per article with its
 // clinical review dates, those never reviewed first, then the soonest
 // due, so that the next review to book is at the top.
-func listReviews(src *source, opts article.Options, stdout, stderr io.Writer) error {
+func listReviews(src *source, opts article.Options, format, content string, stdout, stderr io.Writer) error {
 	lib, err := article.Load(src.fsys, opts)
 	if err != nil {
-		for _, e := range article.Errors(err) {
-			fmt.Fprintln(stderr, e)
+		problems := article.Errors(err)
+		if format == "json" {
+			if err := writeJSON(stdout, checkDocument{Content: content, Errors: len(problems), Problems: jsonProblems(problems)}); err != nil {
+				return err
+			}
+		} else {
+			for _, e := range problems {
+				fmt.Fprintln(stderr, e)
+			}
 		}
 		return exitError{1}
 	}
@@ -124,6 +155,9 @@ func listReviews(src *source, opts article.Options, stdout, stderr io.Writer) er
 		}
 		return cmp.Or(a.NextReview.Compare(b.NextReview), strings.Compare(a.Path, b.Path))
 	})
+	if format == "json" {
+		return writeReviewsJSON(stdout, content, arts, opts.Now)
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STATUS\tNEXT REVIEW\tLAST REVIEW\tREVIEWER\tFILE\tTITLE")
 	overdue := 0

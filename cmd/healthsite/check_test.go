@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"healthsite/internal/article"
 )
 
 const mixedFolder = "../../internal/article/testdata/check"
@@ -261,5 +265,88 @@ func TestCheck_FolderArgumentSuggestsContentFlag(t *testing.T) {
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%q: %v\nwant: %s", tc.args, err, tc.want)
 		}
+	}
+}
+
+// TestCheck_FormatJSON: -format json carries every problem the text
+// report lists, in its order and with its counts, as one JSON document
+// alone on stdout, so a tool can annotate the lines; the exit status is
+// the text report's.
+func TestCheck_FormatJSON(t *testing.T) {
+	text, _, textErr := runCmd(t, nil, "check", "-content", mixedFolder, "-max-size", "4096")
+	stdout, stderr, err := runCmd(t, nil, "check", "-format", "json", "-content", mixedFolder, "-max-size", "4096")
+	if exitCode(err) != 1 || exitCode(textErr) != 1 {
+		t.Fatalf("exit %d, text exit %d, want 1 for both", exitCode(err), exitCode(textErr))
+	}
+	if !strings.HasPrefix(stderr, "healthsite: reading ") {
+		t.Errorf("stderr %q, want the line naming the folder", stderr)
+	}
+	var doc struct {
+		Content                 string
+		Files, Errors, Warnings int
+		Problems                []struct {
+			Path, Severity, Message, Text string
+			Line, Column                  int
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("stdout is not one JSON document: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Errorf("stdout has more after the document:\n%s", stdout)
+	}
+	var lines []string
+	for _, p := range doc.Problems {
+		e := article.Error{Path: p.Path, Line: p.Line, Col: p.Column, Message: p.Message}
+		if p.Severity == "warning" {
+			e.Severity = article.SeverityWarning
+		} else if p.Severity != "error" {
+			t.Errorf("severity %q", p.Severity)
+		}
+		lines = append(lines, e.Error())
+	}
+	textLines := strings.Split(strings.TrimSpace(text), "\n")
+	if got, want := strings.Join(lines, "\n"), strings.Join(textLines[1:len(textLines)-1], "\n"); got != want {
+		t.Errorf("JSON problems:\n%s\ntext report:\n%s", got, want)
+	}
+	if got := fmt.Sprintf("%d files, %d errors, %d warnings", doc.Files, doc.Errors, doc.Warnings); !strings.HasPrefix(lastLine(text), got+" (") {
+		t.Errorf("JSON counts %q, text summary %q", got, lastLine(text))
+	}
+	if want := filepath.ToSlash(filepath.Clean(mixedFolder)) + "/"; doc.Content != want {
+		t.Errorf("content %q, want %q", doc.Content, want)
+	}
+}
+
+// TestCheck_FormatJSONReviewsAndCleanContent: a clean folder has
+// "problems": [] (not null), -reviews has one object per article in the
+// table's order, and a format check does not write is refused.
+func TestCheck_FormatJSONReviewsAndCleanContent(t *testing.T) {
+	dir := t.TempDir()
+	head := "---\ntitle: %s\nauthor: A\ndate: 2020-01-01\nsummary: S.\n"
+	write(t, dir, "never.md", fmt.Sprintf(head, "Never")+"---\n\nText.\n")
+	stdout, _, err := runCmd(t, nil, "check", "-format", "json", "-content", dir)
+	if err != nil || !strings.Contains(stdout, `"problems": []`) {
+		t.Errorf("clean folder: %v\n%s", err, stdout)
+	}
+	write(t, dir, "overdue.md", fmt.Sprintf(head, "Overdue")+"reviewed_by: Dr A\nreviewed: 2020-03-01\n---\n\nText.\n")
+	stdout, _, err = runCmd(t, nil, "check", "-reviews", "-format", "json", "-content", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Reviews []struct{ Title, Status, ReviewedBy, Reviewed, NextReview string } `json:"reviews"`
+		Overdue int
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	got := fmt.Sprint(doc.Reviews, doc.Overdue)
+	if want := "[{Never not reviewed   } {Overdue overdue  2020-03-01 }] 1"; got != want {
+		t.Errorf("reviews %s, want %s\n%s", got, want, stdout)
+	}
+	if _, _, err := runCmd(t, nil, "check", "-format", "xml", "-content", dir); err == nil || !strings.Contains(err.Error(), "-format json") {
+		t.Errorf("-format xml: %v", err)
 	}
 }
