@@ -153,6 +153,7 @@ type loader struct {
 	images   map[string]*Image // by path in the content folder
 	broken   map[string]bool   // images in the folder that cannot be shown, by path
 	now      time.Time         // for overdue reviews; zero to ignore them
+	schema   *schema           // the front matter fields
 }
 
 // loading is one run of load: the folder, what has been read of it so
@@ -216,6 +217,7 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			images:   map[string]*Image{},
 			broken:   map[string]bool{},
 			now:      opts.Now,
+			schema:   newSchema(),
 		},
 		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
 		other: map[string]otherFile{},

@@ -146,7 +146,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		a.Summary = doc.FirstParagraph
 	}
 	if a.Summary == doc.FirstParagraph && fm.fields != nil && fm.fields["summary"] == nil && !fm.misspelt["summary"] {
-		p.warnf(fm.fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as %s)", fieldNamed("summary").Line())
+		p.warnf(fm.fenceLine, 1, "summary is missing, so the first paragraph stands in for it (add a line such as %s)", l.schema.named("summary").Line())
 	}
 	if a.Description == "" {
 		a.Description = a.Summary

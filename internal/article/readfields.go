@@ -13,7 +13,7 @@ import (
 // such and not as missing too.
 func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine int, syntax format, p *problems) (map[string]*field, map[string]bool) {
 	fields, misspelt, rejected := l.readValues(a, n, syntax, p)
-	checkRequired(a, fields, misspelt, rejected, fenceLine, p)
+	checkRequired(a, l.schema.fields, fields, misspelt, rejected, fenceLine, p)
 	checkTextValues(n, fields, p)
 	l.checkReview(a, fields, misspelt, fenceLine, p)
 	if f := fields["updated"]; f != nil && !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {
@@ -34,10 +34,10 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 // misspelt, and those whose value was reported as wrong.
 func (l *loader) readValues(a *Article, n *node, syntax format, p *problems) (fields map[string]*field, misspelt, rejected map[string]bool) {
 	fields, rejected = map[string]*field{}, map[string]bool{}
-	known, misspelt := checkKeys(p, n, fieldNames())
+	known, misspelt := checkKeys(p, n, l.schema.names)
 	for _, f := range known {
 		fields[f.key] = f
-		ok := readValue(p, f, fieldNamed(f.key).into(a), l.settings.Location)
+		ok := readValue(p, f, l.schema.named(f.key), a, l.settings.Location)
 		switch v := f.value; f.key {
 		case "slug":
 			if ok && !slugPattern.MatchString(a.Slug) {
@@ -53,12 +53,12 @@ func (l *loader) readValues(a *Article, n *node, syntax format, p *problems) (fi
 	return fields, misspelt, rejected
 }
 
-// readValue reads the value of f into dst, a pointer to a field of an
-// Article, and reports whether it could. A date left empty is not
-// given, as healthsite new writes it; a required one is reported empty.
-func readValue(p *problems, f *field, dst any, loc *time.Location) bool {
+// readValue reads the value of f into a's field that row names, and
+// reports whether it could. A date left empty is not given, as
+// healthsite new writes it; a required one is reported empty.
+func readValue(p *problems, f *field, row Field, a *Article, loc *time.Location) bool {
 	ok := true
-	switch dst := dst.(type) {
+	switch dst := row.into(a).(type) {
 	case *string:
 		var s string
 		if s, ok = textValue(p, f); ok {
@@ -67,7 +67,7 @@ func readValue(p *problems, f *field, dst any, loc *time.Location) bool {
 	case *[]string:
 		*dst, ok = listValue(p, f)
 	case *time.Time:
-		if f.value.kind == kindNull && fieldNamed(f.key).Presence != Required {
+		if f.value.kind == kindNull && row.Presence != Required {
 			break
 		}
 		*dst, ok = dateValue(p, f, loc)
@@ -87,8 +87,8 @@ func readValue(p *problems, f *field, dst any, loc *time.Location) bool {
 
 // checkRequired reports each required field that is missing or empty,
 // unless it was reported as misspelt or its value as wrong already.
-func checkRequired(a *Article, fields map[string]*field, misspelt, rejected map[string]bool, fenceLine int, p *problems) {
-	for _, r := range Fields() {
+func checkRequired(a *Article, rows []Field, fields map[string]*field, misspelt, rejected map[string]bool, fenceLine int, p *problems) {
+	for _, r := range rows {
 		if r.Presence != Required {
 			continue
 		}
