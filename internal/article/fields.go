@@ -104,10 +104,6 @@ func Fields() []Field {
 // fieldNames are the names of Fields, in order.
 func fieldNames() []string { return newSchema().names }
 
-// fieldNamed returns the field called name; there is one for each name
-// that code asks for, which the tests pin.
-func fieldNamed(name string) Field { return newSchema().named(name) }
-
 // schema is Fields made once for a load, with the lookups that reading
 // every article's front matter needs: making the table again for each
 // field of each article cost a 1,000-article check 8 MB.
