@@ -115,6 +115,10 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fmt.Fprintf(stdout, "healthsite: wrote %d articles, %d pages in %d files (%.1f MiB) to %s at %s in %s\n",
 		st.Articles(), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), o.out, st.BaseURL(), time.Since(start).Round(time.Millisecond))
+	if stats.Retired > 0 {
+		fmt.Fprintf(stdout, "healthsite: kept %d files of earlier builds under %s/static/ for a week, for their pages still in caches (listed in %s)\n",
+			stats.Retired, o.out, export.RetiredFile)
+	}
 	return nil
 }
 

@@ -38,6 +38,10 @@ type Options struct {
 	// writeFile writes a file of the export; nil means os.WriteFile.
 	// Tests set it to fail halfway.
 	writeFile func(name string, data []byte, perm os.FileMode) error
+
+	// now is the time of the export, for retiring the previous one's
+	// files; nil means time.Now. Tests move it on.
+	now func() time.Time
 }
 
 // Stats says what Write wrote.
@@ -45,6 +49,10 @@ type Stats struct {
 	Pages int   // pages, the 404 page included
 	Files int   // files, compressed ones included
 	Bytes int64 // bytes in all files
+	// Retired counts the files under /static/ of earlier exports that
+	// this one keeps for pages still in caches (see KeepRetired); they
+	// are not in Files.
+	Retired int
 }
 
 // Write writes s into dir. Every page goes to the file its path names
@@ -54,7 +62,8 @@ type Stats struct {
 //
 // The files are written to a new folder beside dir, which then takes
 // dir's place, so a failed export leaves the previous one whole and a
-// reader of dir never sees half of one.
+// reader of dir never sees half of one. The previous export's files
+// under /static/ that this one no longer has stay for KeepRetired.
 func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	var st Stats
 	if done, all := s.Compressed(); done != all {
@@ -91,6 +100,13 @@ func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
 	}
 	if st, err = writeAll(s, tmp, previous, opts.write()); err != nil {
+		return st, errors.Join(err, os.RemoveAll(tmp))
+	}
+	now := time.Now
+	if opts.now != nil {
+		now = opts.now
+	}
+	if st.Retired, err = keepRetired(tmp, previous, now()); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
 	if err := swap(tmp, dir, parent, base); err != nil {

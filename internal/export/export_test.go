@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -281,5 +282,69 @@ func TestWrite_ThroughALinkReplacesItsTarget(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(link, "index.html")); err != nil {
 		t.Error("the export is not reachable through the link")
+	}
+}
+
+// TestWrite_KeepsTheLastExportsStaticFilesForAWeek: a page of the
+// previous export may still be in a browser's or a CDN's cache for a
+// day, naming that export's fingerprinted stylesheet, pictures and
+// search index; the next export keeps those files for KeepRetired from
+// the first export that left them out, then drops them. Pages are not
+// kept: a gone article must be gone.
+func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {
+	s := shipped(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(s, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	old := map[string]string{
+		"static/style.0123456789ab.css":              "old style",
+		"static/search/abcdef012345/index.json.br":   "old index",
+		"articles/gone/index.html":                   "an article since deleted",
+		"static/images/knee.0123456789ab.jpg.unused": "old picture",
+	}
+	for name, body := range old {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	left := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, step := range []struct {
+		at   time.Time
+		kept bool
+	}{
+		{left, true},                         // the export that leaves them out
+		{left.Add(6 * 24 * time.Hour), true}, // still within the week since then
+		{left.Add(8 * 24 * time.Hour), false},
+	} {
+		st, err := Write(s, dir, Options{now: func() time.Time { return step.at }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for name, body := range old {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			keep := step.kept && strings.HasPrefix(name, "static/")
+			if keep {
+				want++
+			}
+			switch {
+			case keep && string(data) != body:
+				t.Errorf("at %v: %s = %q, %v; want it kept", step.at, name, data, err)
+			case !keep && err == nil:
+				t.Errorf("at %v: %s is still there", step.at, name)
+			}
+		}
+		if st.Retired != want {
+			t.Errorf("at %v: Stats.Retired = %d, want %d", step.at, st.Retired, want)
+		}
+		record, _ := os.ReadFile(filepath.Join(dir, RetiredFile))
+		if step.kept != strings.Contains(string(record), fmt.Sprintf("%d static/style.0123456789ab.css\n", left.Unix())) {
+			t.Errorf("at %v: %s:\n%s", step.at, RetiredFile, record)
+		}
 	}
 }

@@ -1,0 +1,145 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RetiredFile lists, in an export's folder, the files of earlier exports
+// that this one keeps although no page of its own uses them any more,
+// each with the time it was first left out.
+const RetiredFile = ".healthsite-retired"
+
+// KeepRetired is how long an export keeps a file under /static/ that
+// an earlier export wrote and this one no longer uses. Pages are cached
+// for five minutes and then may be served stale for a day
+// (stale-while-revalidate=86400), by browsers and by CDNs: a page
+// written by the previous export still names that export's stylesheet,
+// pictures and search index, with fingerprinted names that the new
+// export does not have. Deleting them at once would give those readers
+// a page without its style, pictures missing, or a search that fails.
+// A week covers the day with room for caches that keep pages longer.
+const KeepRetired = 7 * 24 * time.Hour
+
+// keepRetired copies into dir each file under static/ of the previous
+// export that dir lacks, unless it was first left out more than
+// KeepRetired before now, and records them in RetiredFile. It returns
+// how many it kept.
+func keepRetired(dir, previous string, now time.Time) (int, error) {
+	if previous == "" {
+		return 0, nil
+	}
+	since, err := readRetired(previous)
+	if err != nil {
+		return 0, err
+	}
+	var kept []string
+	record := map[string]time.Time{}
+	root := filepath.Join(previous, "static")
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == root {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(previous, path)
+		if err != nil {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if _, err := os.Lstat(filepath.Join(dir, rel)); err == nil {
+			return nil // the new export has it
+		}
+		left, ok := since[name]
+		if !ok {
+			left = now // left out by this export
+		}
+		if now.Sub(left) > KeepRetired {
+			return nil
+		}
+		if err := copyFile(path, filepath.Join(dir, rel)); err != nil {
+			return err
+		}
+		record[name] = left
+		kept = append(kept, name)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("export: keeping the previous export's files: %w", err)
+	}
+	return len(kept), writeRetired(dir, kept, record)
+}
+
+// readRetired reads the RetiredFile of an export: when each file it
+// kept was first left out. A missing file is an export that kept none.
+func readRetired(dir string) (map[string]time.Time, error) {
+	data, err := os.ReadFile(filepath.Join(dir, RetiredFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	since := map[string]time.Time{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		// A line is the Unix time the file was left out, a space, its name.
+		secs, name, ok := strings.Cut(sc.Text(), " ")
+		n, err := strconv.ParseInt(secs, 10, 64)
+		if !ok || err != nil || strings.HasPrefix(secs, "#") {
+			continue // a comment, or a line that is not ours: the file is kept as newly left out
+		}
+		since[name] = time.Unix(n, 0)
+	}
+	return since, nil
+}
+
+// writeRetired writes the RetiredFile for the files kept, or none when
+// none are.
+func writeRetired(dir string, kept []string, since map[string]time.Time) error {
+	if len(kept) == 0 {
+		return nil
+	}
+	slices.Sort(kept)
+	var b strings.Builder
+	b.WriteString("# Files of earlier exports kept for pages still in caches: the Unix time each was first left out, then its name.\n")
+	for _, name := range kept {
+		fmt.Fprintf(&b, "%d %s\n", since[name].Unix(), name)
+	}
+	if err := os.WriteFile(filepath.Join(dir, RetiredFile), []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// copyFile copies src to dst with its time, making dst's folder.
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(dst, info.ModTime(), info.ModTime())
+}
