@@ -145,7 +145,12 @@ func listReviews(src *source, opts article.Options, format, content string, stdo
 		}
 		return exitError{1}
 	}
-	arts := lib.Articles()
+	var arts []*article.Article // originals and articles of their own, each followed by its translations
+	for _, a := range lib.AllArticles() {
+		if a.TranslationOf == "" || a.Lang == lib.Settings().Language {
+			arts = append(arts, a)
+		}
+	}
 	slices.SortStableFunc(arts, func(a, b *article.Article) int {
 		if (a.ReviewedBy == "") != (b.ReviewedBy == "") {
 			if a.ReviewedBy == "" {
@@ -160,24 +165,43 @@ func listReviews(src *source, opts article.Options, format, content string, stdo
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STATUS\tNEXT REVIEW\tLAST REVIEW\tREVIEWER\tFILE\tTITLE")
-	overdue := 0
+	overdue, n := 0, 0
 	for _, a := range arts {
-		if a.ReviewedBy == "" {
-			fmt.Fprintf(tw, "not reviewed\t-\t-\t-\t%s\t%s\n", a.Path, a.Title)
+		n++
+		fmt.Fprintln(tw, reviewRow(a, opts.Now, &overdue))
+		if a.Lang != lib.Settings().Language {
 			continue
 		}
-		status := "due in " + plural(int(a.NextReview.Sub(opts.Now).Hours()/24), "day")
-		if opts.Now.After(a.NextReview) {
-			status = "OVERDUE"
-			overdue++
+		for _, t := range lib.Translations(a) {
+			// A translation says what the original's review covers;
+			// its own line says how far behind the original it is.
+			n++
+			status := "translation (" + t.Lang + ")"
+			if changed := t.Behind(a); !changed.IsZero() {
+				status = "OUT OF DATE (" + t.Lang + "): original changed " + changed.Format("2006-01-02")
+			}
+			fmt.Fprintf(tw, "  %s\t-\t-\t-\t%s\t%s\n", status, t.Path, t.Title)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", status, a.NextReview.Format("2006-01-02"), a.Reviewed.Format("2006-01-02"), a.ReviewedBy, a.Path, a.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s, %d overdue for review\n", plural(len(arts), "article"), overdue)
+	fmt.Fprintf(stdout, "%s, %d overdue for review\n", plural(n, "article"), overdue)
 	return nil
+}
+
+// reviewRow is the line of check -reviews for a, counting it in overdue
+// when its review is overdue at now.
+func reviewRow(a *article.Article, now time.Time, overdue *int) string {
+	if a.ReviewedBy == "" {
+		return fmt.Sprintf("not reviewed\t-\t-\t-\t%s\t%s", a.Path, a.Title)
+	}
+	status := "due in " + plural(int(a.NextReview.Sub(now).Hours()/24), "day")
+	if now.After(a.NextReview) {
+		status = "OVERDUE"
+		*overdue++
+	}
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", status, a.NextReview.Format("2006-01-02"), a.Reviewed.Format("2006-01-02"), a.ReviewedBy, a.Path, a.Title)
 }
 
 func plural(n int, noun string) string {

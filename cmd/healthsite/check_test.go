@@ -350,3 +350,44 @@ func TestCheck_FormatJSONReviewsAndCleanContent(t *testing.T) {
 		t.Errorf("-format xml: %v", err)
 	}
 }
+
+// TestCheck_ReviewsListsTranslationsWithTheirOriginals: each
+// translation is listed under its original, and says when the original
+// changed after it.
+func TestCheck_ReviewsListsTranslationsWithTheirOriginals(t *testing.T) {
+	dir := t.TempDir()
+	head := func(title, date string) string {
+		return "---\ntitle: " + title + "\nauthor: A\ndate: " + date + "\nsummary: S.\n"
+	}
+	for _, d := range []string{"es", "ar"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, dir, "site.yaml", "language: en\nlanguages: {es: {}, ar: {}}\n")
+	write(t, dir, "knee.md", head("Knee", "2020-01-01")+"reviewed_by: Dr A\nreviewed: 2090-01-01\n---\n\nText.\n")
+	write(t, dir, "es/knee.md", head("Rodilla", "2020-02-01")+"---\n\nTexto.\n")
+	write(t, dir, "ar/knee.md", head("الركبة", "2090-02-01")+"draft: true\n---\n\nنص.\n")
+	write(t, dir, "sleep.md", head("Sleep", "2020-01-01")+"---\n\nText.\n")
+	stdout, _, err := runCmd(t, nil, "check", "-reviews", "-content", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:]
+	want := []string{
+		`^STATUS\s+NEXT REVIEW\s+LAST REVIEW\s+REVIEWER\s+FILE\s+TITLE$`,
+		`^not reviewed\s+-\s+-\s+-\s+\S+/sleep.md\s+Sleep$`,
+		`^due in \d+ days\s+2093-01-01\s+2090-01-01\s+Dr A\s+\S+/knee.md\s+Knee$`,
+		`^  OUT OF DATE \(es\): original changed 2090-01-01\s+-\s+-\s+-\s+\S+/es/knee.md\s+Rodilla$`,
+		`^  translation \(ar\)\s+-\s+-\s+-\s+\S+/ar/knee.md\s+الركبة$`,
+		`^4 articles, 0 overdue for review$`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("output:\n%s", stdout)
+	}
+	for i, w := range want {
+		if !regexp.MustCompile(w).MatchString(lines[i]) {
+			t.Errorf("line %d = %q, want %s", i, lines[i], w)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,7 +54,27 @@ func newFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *con
 	fset := newFlagSet("new", stderr)
 	cfg.flags(fset, getenv, false, false)
 	fset.Lookup("content").Usage = "write into the folder `DIR` (env HEALTHSITE_CONTENT; default: ./content)"
+	fset.StringVar(&cfg.Lang, "lang", "", "write an article in the further language `TAG` of site.yaml's languages:, into DIR/TAG/")
 	return fset, &cfg
+}
+
+// languageFolder returns the folder of the content folder dir that new
+// writes an article of the language tag into: dir itself for "" or the
+// main language, dir/<tag> for a further language of site.yaml.
+func languageFolder(dir, tag string) (string, error) {
+	if tag == "" {
+		return dir, nil
+	}
+	s, _ := article.ReadSettings(os.DirFS(dir), dir)
+	for _, t := range s.Tags()[1:] {
+		if strings.EqualFold(t, tag) {
+			return filepath.Join(dir, t), os.MkdirAll(filepath.Join(dir, t), 0o755)
+		}
+	}
+	if strings.EqualFold(tag, s.Language) {
+		return dir, nil
+	}
+	return "", fmt.Errorf("%s is not a language of the site: site.yaml's language is %s, and languages: lists %s (add it there first, e.g. languages: {%s: {}})", tag, s.Language, cmp.Or(strings.Join(s.Tags()[1:], ", "), "none"), tag)
 }
 
 // runNew implements `healthsite new "Title"`: it writes a new article
@@ -82,7 +103,10 @@ func runNew(args []string, getenv func(string) string, stdout, stderr io.Writer)
 		return fmt.Errorf("new writes into a content folder, and %s (mkdir %s to start one here)", strings.Replace(choice.Why, "; give one", ": give one", 1), localContent)
 	}
 	fmt.Fprintln(stdout, choice.line("writing into"))
-	dir := choice.Dir
+	dir, err := languageFolder(choice.Dir, cfg.Lang)
+	if err != nil {
+		return err
+	}
 	author := strings.TrimSpace(getenv("HEALTHSITE_AUTHOR"))
 	if author == "" {
 		author = article.Placeholder + " your name (or set HEALTHSITE_AUTHOR)"

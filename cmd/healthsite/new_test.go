@@ -84,3 +84,29 @@ func fieldNamed(name string) *article.Field {
 	}
 	return nil
 }
+
+// TestNew_LangWritesIntoTheLanguageFolder: new -lang es writes into
+// content/es/, made if missing, for a language site.yaml lists; a
+// language it does not list is refused with how to add it.
+func TestNew_LangWritesIntoTheLanguageFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, article.SettingsFile, "language: en\nlanguages:\n  es: {name: Salud Clara}\n")
+	stdout, _, err := runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ana Ruiz"}, "new", "-content", dir, "-lang", "es", "Dolor de rodilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lastLine(stdout), filepath.Join(dir, "es", "dolor-de-rodilla.md"); got != want {
+		t.Errorf("wrote %q, want %q", got, want)
+	}
+	stdout, _, err = runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ana Ruiz"}, "new", "-content", dir, "-lang", "en", "Knee pain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lastLine(stdout), filepath.Join(dir, "knee-pain.md"); got != want {
+		t.Errorf("-lang en wrote %q, want %q", got, want)
+	}
+	_, _, err = runCmd(t, nil, "new", "-content", dir, "-lang", "fr", "Genou")
+	if want := "fr is not a language of the site: site.yaml's language is en, and languages: lists es (add it there first, e.g. languages: {fr: {}})"; err == nil || err.Error() != want {
+		t.Errorf("-lang fr: %v, want %s", err, want)
+	}
+}

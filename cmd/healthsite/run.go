@@ -60,6 +60,7 @@ type config struct {
 	ContentDir string // folder of articles; "" to let chooseContent decide
 	BaseURL    string // absolute URL the site is published at; "" for site.yaml's
 	Dev        bool   // the editor's preview: watch, reload, show drafts and problems
+	Lang       string // new: the language of the article; "" for the main one
 	StaticDir  string // in development, read static files from here; "" for the built-in ones
 	MaxHeader  int    // largest request headers accepted, in bytes
 }

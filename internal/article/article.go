@@ -35,6 +35,13 @@ type Article struct {
 	Reviewed    time.Time // last clinical review; zero when never
 	NextReview  time.Time // next review due; zero when not given
 	Sources     []Source  // what the article rests on
+	// Lang is the tag of the article's language: its folder's,
+	// content/<tag>/, or the site's main language.
+	Lang string
+	// TranslationOf is the slug of the article in the main language
+	// that this one translates: translation_of:, or the original's
+	// when the file has its name; "" for an original.
+	TranslationOf string
 
 	HTML     string             // the rendered body: safe HTML
 	Headings []markdown.Heading // the body's section headings
@@ -49,6 +56,10 @@ type Article struct {
 	rendered  bool     // the body was rendered: ids and links are known
 	slugKnown bool     // the front matter was read: Slug is the address
 	aliases   []string // other addresses it may have when !slugKnown
+
+	// Where translation_of is written, or the front matter's first
+	// line: where problems with the translation are reported.
+	translationLine, translationCol int
 }
 
 // linkAt is a link in an article's body and where it is written.
@@ -90,13 +101,16 @@ func (a *Article) Modified() time.Time {
 // every article, newest first. It is immutable.
 type Library struct {
 	settings Settings
-	images   []*Image // every image in the content folder, by path
-	articles []*Article
-	bySlug   map[string]*Article
-	pages    []*Page             // standalone pages, in footer order
-	profiles map[string]*Profile // authors and reviewers, by personKey
-	warnings []*Error
-	synonyms Synonyms
+	images   []*Image            // every image in the content folder, by path
+	articles []*Article          // every language's
+	bySlug   map[string]*Article // by language and slug (langSlug)
+	// The translations of each article of the main language, by its
+	// slug, in the order of the site's languages.
+	translations map[string][]*Article
+	pages        []*Page             // standalone pages, in footer order
+	profiles     map[string]*Profile // authors and reviewers, by personKey
+	warnings     []*Error
+	synonyms     Synonyms
 }
 
 // libraryParts are what a Library is made of: every field of Library
@@ -118,14 +132,15 @@ type libraryParts struct {
 // TestNewLibrary_EveryField).
 func newLibrary(p libraryParts) *Library {
 	l := &Library{
-		settings: p.settings,
-		images:   slices.Clone(p.images),
-		articles: slices.Clone(p.articles),
-		bySlug:   make(map[string]*Article, len(p.articles)),
-		pages:    slices.Clone(p.pages),
-		profiles: maps.Clone(p.profiles),
-		warnings: slices.Clone(p.warnings),
-		synonyms: p.synonyms,
+		settings:     p.settings,
+		images:       slices.Clone(p.images),
+		articles:     slices.Clone(p.articles),
+		bySlug:       make(map[string]*Article, len(p.articles)),
+		translations: map[string][]*Article{},
+		pages:        slices.Clone(p.pages),
+		profiles:     maps.Clone(p.profiles),
+		warnings:     slices.Clone(p.warnings),
+		synonyms:     p.synonyms,
 	}
 	if l.profiles == nil {
 		l.profiles = map[string]*Profile{}
@@ -133,10 +148,20 @@ func newLibrary(p libraryParts) *Library {
 	slices.SortFunc(l.articles, newestFirst)
 	sortPages(l.pages)
 	for _, a := range l.articles {
-		l.bySlug[a.Slug] = a
+		l.bySlug[langSlug(a.Lang, a.Slug)] = a
+	}
+	for _, tag := range l.settings.Tags()[1:] {
+		for _, a := range l.articles {
+			if a.Lang == tag && a.TranslationOf != "" && l.bySlug[langSlug(l.settings.Language, a.TranslationOf)] != nil {
+				l.translations[a.TranslationOf] = append(l.translations[a.TranslationOf], a)
+			}
+		}
 	}
 	return l
 }
+
+// langSlug is the key of the article of language tag at slug.
+func langSlug(tag, slug string) string { return tag + "/" + slug }
 
 // parts returns what l is made of, for newLibrary; the slices and maps
 // are l's own, to be copied, not changed.
@@ -160,19 +185,68 @@ func (l *Library) Synonyms() map[string][]string { return l.synonyms.For(l.setti
 // Settings returns the site-wide settings.
 func (l *Library) Settings() Settings { return l.settings }
 
-// Articles returns every article, drafts and scheduled ones included,
-// newest first. The slice is the caller's; the articles are shared.
-func (l *Library) Articles() []*Article { return slices.Clone(l.articles) }
+// Articles returns every article of the main language, drafts and
+// scheduled ones included, newest first. The slice is the caller's; the
+// articles are shared.
+func (l *Library) Articles() []*Article { return l.ArticlesIn(l.settings.Language) }
 
-// Article returns the article with the given slug, or nil.
-func (l *Library) Article(slug string) *Article { return l.bySlug[slug] }
-
-// Published returns the articles readers may see at now, newest first;
-// with drafts set, drafts are included too (development preview).
-func (l *Library) Published(now time.Time, drafts bool) []*Article {
+// ArticlesIn returns every article of the language tag, as Articles.
+func (l *Library) ArticlesIn(tag string) []*Article {
 	var out []*Article
 	for _, a := range l.articles {
-		if a.Published(now) || drafts && a.Draft && !a.Date.After(now) {
+		if a.Lang == tag {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// AllArticles returns the articles of every language, newest first.
+func (l *Library) AllArticles() []*Article { return slices.Clone(l.articles) }
+
+// Article returns the article of the main language with the given
+// slug, or nil.
+func (l *Library) Article(slug string) *Article { return l.ArticleIn(l.settings.Language, slug) }
+
+// ArticleIn returns the article of the language tag with the given
+// slug, or nil.
+func (l *Library) ArticleIn(tag, slug string) *Article { return l.bySlug[langSlug(tag, slug)] }
+
+// Translations returns the other versions of a: for an original, its
+// translations; for a translation, its original and the other
+// translations; in the order of the site's languages. The slice is the
+// caller's.
+func (l *Library) Translations(a *Article) []*Article {
+	main := l.settings.Language
+	if a.Lang == main {
+		return slices.Clone(l.translations[a.Slug])
+	}
+	o := l.ArticleIn(main, a.TranslationOf)
+	if o == nil {
+		return nil
+	}
+	out := []*Article{o}
+	for _, t := range l.translations[o.Slug] {
+		if t != a {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Published returns the articles of the main language readers may see
+// at now, newest first; with drafts set, drafts are included too
+// (development preview).
+func (l *Library) Published(now time.Time, drafts bool) []*Article {
+	return l.PublishedIn(l.settings.Language, now, drafts)
+}
+
+// PublishedIn returns the articles of the language tag readers may see
+// at now, as Published.
+func (l *Library) PublishedIn(tag string, now time.Time, drafts bool) []*Article {
+	var out []*Article
+	for _, a := range l.articles {
+		if a.Lang == tag && (a.Published(now) || drafts && a.Draft && !a.Date.After(now)) {
 			out = append(out, a)
 		}
 	}

@@ -97,6 +97,7 @@ func Fields() []Field {
 		{"reviewed_by", Optional, `"Dr Elena Marsh, DPT"`, "the clinical reviewer, with credentials", true, func(a *Article) any { return &a.ReviewedBy }},
 		{"reviewed", Optional, "2024-02-20", "the date of the last clinical review", true, func(a *Article) any { return &a.Reviewed }},
 		{"next_review", Optional, "2025-02-20", "the date the next review is due; the site's review period after the last one otherwise", true, func(a *Article) any { return &a.NextReview }},
+		{"translation_of", Optional, "knee-pain", "in a language's folder (`content/es/`): the slug of the article in the main language that this one translates; a file named like the original needs none", false, func(a *Article) any { return &a.TranslationOf }},
 		{"sources", Optional, `[{title: "NICE guideline", url: "https://www.nice.org.uk/"}]`, "a list of references, each with `title`, `url` and optionally `publisher`, `year`, `doi`, `pmid`", true, func(a *Article) any { return &a.Sources }},
 	}
 }

@@ -45,8 +45,12 @@ func TestFields_ExamplesAreGood(t *testing.T) {
 			lines = append(lines, f.Line())
 		}
 	}
-	fsys := mapFS("x.md", "---\n"+strings.Join(lines, "\n")+"\n---\n\nText.\n")
-	fsys["images/knee.jpg"] = pngFile(t)
+	// translation_of is a translation's: the example is one, in a
+	// language's folder, of an original its example names.
+	fsys := mapFS(SettingsFile, "languages: {es: {}}\n",
+		"es/x.md", "---\n"+strings.Join(lines, "\n")+"\n---\n\nText.\n",
+		"knee-pain.md", "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2020-01-10\nsummary: What helps.\n---\n\nRest.\n")
+	fsys["es/images/knee.jpg"] = pngFile(t)
 	r := Check(fsys, Options{})
 	if len(r.Problems) != 0 {
 		t.Fatalf("problems:\n%s", strings.Join(problemLines(r.Problems), "\n"))

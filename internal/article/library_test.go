@@ -8,7 +8,7 @@ import (
 
 // derivedFields are the fields of Library that newLibrary computes
 // from the others rather than taking from libraryParts.
-var derivedFields = []string{"bySlug"}
+var derivedFields = []string{"bySlug", "translations"}
 
 // sharedFields are the fields of Library that copies share on purpose:
 // values no code changes once read.
@@ -19,8 +19,9 @@ var sharedFields = []string{"settings", "synonyms"}
 func everyFieldLibrary(t *testing.T) *Library {
 	t.Helper()
 	fsys := mapFS(
-		SettingsFile, "name: Clinic\n",
+		SettingsFile, "name: Clinic\nlanguages: {es: {}}\n",
 		"knee.md", "---\ntitle: Knee pain\nauthor: Ann Lee\ndate: 2024-01-10\nsummary: What helps.\n---\n\n![A knee](images/knee.png)\n\nRest, then move.\n",
+		"es/knee.md", "---\ntitle: Dolor de rodilla\nauthor: Ann Lee\ndate: 2024-01-11\nsummary: Lo que ayuda.\n---\n\nDescanso, luego movimiento.\n",
 		"pages/about.md", "---\ntitle: About us\nsummary: Who we are.\n---\n\nWe are a clinic.\n",
 		"authors/ann-lee.md", "---\nname: Ann Lee\nrole: Nurse\n---\n\nAnn writes.\n",
 		"Knee.txt", "notes",

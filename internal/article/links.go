@@ -1,6 +1,7 @@
 package article
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -27,9 +28,10 @@ type place struct {
 	links    []linkAt
 }
 
-// articlePlace is the place of an article file.
-func articlePlace(a *Article) *place {
-	return &place{path: a.Path, title: a.Title, addr: "/articles/" + a.Slug + "/", draft: a.Draft, date: a.Date, rendered: a.rendered, ids: a.ids, headings: a.Headings, links: a.links}
+// articlePlace is the place of an article file, whose language's
+// pages are under prefix.
+func articlePlace(a *Article, prefix string) *place {
+	return &place{path: a.Path, title: a.Title, addr: prefix + "/articles/" + a.Slug + "/", draft: a.Draft, date: a.Date, rendered: a.rendered, ids: a.ids, headings: a.Headings, links: a.links}
 }
 
 // siteAddresses are every address the site will have, in one place, so
@@ -38,35 +40,44 @@ func articlePlace(a *Article) *place {
 // own pages (the index, the lists, search, feeds, the sitemap).
 type siteAddresses struct {
 	articles map[string]*place // by slug, files with errors included
-	names    pageNames
-	pages    map[string]*place // standalone pages by address
-	fixed    []string          // the site's own pages
-	base     *url.URL          // the site's base URL: links to it are links within the site
+	// The further languages' articles by the prefix of their paths
+	// (/es), then by slug, as articles.
+	translated map[string]map[string]*place
+	names      pageNames
+	pages      map[string]*place // standalone pages by address
+	fixed      []string          // the site's own pages
+	base       *url.URL          // the site's base URL: links to it are links within the site
 }
 
 // newSiteAddresses makes the list of every address the site will have,
 // and the places whose links are checked against it: the articles found
 // (with errors or not) at their addresses in targets, the standalone
 // pages, the profiles, the topic and author pages the articles make, the
-// site's own pages, and baseURL, whose links are links within the site.
-func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces, profilePlaces []*place, reviewer func(string) *Profile, baseURL string) (*siteAddresses, []*place) {
+// site's own pages, and the base URL of settings, whose links are links
+// within the site.
+func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces, profilePlaces []*place, reviewer func(string) *Profile, settings Settings) (*siteAddresses, []*place) {
 	addrs := &siteAddresses{
-		articles: map[string]*place{},
-		names:    findPageNames(found, reviewer),
-		pages:    map[string]*place{},
-		fixed:    fixedAddresses,
+		articles:   map[string]*place{},
+		translated: map[string]map[string]*place{},
+		names:      findPageNames(found, reviewer),
+		pages:      map[string]*place{},
+		fixed:      fixedAddresses,
 	}
-	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
+	for _, l := range settings.Languages {
+		addrs.translated[settings.Prefix(l.Tag)] = map[string]*place{}
+	}
+	if u, err := url.Parse(settings.BaseURL); err == nil && u.Host != "" {
 		addrs.base = u
 	}
 	places := make([]*place, 0, len(found)+len(pagePlaces)+len(profilePlaces))
 	byArticle := map[*Article]*place{}
 	for _, a := range found {
-		byArticle[a] = articlePlace(a)
+		byArticle[a] = articlePlace(a, settings.Prefix(a.Lang))
 		places = append(places, byArticle[a])
 	}
-	for s, a := range targets {
-		addrs.articles[s] = byArticle[a]
+	for addr, a := range targets {
+		prefix, rest := addrs.splitLanguage(addr)
+		addrs.articlesIn(prefix)[strings.TrimSuffix(strings.TrimPrefix(rest, paths.Articles), "/")] = byArticle[a]
 	}
 	for _, pl := range pagePlaces {
 		if addrs.pages[pl.addr] == nil {
@@ -74,6 +85,27 @@ func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces,
 		}
 	}
 	return addrs, append(append(places, pagePlaces...), profilePlaces...)
+}
+
+// splitLanguage returns the prefix of the further language whose page
+// p is (/es for /es/articles/x/), and the rest of p (/articles/x/); ""
+// and p for a page of the main language.
+func (s *siteAddresses) splitLanguage(p string) (prefix, rest string) {
+	for pre := range s.translated {
+		if r, ok := strings.CutPrefix(p, pre); ok && (r == "" || r[0] == '/') {
+			return pre, cmp.Or(r, "/")
+		}
+	}
+	return "", p
+}
+
+// articlesIn returns the articles of the language whose pages are
+// under prefix, by slug.
+func (s *siteAddresses) articlesIn(prefix string) map[string]*place {
+	if prefix == "" {
+		return s.articles
+	}
+	return s.translated[prefix]
 }
 
 // fixedAddresses are the pages every site has, whatever its content:
@@ -177,24 +209,25 @@ func checkLink(a *place, l linkAt, articles []*Article, addrs *siteAddresses, no
 	if e := checkFileLink(a, l, ref.Path, articles); e != nil {
 		return []*Error{e}
 	}
-	if e := checkNameLink(a, l, ref.Path, addrs.names); e != nil {
+	prefix, rest := addrs.splitLanguage(ref.Path)
+	if e := checkNameLink(a, l, rest, addrs.names); e != nil {
 		return []*Error{e}
 	}
 	target := a
 	var out []*Error
 	if ref.Path != self.Path {
-		slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
+		slug, isArticle := strings.CutPrefix(rest, "/articles/")
 		slug = strings.TrimSuffix(slug, "/")
-		switch {
-		case isArticle && addrs.articles[slug] != nil:
-			target = addrs.articles[slug]
+		switch arts := addrs.articlesIn(prefix); {
+		case isArticle && arts[slug] != nil:
+			target = arts[slug]
 			if e := unpublishedLink(a, target, now); e != nil {
 				e.Line, e.Col, e.Message = l.line, l.col, fmt.Sprintf("the link to %s %s", ref.Path, e.Message)
 				out = append(out, e)
 			}
 		case addrs.pages[ref.Path] != nil:
 			target = addrs.pages[ref.Path]
-		case addrs.has(ref.Path):
+		case addrs.has(rest):
 			return nil // the site's own pages and files
 		default:
 			return at(SeverityError, "%s", noPage(l, u, ref, addrs))
@@ -221,15 +254,16 @@ func checkLink(a *place, l linkAt, articles []*Article, addrs *siteAddresses, no
 // noPage is the message for the link l, u within the site, that leads
 // to ref, no page the site has: with the address it nearly names.
 func noPage(l linkAt, u, ref *url.URL, addrs *siteAddresses) string {
-	slug, isArticle := strings.CutPrefix(ref.Path, "/articles/")
+	prefix, rest := addrs.splitLanguage(ref.Path)
+	slug, isArticle := strings.CutPrefix(rest, "/articles/")
 	slug = strings.TrimSuffix(slug, "/")
 	relative := !strings.HasPrefix(u.Path, "/") && u.Path != "" && u.Scheme == ""
 	if abs := "/" + strings.TrimPrefix(u.Path, "./"); relative && (addrs.has(abs) || addrs.articles[strings.TrimSuffix(strings.TrimPrefix(abs, "/articles/"), "/")] != nil && strings.HasPrefix(abs, "/articles/")) {
 		return fmt.Sprintf("the link to %s leads to %s, which is no page of the site: a link without a leading / is read from this page's address (write %s)", l.dest, ref.Path, abs)
 	}
 	if isArticle {
-		if s := suggestArticle(slug, addrs.articles); s != "" {
-			return fmt.Sprintf("the link to %s leads to no article (did you mean /articles/%s/?)", ref.Path, s)
+		if s := suggestArticle(slug, addrs.articlesIn(prefix)); s != "" {
+			return fmt.Sprintf("the link to %s leads to no article (did you mean %s/articles/%s/?)", ref.Path, prefix, s)
 		}
 		return fmt.Sprintf("the link to %s leads to no article (check the address: an article's is /articles/ and its file name without .md)", ref.Path)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"healthsite/internal/markdown"
+	"healthsite/internal/paths"
 	"healthsite/internal/pool"
 )
 
@@ -187,8 +188,9 @@ func load(fsys fs.FS, opts Options) *loading {
 	r.readImages(files.images)
 	found := r.parseArticles(files.articles)
 	pagePlaces, profilePlaces := r.readPagesAndProfiles(files.pages, files.profiles, found)
+	r.all = append(r.all, linkTranslations(r.l.settings, found)...)
 	targets := r.articleAddresses(found)
-	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, profileMap(r.parts.profiles).reviewer, r.l.settings.BaseURL)
+	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, profileMap(r.parts.profiles).reviewer, r.l.settings)
 	r.all = append(r.all, checkLinks(places, found, addrs, r.l.now)...)
 	r.found = found
 
@@ -303,19 +305,30 @@ func (r *loading) badLink(name string) bool {
 	return false
 }
 
-// classify files the entry at name by what it is.
+// classify files the entry at name by what it is. A further
+// language's folder holds its articles and pages as the top of the
+// content holds the main language's.
 func (r *loading) classify(name string, d fs.DirEntry, files *contentFiles) {
 	display, base := displayPath(r.root, name), path.Base(name)
 	isMarkdown := isArticleFile(name)
+	tag, rest := r.l.settings.splitLanguage(name)
+	further := tag != r.l.settings.Language
 	switch {
 	case d.IsDir():
-	case isMarkdown && inFolder(name, PagesFolder):
+		if lang := folderLanguage(r.l.settings, name); path.Dir(name) == "." && lang != "" {
+			r.all = append(r.all, unknownLanguageFolder(r.root, name, lang, r.l.settings))
+		}
+	case isMarkdown && inFolder(rest, PagesFolder):
 		files.pages = append(files.pages, name)
 		f := otherFile{kind: FilePage}
-		if path.Dir(name) == PagesFolder {
+		if path.Dir(rest) == PagesFolder {
 			f.slug = Slugify(strings.TrimSuffix(base, pathExt(base)))
 		}
 		r.other[display] = f
+	case isMarkdown && further && inFolder(rest, AuthorsFolder):
+		r.report.Files++
+		r.other[display] = otherFile{kind: FileOther}
+		r.problem(display, "profiles are shared by every language, so %s is not read (move it to %s/, where one profile serves the author's pages in every language)", base, displayPath(r.root, AuthorsFolder))
 	case isMarkdown && inFolder(name, AuthorsFolder):
 		files.profiles = append(files.profiles, name)
 		r.other[display] = otherFile{kind: FileProfile, slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
@@ -426,25 +439,27 @@ func (r *loading) readPagesAndProfiles(pages, profiles []string, found []*Articl
 	return pagePlaces, profilePlaces
 }
 
-// articleAddresses returns the article at each address, reporting two
+// articleAddresses returns the article at each address (its path,
+// /articles/{slug}/ or /es/articles/{slug}/), reporting two
 // files with one address (WalkDir visits in lexical order, so the later
 // file is the one reported), and publishes the good articles at theirs.
 // A file whose front matter could not be read may have the address of
 // its file name, or of a slug: line in it.
 func (r *loading) articleAddresses(found []*Article) map[string]*Article {
 	targets := map[string]*Article{}
+	key := func(a *Article, slug string) string { return r.l.settings.Prefix(a.Lang) + paths.Articles + slug + "/" }
 	for _, a := range found {
 		if !a.slugKnown {
 			continue
 		}
-		if prev, ok := targets[a.Slug]; ok {
-			r.all = append(r.all, &Error{Path: a.Path, Line: 1, Col: 1, Message: fmt.Sprintf("the web address /articles/%s/ is also used by %s (give one of the two files another name, or a different slug:)", a.Slug, prev.Path)})
+		if prev, ok := targets[key(a, a.Slug)]; ok {
+			r.all = append(r.all, &Error{Path: a.Path, Line: 1, Col: 1, Message: fmt.Sprintf("the web address %s is also used by %s (give one of the two files another name, or a different slug:)", key(a, a.Slug), prev.Path)})
 			continue
 		}
-		targets[a.Slug] = a
+		targets[key(a, a.Slug)] = a
 	}
 	for _, a := range r.read {
-		if targets[a.Slug] == a {
+		if targets[key(a, a.Slug)] == a {
 			r.parts.articles = append(r.parts.articles, a)
 		}
 	}
@@ -453,8 +468,8 @@ func (r *loading) articleAddresses(found []*Article) map[string]*Article {
 			continue
 		}
 		for _, s := range append([]string{a.Slug}, a.aliases...) {
-			if _, ok := targets[s]; !ok && s != "" {
-				targets[s] = a
+			if _, ok := targets[key(a, s)]; !ok && s != "" {
+				targets[key(a, s)] = a
 			}
 		}
 	}

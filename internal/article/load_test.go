@@ -96,6 +96,7 @@ func article(lines ...string) string {
 
 // neckPain is the article every front matter format below describes.
 var neckPain = &Article{
+	Lang:        "en",
 	Path:        "neck.md",
 	Slug:        "neck-pain",
 	Title:       "Neck pain: a guide",

@@ -20,6 +20,7 @@ const PagesFolder = "pages"
 type Page struct {
 	Path        string // the source file, as in error messages
 	Slug        string // URL name: /{Slug}/, the file's name
+	Lang        string // its language's tag: content/<tag>/pages/ for a further language
 	Title       string // plain text
 	Summary     string // a line under the title; "" when not given
 	Description string // meta description; Summary when not given
@@ -33,7 +34,18 @@ type Page struct {
 
 // Pages returns the standalone pages in their footer order. The slice
 // is the caller's; the pages are shared.
-func (l *Library) Pages() []*Page { return slices.Clone(l.pages) }
+func (l *Library) Pages() []*Page { return l.PagesIn(l.settings.Language) }
+
+// PagesIn returns the standalone pages of the language tag, as Pages.
+func (l *Library) PagesIn(tag string) []*Page {
+	var out []*Page
+	for _, p := range l.pages {
+		if p.Lang == tag {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // ReservedPageNames are the first segments of the site's own addresses:
 // a standalone page named like one would hide it, or be hidden by it.
@@ -177,9 +189,12 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 	)
 	for _, file := range files {
 		display := displayPath(l.root, file)
+		tag, rest := l.settings.splitLanguage(file)
+		prefix := l.settings.Prefix(tag)
 		p := &problems{path: display}
-		if pathpkg.Dir(file) != PagesFolder {
-			p.errorf(0, 0, "is in a folder inside %s/, where pages are not read (move it to %s/ itself: a page's address is its file name, like /about/)", displayPath(l.root, PagesFolder), displayPath(l.root, PagesFolder))
+		if pathpkg.Dir(rest) != PagesFolder {
+			folder := displayPath(l.root, strings.TrimSuffix(file, rest)+PagesFolder)
+			p.errorf(0, 0, "is in a folder inside %s/, where pages are not read (move it to %s/ itself: a page's address is its file name, like /about/)", folder, folder)
 			all = append(all, p.list...)
 			continue
 		}
@@ -189,40 +204,27 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 			continue
 		}
 		base := pathpkg.Base(file)
-		pg := &Page{Path: display, Slug: Slugify(strings.TrimSuffix(base, pathExt(base)))}
-		switch {
+		pg := &Page{Path: display, Slug: Slugify(strings.TrimSuffix(base, pathExt(base))), Lang: tag}
+		switch key := tag + "/" + pg.Slug; {
 		case pg.Slug == "":
 			p.errorf(1, 1, "the file name %q gives no web address (rename it with letters or digits, like about.md)", base)
 		case slices.Contains(ReservedPageNames, pg.Slug):
-			p.errorf(1, 1, "a page named %s would be served at /%s/, which the site uses for its own pages (rename the file, e.g. about-%s.md)", base, pg.Slug, pg.Slug)
-		case bySlg[pg.Slug] != nil:
-			p.errorf(1, 1, "the web address /%s/ is also used by %s (give one of the two files another name)", pg.Slug, bySlg[pg.Slug].Path)
+			p.errorf(1, 1, "a page named %s would be served at %s/%s/, which the site uses for its own pages (rename the file, e.g. about-%s.md)", base, prefix, pg.Slug, pg.Slug)
+		case bySlg[key] != nil:
+			p.errorf(1, 1, "the web address %s/%s/ is also used by %s (give one of the two files another name)", prefix, pg.Slug, bySlg[key].Path)
+		case tag == l.settings.Language && l.settings.languageOfFolder(pg.Slug) != "":
+			p.errorf(1, 1, "a page named %s would be served at /%s/, the address of the site in %s (rename the file)", base, pg.Slug, EnglishLanguageName(pg.Slug))
 		}
-		d := l.readDoc(file, src, pageFields, p)
-		if d != nil {
-			d.required(p, "title", `title: "About us"`)
-			pg.Title = d.text(p, "title")
-			pg.Summary = d.text(p, "summary")
-			pg.Description = cmp.Or(d.text(p, "description"), pg.Summary)
-			if f := d.fields["footer_order"]; f != nil && f.value.kind != kindNull {
-				n, err := strconv.Atoi(f.value.text)
-				if f.value.kind != kindNumber || err != nil || n < 1 {
-					p.errorf(f.value.line, f.value.col, "footer_order must be a whole number from 1, not %q (write footer_order: 1 for the first link of the footer, 2 for the next)", f.value.text)
-				}
-				pg.FooterOrder = n
-			}
-			pg.HTML, pg.Headings = d.body.HTML, d.body.Headings
+		if d := l.readDoc(file, src, pageFields, p); d != nil {
+			l.readPage(pg, d, p)
 			if pg.Slug != "" {
-				places = append(places, d.place(display, "/"+pg.Slug+"/", pg.Title))
-			}
-			if strings.TrimSpace(d.body.Text) == "" {
-				p.errorf(d.bodyLine, 1, "the page has no text (write it below the front matter)")
+				places = append(places, d.place(display, prefix+"/"+pg.Slug+"/", pg.Title))
 			}
 		}
 		quoteLines(src, p.list)
 		all = append(all, p.list...)
-		if bySlg[pg.Slug] == nil && pg.Slug != "" {
-			bySlg[pg.Slug] = pg
+		if key := tag + "/" + pg.Slug; bySlg[key] == nil && pg.Slug != "" {
+			bySlg[key] = pg
 		}
 		if !slices.ContainsFunc(p.list, func(e *Error) bool { return e.Severity == SeverityError }) {
 			pages = append(pages, pg)
@@ -230,6 +232,25 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 	}
 	sortPages(pages)
 	return pages, all, places
+}
+
+// readPage reads the fields and text of the page pg from d.
+func (l *loader) readPage(pg *Page, d *doc, p *problems) {
+	d.required(p, "title", `title: "About us"`)
+	pg.Title = d.text(p, "title")
+	pg.Summary = d.text(p, "summary")
+	pg.Description = cmp.Or(d.text(p, "description"), pg.Summary)
+	if f := d.fields["footer_order"]; f != nil && f.value.kind != kindNull {
+		n, err := strconv.Atoi(f.value.text)
+		if f.value.kind != kindNumber || err != nil || n < 1 {
+			p.errorf(f.value.line, f.value.col, "footer_order must be a whole number from 1, not %q (write footer_order: 1 for the first link of the footer, 2 for the next)", f.value.text)
+		}
+		pg.FooterOrder = n
+	}
+	pg.HTML, pg.Headings = d.body.HTML, d.body.Headings
+	if strings.TrimSpace(d.body.Text) == "" {
+		p.errorf(d.bodyLine, 1, "the page has no text (write it below the front matter)")
+	}
 }
 
 // sortPages puts pages in their footer order.

@@ -125,6 +125,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	path, name := displayPath(l.root, file), pathpkg.Base(file)
 	p := &problems{path: path}
 	a := &Article{Path: path, Slug: Slugify(strings.TrimSuffix(name, pathExt(name)))}
+	a.Lang, _ = l.settings.splitLanguage(file)
 	src, ok := cleanSource(src, p)
 	if !ok {
 		return a, p.list

@@ -26,6 +26,10 @@ func (l *loader) readFields(a *Article, file, name string, n *node, fenceLine in
 		}
 	}
 	l.leadImage(a, file, fields, misspelt, p)
+	a.translationLine, a.translationCol = fenceLine, 1
+	if f := fields["translation_of"]; f != nil {
+		a.translationLine, a.translationCol = f.value.line, f.value.col
+	}
 	return fields, misspelt
 }
 

@@ -36,6 +36,9 @@ type Settings struct {
 	// its articles, authors and reviewers are made up (sample: true).
 	// It is off for real sites.
 	Sample bool
+	// Languages are the further languages, beyond Language, in the
+	// order site.yaml lists them; none for a site of one language.
+	Languages []Language
 }
 
 // DefaultDisclaimer is the closing note of articles when site.yaml
@@ -147,6 +150,11 @@ func reviewMonths(v string) (int, bool) {
 	return n, true
 }
 
+// ReadSettings reads site.yaml at the top of fsys, the content folder
+// root names in messages, and returns the settings with its problems;
+// the defaults where it has errors or does not exist.
+func ReadSettings(fsys fs.FS, root string) (Settings, []*Error) { return loadSettings(fsys, root) }
+
 // loadSettings reads site.yaml at the root of fsys, if there is one.
 func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 	s := DefaultSettings()
@@ -175,12 +183,20 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages"}
 	fields, _ := checkKeys(p, n, known)
+	var langs *field // read last: it depends on language:
 	for _, f := range fields {
+		if f.key == "languages" {
+			langs = f
+			continue
+		}
 		if v, ok := textValue(p, f); ok {
 			readSetting(&s, f, v, p)
 		}
+	}
+	if langs != nil {
+		readLanguages(&s, langs, p)
 	}
 	return s, p.list
 }

@@ -6,6 +6,8 @@
 // route cannot disagree. It imports nothing of the project.
 package paths
 
+import "strings"
+
 // The pages every site has, whatever its content, and the roots of the
 // pages named by their content.
 const (
@@ -27,3 +29,8 @@ const (
 func Fixed() []string {
 	return []string{Home, Tags, Authors, Search, Feed, Atom, JSONFeed, Sitemap, Robots, Health}
 }
+
+// Language is the start of the paths of a further language's pages,
+// /<tag> in lower case: /es, /pt-br. The main language's pages have no
+// prefix.
+func Language(tag string) string { return "/" + strings.ToLower(tag) }
