@@ -39,6 +39,9 @@ type Settings struct {
 	// Languages are the further languages, beyond Language, in the
 	// order site.yaml lists them; none for a site of one language.
 	Languages []Language
+	// Strings replace interface texts of the language's catalogue, by
+	// key (strings: in site.yaml; see internal/i18n).
+	Strings map[string]string
 }
 
 // DefaultDisclaimer is the closing note of articles when site.yaml
@@ -183,12 +186,16 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages", "strings"}
 	fields, _ := checkKeys(p, n, known)
 	var langs *field // read last: it depends on language:
 	for _, f := range fields {
 		if f.key == "languages" {
 			langs = f
+			continue
+		}
+		if f.key == "strings" {
+			s.Strings = readStrings(f, p)
 			continue
 		}
 		if v, ok := textValue(p, f); ok {
@@ -198,5 +205,6 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 	if langs != nil {
 		readLanguages(&s, langs, p)
 	}
+	checkStrings(p, s, fields)
 	return s, p.list
 }
