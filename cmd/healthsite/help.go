@@ -30,6 +30,8 @@ func commands() []command {
 			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _ := checkFlags(g, w); return f }},
 		{name: "new", args: `"Article title"`, about: "Writes a new article file into the content folder with every front-matter field (the author from HEALTHSITE_AUTHOR); never overwrites one.",
 			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _ := newFlags(g, w); return f }},
+		{name: "import", args: "SRC DST", about: "Brings a Hugo or Jekyll site, or a folder of Markdown, over: converts the files in SRC into articles in DST, a new or empty folder (it never writes over a file), with the pictures they show and a site.yaml, and prints what became of every file and what it could not carry.",
+			flags: func(g func(string) string, w io.Writer) *flag.FlagSet { f, _, _ := importFlags(g, w); return f }},
 	}
 }
 
@@ -108,7 +110,7 @@ func writeHelp(w io.Writer, getenv func(string) string, name string) error {
 	if name != "" {
 		c, ok := lookupCommand(name)
 		if !ok {
-			return fmt.Errorf("unknown command %q (use serve, build, check, new or help)", name)
+			return fmt.Errorf("unknown command %q (use serve, build, check, new, import or help)", name)
 		}
 		c.write(w, c.flags(getenv, io.Discard))
 		return nil

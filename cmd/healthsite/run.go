@@ -42,6 +42,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runCheck(args, getenv, stdout, stderr)
 	case "new":
 		return runNew(args, getenv, stdout, stderr)
+	case "import":
+		return runImport(args, getenv, stdout, stderr)
 	case "help":
 		if len(args) > 1 {
 			return fmt.Errorf("help takes one command at most, e.g. healthsite help check")
@@ -51,7 +53,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if info, err := os.Stat(cmd); err == nil && info.IsDir() {
 		return fmt.Errorf("unknown command %q: to serve that folder, healthsite serve -content %s (see healthsite help)", cmd, cmd)
 	}
-	return fmt.Errorf("unknown command %q (use serve, build, check, new or help)", cmd)
+	return fmt.Errorf("unknown command %q (use serve, build, check, new, import or help)", cmd)
 }
 
 // config is what the flags and environment say.

@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"healthsite/internal/article"
+	"healthsite/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// dump is a Result as text, for golden files: every file written,
+// every picture copied, and the report.
+func dump(r *Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "kind: %s\n", r.Kind)
+	for _, name := range sortedKeys(r.Files) {
+		fmt.Fprintf(&b, "\n=== %s\n%s", name, r.Files[name])
+	}
+	b.WriteString("\n")
+	for _, name := range sortedKeys(r.Copies) {
+		fmt.Fprintf(&b, "=== copy %s -> %s\n", r.Copies[name], name)
+	}
+	b.WriteString("\n=== report\n")
+	r.Report.Write(&b)
+	return b.String()
+}
+
+// The sites in testdata, with the options a test imports them with.
+var sites = []struct {
+	name string
+	opts Options
+}{
+	{"hugo", Options{}},
+	{"jekyll", Options{}},
+}
+
+func TestConvert_Golden(t *testing.T) {
+	for _, tc := range sites {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Convert(os.DirFS(filepath.Join("testdata", tc.name)), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(res)
+			golden := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("import of %s (-want +got):\n%s", tc.name, diff)
+			}
+		})
+	}
+}
+
+// TestImport_RoundTrip imports each site, checks the result as
+// healthsite check does, builds the site and looks for template syntax
+// in every article page, outside code.
+func TestImport_RoundTrip(t *testing.T) {
+	code := regexp.MustCompile(`(?s)<pre.*?</pre>|<code.*?</code>`)
+	for _, tc := range sites {
+		t.Run(tc.name, func(t *testing.T) {
+			dst := filepath.Join(t.TempDir(), "content")
+			res, err := Import(filepath.Join("testdata", tc.name), dst, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := article.Check(os.DirFS(dst), article.Options{Root: "content"})
+			for _, e := range rep.Problems {
+				if e.Severity == article.SeverityError {
+					t.Errorf("check: %v", e)
+				}
+			}
+			// Every file with text is imported or has a reason.
+			for _, f := range res.Report.Files {
+				if (f.Dest == "") == (f.Reason == "") {
+					t.Errorf("%s: imported to %q with reason %q", f.Source, f.Dest, f.Reason)
+				}
+			}
+			lib, err := article.Load(os.DirFS(dst), article.Options{Root: "content"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), Dev: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := 0
+			for _, p := range st.Paths() {
+				if !strings.Contains(p, "/articles/") || strings.HasSuffix(p, ".xml") {
+					continue
+				}
+				body := st.Page(p).Body()
+				pages++
+				outside := code.ReplaceAll(body, nil)
+				for _, syntax := range []string{"{{<", "{{%", "{%", "{{"} {
+					if i := bytes.Index(outside, []byte(syntax)); i >= 0 {
+						t.Errorf("%s shows %s: %q", p, syntax, outside[max(0, i-60):min(len(outside), i+60)])
+					}
+				}
+			}
+			if pages == 0 {
+				t.Error("no article pages were built")
+			}
+		})
+	}
+}
+
+func TestImport_NeverOverwrites(t *testing.T) {
+	dst := t.TempDir()
+	old := filepath.Join(dst, "neck-pain.md")
+	if err := os.WriteFile(old, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Import(filepath.Join("testdata", "hugo"), dst, Options{})
+	if !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("import into a folder with a file: err = %v, want ErrNotEmpty", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "mine" {
+		t.Errorf("the file was changed to %q", b)
+	}
+	entries, _ := os.ReadDir(dst)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d entries, want the 1 it had", len(entries))
+	}
+}
