@@ -38,27 +38,36 @@
     root.innerHTML = html;
     root.removeAttribute("aria-busy");
   };
-  const topics = () => `<a href="${esc(root.dataset.topics || "/tags/")}">every topic from A to Z</a>`;
+  // The page's interface texts, in its language (site.searchTexts):
+  // say fills each {name} of a text, escaped, with the HTML given.
+  const T = JSON.parse(root.dataset.text);
+  const say = (text, html) => esc(text).replace(/\{(\w+)\}/g, (m, k) => (k in html ? html[k] : m));
+  const topics = () => `<a href="${esc(root.dataset.topics || "/tags/")}">${esc(T.everyTopic)}</a>`;
+  const failed = () => show(`<p>${say(T.failed, { link: topics() })}</p>`);
+  const plural = new Intl.PluralRules(document.documentElement.lang || "en");
 
-  const titleRest = document.title.slice("Search".length);
-  document.title = "Search: " + query + titleRest;
+  const titleRest = document.title.slice(T.search.length);
+  const setTitle = () => {
+    document.title = T.title.replace("{q}", () => query) + titleRest;
+  };
+  setTitle();
   const heading = document.getElementById("search-heading");
-  if (heading) heading.textContent = "Search results";
+  if (heading) heading.textContent = T.results;
   root.setAttribute("aria-busy", "true");
-  root.innerHTML = "<p>Searching…</p>";
+  root.innerHTML = `<p>${esc(T.searching)}</p>`;
 
   const base = root.dataset.index.slice(0, root.dataset.index.lastIndexOf("/") + 1);
   const getJSON = (url) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(url + ": " + r.status))));
 
   getJSON(root.dataset.index)
     .then((ix) => run(ix))
-    .catch(() => show(`<p>Search could not be loaded just now. Please try again in a moment, or browse ${topics()}.</p>`));
+    .catch(failed);
 
   function run(ix) {
     const P = ix.p;
     query = normalize(query, P.maxQuery);
     if (input) input.value = query;
-    document.title = "Search: " + query + titleRest;
+    setTitle();
     const stop = new Set(ix.stop);
     const segmenter = new Intl.Segmenter("en", { granularity: "word" });
     const stems = Object.keys(ix.t);
@@ -227,7 +236,7 @@
     const shown = hits.slice((page - 1) * P.perPage, page * P.perPage);
     Promise.all(shown.map((h) => getJSON(base + ix.u[h.d])))
       .then((docs) => render(docs.map((doc) => doc.c[0] + snippetHTML(snippet(doc, marks)) + doc.c[1]), hits.length, page, suggestion, widened, including.join("; "), P.perPage))
-      .catch(() => show(`<p>Search could not be loaded just now. Please try again in a moment, or browse ${topics()}.</p>`));
+      .catch(failed);
 
     // snippet cuts about 30 words around the best match, as the server.
     function snippet(doc, marks) {
@@ -330,21 +339,23 @@
 
   // render shows a page of results in the markup of the server's page.
   function render(cards, total, page, suggestion, widened, including, perPage) {
-    let html = `<p class="intro">${total} article${total === 1 ? "" : "s"} found for “${esc(query)}”.</p>`;
-    if (suggestion !== "" && widened && total > 0) html += `<p class="suggestion">Showing results for <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>.</p>`;
-    else if (suggestion !== "") html += `<p class="suggestion">Did you mean <a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>?</p>`;
-    if (including !== "") html += `<p class="including">Including results for ${esc(including)}.</p>`;
+    const found = T.found[plural.select(total)] || T.found.other;
+    let html = `<p class="intro">${say(found, { n: String(total), q: esc(query) })}</p>`;
+    const suggested = () => ({ link: `<a href="${esc(link(suggestion, 1))}">${esc(suggestion)}</a>` });
+    if (suggestion !== "" && widened && total > 0) html += `<p class="suggestion">${say(T.showing, suggested())}</p>`;
+    else if (suggestion !== "") html += `<p class="suggestion">${say(T.didYouMean, suggested())}</p>`;
+    if (including !== "") html += `<p class="including">${say(T.including, { words: esc(including) })}</p>`;
     if (total === 0) {
-      html += `<p>No articles match. Check the spelling, try fewer or other words, or browse ${topics()}.</p>`;
+      html += `<p>${say(T.noResults, { link: topics() })}</p>`;
       return show(html);
     }
     html += `<ul class="teasers">${cards.join("")}</ul>`;
     const pages = Math.ceil(total / perPage);
     if (pages > 1) {
-      html += '<nav class="pagination" aria-label="Pages">';
-      html += page > 1 ? `<a href="${esc(link(query, page - 1))}" rel="prev">← Newer</a>` : "<span></span>";
-      html += `<span>Page ${page} of ${pages}</span>`;
-      html += page < pages ? `<a href="${esc(link(query, page + 1))}" rel="next">Older →</a>` : "<span></span>";
+      html += `<nav class="pagination" aria-label="${esc(T.pages)}">`;
+      html += page > 1 ? `<a href="${esc(link(query, page - 1))}" rel="prev">${esc(T.newer)}</a>` : "<span></span>";
+      html += `<span>${say(T.pageOf, { page: String(page), pages: String(pages) })}</span>`;
+      html += page < pages ? `<a href="${esc(link(query, page + 1))}" rel="next">${esc(T.older)}</a>` : "<span></span>";
       html += "</nav>";
     }
     show(html);

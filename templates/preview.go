@@ -3,7 +3,6 @@ package templates
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ProblemsNotice is the development preview's note at the top of every
@@ -92,10 +91,6 @@ func (p Problem) SeverityLabel() string {
 	}
 	return "Error"
 }
-
-// LongDateTime writes a moment the way readers say it: 8 October 2026
-// at 09:00.
-func LongDateTime(t time.Time) string { return t.Format("2 January 2006 at 15:04") }
 
 // noticeText is the start of the problems notice: "1 file has
 // problems", "3 files have problems", or "1 other file has problems"

@@ -7,11 +7,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"healthsite/internal/i18n"
 )
 
 // Head is what every page's <head> and frame need.
 type Head struct {
-	Lang          string // BCP 47 language of the page
+	Lang string // BCP 47 language of the page
+	// T is the interface texts of the page's language: every word of
+	// the page that is not the editors' content, its dates and its
+	// direction.
+	T             *i18n.Language
 	SiteName      string
 	Tagline       string
 	Title         string // the page's own title; "" on the home page
@@ -160,6 +166,7 @@ type SearchPage struct {
 // search runs in the browser.
 type StaticSearchPage struct {
 	Head      Head
+	Texts     string // the script's interface texts, as JSON (see site.searchTexts)
 	IndexURL  string // the static index
 	TopicsURL string // the A–Z of topics, for readers without the script
 	SearchURL string // the search page's own path, for result links
@@ -222,18 +229,8 @@ type ErrorPage struct {
 	Search      bool   // offer a search box in the page
 }
 
-// LongDate writes a date the way readers say it: 8 October 2023.
-func LongDate(t time.Time) string { return t.Format("2 January 2006") }
-
 // ISODate is a date for machines, in datetime attributes: 2023-10-08.
 func ISODate(t time.Time) string { return t.Format("2006-01-02") }
-
-func minutes(n int) string {
-	if n == 1 {
-		return "1 min read"
-	}
-	return strconv.Itoa(n) + " min read"
-}
 
 // sourceNote is what follows a source's linked title: ". Publisher
 // (2021)." with each part only when known, and no second full stop
@@ -264,23 +261,36 @@ func fullStop(text string) string {
 	return "."
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
 // separator is what goes before name i of n in a list read aloud:
-// "A", "A and B", "A, B and C".
-func separator(i, n int) string {
+// "A", "A and B", "A, B and C" ("A, B y C", "A، B وC").
+func separator(tr *i18n.Language, i, n int) string {
 	switch {
 	case i == 0:
 		return ""
 	case i == n-1:
-		return " and "
+		return tr.Text("list_and")
 	}
-	return ", "
+	return tr.Text("list_comma")
+}
+
+// byline is the text of an article's byline before its authors'
+// names: "By ".
+func byline(tr *i18n.Language) string {
+	pieces := tr.Pieces("byline", "Names")
+	if len(pieces) == 0 || pieces[0].Slot != "" {
+		return ""
+	}
+	return pieces[0].Text
+}
+
+// bylineAfter is the text of an article's byline after its authors'
+// names, in a language that puts them first; "" in most.
+func bylineAfter(tr *i18n.Language) string {
+	pieces := tr.Pieces("byline", "Names")
+	if len(pieces) < 2 || pieces[len(pieces)-1].Slot != "" {
+		return ""
+	}
+	return pieces[len(pieces)-1].Text
 }
 
 // cardTitle is the title of a link preview: the page's, or the site's.

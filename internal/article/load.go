@@ -151,10 +151,11 @@ type loader struct {
 	md       *markdown.Renderer
 	budget   time.Duration
 	renders  *RenderGuard
-	images   map[string]*Image // by path in the content folder
-	broken   map[string]bool   // images in the folder that cannot be shown, by path
-	now      time.Time         // for overdue reviews; zero to ignore them
-	schema   *schema           // the front matter fields
+	images   map[string]*Image            // by path in the content folder
+	broken   map[string]bool              // images in the folder that cannot be shown, by path
+	now      time.Time                    // for overdue reviews; zero to ignore them
+	schema   *schema                      // the front matter fields
+	callouts map[string]map[string]string // callout titles by language tag and type
 }
 
 // loading is one run of load: the folder, what has been read of it so
@@ -220,6 +221,7 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			broken:   map[string]bool{},
 			now:      opts.Now,
 			schema:   newSchema(),
+			callouts: calloutLabels(settings),
 		},
 		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
 		other: map[string]otherFile{},

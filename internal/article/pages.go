@@ -112,7 +112,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 			d.unknown = append(d.unknown, f)
 		}
 	}
-	d.body, err = l.renders.renderWithin(l.md, body, imageOptions(l.images, file), l.budget)
+	d.body, err = l.renders.renderWithin(l.md, body, l.renderOptions(file), l.budget)
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil

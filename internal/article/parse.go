@@ -134,7 +134,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	if !ok {
 		return a, p.list
 	}
-	doc, err := l.renders.renderWithin(l.md, fm.body, imageOptions(l.images, file), l.budget)
+	doc, err := l.renders.renderWithin(l.md, fm.body, l.renderOptions(file), l.budget)
 	if err != nil {
 		p.errorf(textLine(fm.body, fm.bodyLine), 1, "%v", err)
 		return a, p.list

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"healthsite/internal/i18n"
+	"healthsite/internal/markdown"
 )
 
 // checkStrings checks the interface texts of site.yaml against the
@@ -77,4 +78,35 @@ func groupFields(n *node) []*field {
 		return nil
 	}
 	return n.fields
+}
+
+// calloutLabels are the titles of callouts in each of the site's
+// languages, by language tag and then type (note, tip…): what a
+// > [!NOTE] shows in an article of that language.
+func calloutLabels(s Settings) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	add := func(tag string, strs map[string]string) {
+		l, _ := i18n.New(tag, strs)
+		labels := map[string]string{}
+		for _, t := range markdown.CalloutTypes() {
+			t = strings.ToLower(t)
+			labels[t] = l.Text("callout_" + t)
+		}
+		out[tag] = labels
+	}
+	add(s.Language, s.Strings)
+	for _, lang := range s.Languages {
+		add(lang.Tag, lang.Strings)
+	}
+	return out
+}
+
+// renderOptions are the Markdown options of the file at file (a path
+// in the content folder): its images, and the callout titles of its
+// language.
+func (l *loader) renderOptions(file string) markdown.Options {
+	o := imageOptions(l.images, file)
+	tag, _ := l.settings.splitLanguage(file)
+	o.CalloutLabels = l.callouts[tag]
+	return o
 }

@@ -36,6 +36,9 @@ type Language struct {
 	dates     locales.Translator
 	keys      []string        // every text, as the English catalogue has them
 	given     map[string]bool // the texts this language has, built in or from the site
+	// messages are the texts by key as the language shows them:
+	// English, then its catalogue's, then the site's strings over both.
+	messages map[string]*goi18n.Message
 }
 
 // Problem is a site string that is not an interface text, or not one
@@ -73,14 +76,22 @@ func New(tag string, strs map[string]string) (*Language, []Problem) {
 	}
 	slices.Sort(l.keys)
 	l.given = map[string]bool{}
+	l.messages = map[string]*goi18n.Message{}
+	for _, m := range en.Messages {
+		l.messages[m.ID] = m
+	}
 	own := language.Make(l.base)
 	if f, ok := catalogue(bundle, l.base); ok {
 		l.builtin = true
 		for _, m := range f.Messages {
 			l.given[m.ID] = true
+			l.messages[m.ID] = m
 		}
 	}
 	msgs, problems := overrides(l, en.Messages, strs)
+	for _, m := range msgs {
+		l.messages[m.ID] = m
+	}
 	if len(msgs) > 0 {
 		if err := bundle.AddMessages(own, msgs...); err != nil {
 			problems = append(problems, Problem{Message: err.Error()})

@@ -45,6 +45,34 @@ func (l *Language) localize(key string, data Data, count int) string {
 	return s
 }
 
+// Forms are the plural forms of key that the language has, by CLDR
+// category (zero, one, two, few, many, other), with the places filled
+// from data: for a script that picks the form itself, with the
+// browser's Intl.PluralRules. A text without forms has only other.
+func (l *Language) Forms(key string, data Data) map[string]string {
+	m := l.messages[key]
+	if m == nil {
+		return map[string]string{"other": key}
+	}
+	mt := goi18n.NewMessageTemplate(m)
+	out := map[string]string{}
+	// Execute takes go-i18n's own form type, which only constants of
+	// the right names convert to.
+	for cat, run := range map[string]func() (string, error){
+		"zero":  func() (string, error) { return mt.Execute("zero", data, nil) },
+		"one":   func() (string, error) { return mt.Execute("one", data, nil) },
+		"two":   func() (string, error) { return mt.Execute("two", data, nil) },
+		"few":   func() (string, error) { return mt.Execute("few", data, nil) },
+		"many":  func() (string, error) { return mt.Execute("many", data, nil) },
+		"other": func() (string, error) { return mt.Execute("other", data, nil) },
+	} {
+		if s, err := run(); err == nil && s != "" {
+			out[cat] = s
+		}
+	}
+	return out
+}
+
 // slotMark brackets a place in a text split into pieces: a character
 // that no catalogue or site string can hold.
 const slotMark = "\x00"

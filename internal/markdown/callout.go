@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"cmp"
+	"html"
 	"regexp"
 	"strings"
 
@@ -26,6 +28,9 @@ var KindCallout = ast.NewNodeKind("Callout")
 type Callout struct {
 	ast.BaseBlock
 	Alert string // note, tip, important, warning or caution
+	// Label is the title shown and read out, in the page's language;
+	// "" for the English one.
+	Label string
 }
 
 // Kind implements ast.Node.
@@ -36,7 +41,8 @@ func (c *Callout) Dump(src []byte, level int) {
 	ast.DumpHelper(c, src, level, map[string]string{"Alert": c.Alert}, nil)
 }
 
-// calloutLabels are the words shown, and read out, for each type.
+// calloutLabels are the words shown, and read out, for each type, in
+// English: Options.CalloutLabels gives those of other languages.
 var calloutLabels = map[string]string{
 	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
 }
@@ -143,7 +149,8 @@ type calloutRenderer struct{}
 func (calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c := n.(*Callout)
-		label := calloutLabels[c.Alert]
+		// A site string may hold any character: escaped like any text.
+		label := html.EscapeString(cmp.Or(c.Label, calloutLabels[c.Alert]))
 		if entering {
 			_, _ = w.WriteString(`<aside class="callout callout-` + c.Alert + `" aria-label="` + label + `">` + "\n")
 			_, _ = w.WriteString(`<p class="callout-label"><strong>` + label + `</strong></p>` + "\n")

@@ -50,6 +50,10 @@ type Options struct {
 	// image's URL and size; ok is false when it is not one the site has.
 	// Sources it does not resolve are left as written. May be nil.
 	Image func(dest string) (img Image, ok bool)
+	// CalloutLabels are the titles of callouts by type (note, tip,
+	// important, warning, caution) in the article's language; a type
+	// not given has its English title.
+	CalloutLabels map[string]string
 }
 
 // Document is a rendered Markdown body.
@@ -123,6 +127,9 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	written := map[ast.Node]string{} // resolved images' sources, as written
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*Callout); ok && entering {
+			c.Label = opts.CalloutLabels[c.Alert]
+		}
 		img, ok := n.(*ast.Image)
 		if !ok || !entering {
 			return ast.WalkContinue, nil

@@ -370,3 +370,24 @@ func TestRender_TableScrolls(t *testing.T) {
 		}
 	}
 }
+
+// TestRender_CalloutLabels: a callout's title, shown and read out, is
+// the one of the article's language when the options give it, and the
+// English one otherwise.
+func TestRender_CalloutLabels(t *testing.T) {
+	src := []byte("> [!WARNING]\n> Llame al 112.\n\n> [!TIP]\n> Descanse.\n")
+	doc, err := New().RenderWith(src, Options{CalloutLabels: map[string]string{"warning": "Advertencia", "tip": `Tip "<b>"`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<aside class="callout callout-warning" aria-label="Advertencia">`,
+		`<p class="callout-label"><strong>Advertencia</strong></p>`,
+		// A site string is escaped like any text.
+		`<aside class="callout callout-tip" aria-label="Tip &#34;&lt;b&gt;&#34;">`,
+	} {
+		if !strings.Contains(doc.HTML, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, doc.HTML)
+		}
+	}
+}

@@ -32,6 +32,10 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 		p.Updated = a.Updated
 	}
 	p.Disclaimer = b.settings.Disclaimer
+	if p.Disclaimer == article.DefaultDisclaimer {
+		// site.yaml gave none: the language's own.
+		p.Disclaimer = b.tr.Text("disclaimer")
+	}
 	if a.ReviewedBy != "" {
 		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
 		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {

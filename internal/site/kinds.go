@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"healthsite/internal/article"
+	"healthsite/internal/i18n"
 	"healthsite/internal/paths"
 	"healthsite/internal/pool"
 	"healthsite/static"
@@ -66,7 +67,7 @@ func AuthorPath(name string) string { return AuthorsPath + NameSlug(name) + "/" 
 
 // home renders the index, the lists of every article, newest first.
 func (b *builder) home() []SitemapURL {
-	home := b.list(HomePath, "Latest articles", "", "No articles have been published yet.", b.published)
+	home := b.list(HomePath, b.tr.Text("latest"), "", b.tr.Text("no_articles"), b.published)
 	home.Head.LinkedData = b.website()
 	b.render(home.path, templates.List(home.ListPage))
 	for _, l := range home.more {
@@ -92,7 +93,7 @@ func (b *builder) articles() []SitemapURL {
 
 // topics renders the topics A–Z and each topic's list of articles.
 func (b *builder) topics() []SitemapURL {
-	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Tags }), TagsPath, "Topics A–Z", "Articles about ")
+	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Tags }), TagsPath, b.tr.Text("topics_az"), b.titled("articles_about", "Topic"))
 	// The topics are the way in for a reader who knows what they are
 	// looking for: listed A to Z, with letters to jump.
 	b.render(TagsPath, templates.Topics(templates.TopicsPage{Head: idx.Head, Heading: idx.Heading,
@@ -102,20 +103,26 @@ func (b *builder) topics() []SitemapURL {
 
 // authors renders the list of authors and each author's articles.
 func (b *builder) authors() []SitemapURL {
-	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, "Authors", "Articles by ")
+	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, b.tr.Text("authors"), b.titled("articles_by", "Name"))
 	b.render(AuthorsPath, templates.Index(idx))
 	return out
 }
 
+// titled makes the title of a group's list from the interface text
+// key, with the group's name in its place: "Articles about pain".
+func (b *builder) titled(key, place string) func(name string) string {
+	return func(name string) string { return b.tr.Format(key, i18n.Data{place: name}) }
+}
+
 // groups renders the list of articles of each group under root, and
 // returns the index of them, for the page at root.
-func (b *builder) groups(groups []group, root, heading, title string) (templates.IndexPage, []SitemapURL) {
+func (b *builder) groups(groups []group, root, heading string, title func(name string) string) (templates.IndexPage, []SitemapURL) {
 	idx := templates.IndexPage{Head: b.head(heading, "", root), Heading: heading}
 	idx.Head.Title = heading
 	var out []SitemapURL
 	for _, grp := range groups {
 		idx.Entries = append(idx.Entries, templates.Entry{Link: templates.Link{Name: grp.name, URL: root + grp.slug + "/"}, Count: len(grp.articles)})
-		l := b.list(root+grp.slug+"/", title+grp.name, "", "", grp.articles)
+		l := b.list(root+grp.slug+"/", title(grp.name), "", "", grp.articles)
 		for _, page := range append([]listPage{l}, l.more...) {
 			b.render(page.path, templates.List(page.ListPage))
 		}

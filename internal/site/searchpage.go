@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"healthsite/internal/i18n"
 	"healthsite/templates"
 	"net/url"
 	"strconv"
@@ -15,9 +16,9 @@ import (
 func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, error) {
 	p := templates.SearchPage{}
 	p.Head = s.frame
-	p.Head.Title = "Search"
+	p.Head.Title = s.frame.T.Text("search")
 	p.Head.NoIndex = true // results pages are not for search engines
-	p.Heading = "Search"
+	p.Heading = s.frame.T.Text("search")
 	query = strings.TrimSpace(query)
 	if query != "" {
 		if err := s.waitSearch(ctx); err != nil {
@@ -32,8 +33,8 @@ func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, 
 		}
 		p.Query, p.Total = res.Query, res.Total
 		p.Head.Query = res.Query
-		p.Head.Title = "Search: " + res.Query
-		p.Heading = "Search results"
+		p.Head.Title = s.frame.T.Format("search_title", i18n.Data{"Query": res.Query})
+		p.Heading = s.frame.T.Text("search_results")
 		p.Page, p.Pages = max(res.Page, 1), max(res.Pages, 1)
 		p.TopicsURL = TagsPath
 		if res.Suggestion != "" {

@@ -19,6 +19,7 @@ import (
 	"github.com/a-h/templ"
 
 	"healthsite/internal/article"
+	"healthsite/internal/i18n"
 	"healthsite/internal/search"
 	"healthsite/static"
 	"healthsite/templates"
@@ -203,8 +204,10 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	tr, _ := i18n.New(settings.Language, settings.Strings) // the load reported any problems
 	b := &builder{
 		opts:         opts,
+		tr:           tr,
 		searchAction: cmp.Or(opts.SearchURL, SearchPath),
 		lib:          lib,
 		settings:     settings,
@@ -280,21 +283,21 @@ func nextChange(lib *article.Library, now time.Time) time.Time {
 // made per request (with the articles its address nearly names) needs.
 func (b *builder) errorPages() {
 	b.site.frame = b.head("", "", "")
-	notFound := b.head("Page not found", "", "")
+	notFound := b.head(b.tr.Text("not_found"), "", "")
 	notFound.NoIndex = true
 	b.site.notFoundView = templates.ErrorPage{
 		Head:    notFound,
-		Heading: "Page not found",
-		Message: "There is no page at this address. It may have moved, or the link you followed may be mistyped. Try searching for what you were looking for.",
+		Heading: b.tr.Text("not_found"),
+		Message: b.tr.Text("not_found_text"),
 		Search:  true,
 	}
 	b.site.notFound = b.page("", templates.Error(b.site.notFoundView))
-	failed := b.head("Something went wrong", "", "")
+	failed := b.head(b.tr.Text("server_error"), "", "")
 	failed.NoIndex = true
 	b.site.serverError = b.page("", templates.Error(templates.ErrorPage{
 		Head:    failed,
-		Heading: "Something went wrong",
-		Message: "Sorry, this page could not be shown just now. Please try again in a moment.",
+		Heading: b.tr.Text("server_error"),
+		Message: b.tr.Text("server_error_text"),
 	}))
 }
 
@@ -331,6 +334,7 @@ type builder struct {
 	sitemap      []SitemapURL       // the pages the kinds built so far list in the sitemap
 	searchAction string             // where the search form leads
 	settings     article.Settings
+	tr           *i18n.Language // the interface texts of the site's language
 	base         string
 	assets       *static.Set
 	dev          bool
@@ -347,10 +351,11 @@ type builder struct {
 
 // feeds are the site's feeds, linked from every page for feed readers.
 func (b *builder) feeds() []templates.Feed {
+	site := i18n.Data{"Site": b.settings.Name}
 	return []templates.Feed{
-		{Title: b.settings.Name + " (RSS)", Type: "application/rss+xml", URL: b.base + FeedPath},
-		{Title: b.settings.Name + " (Atom)", Type: "application/atom+xml", URL: b.base + AtomPath},
-		{Title: b.settings.Name + " (JSON Feed)", Type: "application/feed+json", URL: b.base + JSONFeedPath},
+		{Title: b.tr.Format("feed_rss", site), Type: "application/rss+xml", URL: b.base + FeedPath},
+		{Title: b.tr.Format("feed_atom", site), Type: "application/atom+xml", URL: b.base + AtomPath},
+		{Title: b.tr.Format("feed_json", site), Type: "application/feed+json", URL: b.base + JSONFeedPath},
 	}
 }
 
@@ -358,6 +363,7 @@ func (b *builder) feeds() []templates.Feed {
 func (b *builder) head(title, description, path string) templates.Head {
 	h := templates.Head{
 		Lang:          b.settings.Language,
+		T:             b.tr,
 		SiteName:      b.settings.Name,
 		Tagline:       b.settings.Tagline,
 		Title:         title,

@@ -54,30 +54,35 @@ func TestBuild_GoldenPages(t *testing.T) {
 		"about.html":   s.Page("/about/"),
 	}
 	for name, p := range pages {
-		t.Run(name, func(t *testing.T) {
-			if p == nil {
-				t.Fatal("page missing")
-			}
-			golden := filepath.Join("testdata", name)
-			// Line breaks between tags make the golden files diffable, and
-			// fingerprints are masked so that a stylesheet change does not
-			// change every golden page.
-			got := strings.ReplaceAll(string(p.Body()), "><", ">\n<")
-			got = fingerprint.ReplaceAllString(got, "$1.HASH.")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s differs (-want +got):\n%s", golden, diff)
-			}
-		})
+		t.Run(name, func(t *testing.T) { checkGolden(t, name, p) })
+	}
+}
+
+// checkGolden compares page p with testdata/name, or with -update
+// writes it there.
+func checkGolden(t *testing.T, name string, p *Page) {
+	t.Helper()
+	if p == nil {
+		t.Fatal("page missing")
+	}
+	golden := filepath.Join("testdata", name)
+	// Line breaks between tags make the golden files diffable, and
+	// fingerprints are masked so that a stylesheet change does not
+	// change every golden page.
+	got := strings.ReplaceAll(string(p.Body()), "><", ">\n<")
+	got = fingerprint.ReplaceAllString(got, "$1.HASH.")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", golden, diff)
 	}
 }
 

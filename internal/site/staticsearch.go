@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"healthsite/internal/article"
+	"healthsite/internal/i18n"
 	"healthsite/internal/search"
 	"healthsite/templates"
 )
@@ -62,7 +63,7 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 		t := b.site.bySlug[a.Slug]
 		t.Snippet = []templates.Segment{{Text: snippetMark}}
 		var buf bytes.Buffer
-		if err := templates.SearchTeaser(t).Render(context.Background(), &buf); err != nil {
+		if err := templates.SearchTeaser(b.tr, t).Render(context.Background(), &buf); err != nil {
 			b.fail(err)
 			return
 		}
@@ -101,11 +102,11 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 		b.add(newPage(dir+idx.DocURLs[n], ctype, f, true))
 	}
 
-	head := b.head("Search", "", "")
+	head := b.head(b.tr.Text("search"), "", "")
 	head.NoIndex = true
 	head.ScriptURL = b.assets.URL(SearchScript)
 	b.site.staticSearch = b.page("", templates.StaticSearch(templates.StaticSearchPage{
-		Head: head, IndexURL: dir + "index.json", TopicsURL: TagsPath, SearchURL: SearchPath,
+		Head: head, IndexURL: dir + "index.json", TopicsURL: TagsPath, SearchURL: SearchPath, Texts: b.searchTexts(),
 	}))
 }
 
@@ -117,4 +118,52 @@ func (b *builder) fail(err error) {
 	if b.err == nil {
 		b.err = err
 	}
+}
+
+// searchTexts are the interface texts that static/search.js writes into
+// the exported search page, as JSON for the page's data-text. {name}
+// marks a place the script fills (the query, a count, a link), and
+// found has a text for each plural category the language uses, for the
+// script to pick with the browser's Intl.PluralRules.
+func (b *builder) searchTexts() string {
+	t := b.tr
+	link := i18n.Data{"Link": "{link}"}
+	texts := struct {
+		Search     string            `json:"search"`
+		Title      string            `json:"title"`
+		Results    string            `json:"results"`
+		Searching  string            `json:"searching"`
+		Failed     string            `json:"failed"`
+		Found      map[string]string `json:"found"`
+		Showing    string            `json:"showing"`
+		DidYouMean string            `json:"didYouMean"`
+		Including  string            `json:"including"`
+		NoResults  string            `json:"noResults"`
+		EveryTopic string            `json:"everyTopic"`
+		Pages      string            `json:"pages"`
+		Newer      string            `json:"newer"`
+		Older      string            `json:"older"`
+		PageOf     string            `json:"pageOf"`
+	}{
+		Search:     t.Text("search"),
+		Title:      t.Format("search_title", i18n.Data{"Query": "{q}"}),
+		Results:    t.Text("search_results"),
+		Searching:  t.Text("searching"),
+		Failed:     t.Format("search_failed", link),
+		Found:      t.Forms("search_found", i18n.Data{"Count": "{n}", "Query": "{q}"}),
+		Showing:    t.Format("search_showing", link),
+		DidYouMean: t.Format("search_did_you_mean", link),
+		Including:  t.Format("search_including", i18n.Data{"Words": "{words}"}),
+		NoResults:  t.Format("no_results", link),
+		EveryTopic: t.Text("every_topic"),
+		Pages:      t.Text("pages_nav"),
+		Newer:      t.Text("newer"),
+		Older:      t.Text("older"),
+		PageOf:     t.Format("page_of", i18n.Data{"Page": "{page}", "Pages": "{pages}"}),
+	}
+	out, err := json.Marshal(texts)
+	if err != nil {
+		b.fail(fmt.Errorf("the search page's texts: %w", err))
+	}
+	return string(out)
 }

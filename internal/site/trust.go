@@ -89,7 +89,7 @@ func (b *builder) profilePages() []SitemapURL {
 			continue
 		}
 		done[p] = true
-		l := b.list(AuthorsPath+g.slug+"/", "Articles by "+g.name, "", "", g.articles)
+		l := b.list(AuthorsPath+g.slug+"/", b.titled("articles_by", "Name")(g.name), "", "", g.articles)
 		b.render(l.path, templates.Author(b.authorPage(l, p, reviewed[p])))
 	}
 	for _, p := range b.lib.Profiles() {
@@ -97,7 +97,7 @@ func (b *builder) profilePages() []SitemapURL {
 			continue
 		}
 		path := AuthorPath(p.Name)
-		l := b.list(path, "Articles by "+p.Name, "", "", nil) // none: the reviewed list stands alone
+		l := b.list(path, b.titled("articles_by", "Name")(p.Name), "", "", nil) // none: the reviewed list stands alone
 		b.render(path, templates.Author(b.authorPage(l, p, reviewed[p])))
 		var last time.Time
 		for _, a := range reviewed[p] {
@@ -111,7 +111,7 @@ func (b *builder) profilePages() []SitemapURL {
 	if len(sitemap) > 0 {
 		// Readers find reviewers where they find authors.
 		slices.SortStableFunc(entries, func(a, b templates.Entry) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-		idx := templates.IndexPage{Head: b.head("Authors", "", AuthorsPath), Heading: "Authors", Entries: entries}
+		idx := templates.IndexPage{Head: b.head(b.tr.Text("authors"), "", AuthorsPath), Heading: b.tr.Text("authors"), Entries: entries}
 		b.render(AuthorsPath, templates.Index(idx))
 	}
 	return sitemap
@@ -126,7 +126,7 @@ func (b *builder) authorPage(l listPage, p *article.Profile, reviewed []*article
 		Credentials:     p.Credentials,
 		Role:            p.Role,
 		Bio:             p.BioHTML,
-		ReviewedHeading: "Articles reviewed by " + p.Name,
+		ReviewedHeading: b.titled("articles_reviewed_by", "Name")(p.Name),
 	}
 	page.Head.Title = p.Name
 	page.Head.Description = cmp.Or(summaryOf(p.Bio), page.Head.Description)
