@@ -45,7 +45,8 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		return err
 	}
 	defer src.close()
-	opts := article.Options{Root: src.root, MaxFileSize: o.maxSize, RenderBudget: o.budget, Now: start}
+	opts := src.options(start)
+	opts.MaxFileSize, opts.RenderBudget = o.maxSize, o.budget
 	if o.reviews {
 		return listReviews(src, opts, o.format, choice.Name(), stdout, stderr)
 	}

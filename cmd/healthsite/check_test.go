@@ -10,8 +10,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"healthsite/internal/article"
+	"healthsite/static"
 )
 
 const mixedFolder = "../../internal/article/testdata/check"
@@ -389,5 +391,26 @@ func TestCheck_ReviewsListsTranslationsWithTheirOriginals(t *testing.T) {
 		if !regexp.MustCompile(w).MatchString(lines[i]) {
 			t.Errorf("line %d = %q, want %s", i, lines[i], w)
 		}
+	}
+}
+
+// TestCheckServeAndPreview_LinkPastTheLastPage: check, serve and the
+// preview all check links against the pages the site builds: a link to
+// a second page of a list of one article is the same error in each,
+// and one to the stylesheet, at its fingerprinted address, is none.
+func TestCheckServeAndPreview_LinkPastTheLastPage(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "knee.md", kneePage+"\nMore on [page 2](/page/2/), in [style]("+static.Embedded().URL("style.css")+").\n")
+	want := "knee.md:10:9: error: the link to /page/2/ leads to no page: the list at / fits on one page (link to /)"
+	stdout, _, err := runCmd(t, nil, "check", "-content", dir)
+	if code := exitCode(err); code != 1 || !strings.Contains(stdout, "\n"+displayDir(dir)+"/"+want+"\n") {
+		t.Errorf("check: exit %d, want 1 and\n%s\nin:\n%s", code, want, stdout)
+	}
+	if _, err := loadContent(dir, time.Now(), nil, func(*article.Error) {}); err == nil || !strings.HasSuffix(err.Error(), "/"+want) {
+		t.Errorf("serve's load: %v, want %s", err, want)
+	}
+	_, problems, err := (&preview{dir: dir}).load(time.Now(), func(*article.Error) {})
+	if err != nil || problems == nil || len(problems.Files) != 1 || len(problems.Files[0].Problems) != 1 || !strings.HasSuffix(problems.Files[0].Problems[0].Error(), "/"+want) {
+		t.Errorf("the preview's problems: %+v (%v), want %s", problems, err, want)
 	}
 }

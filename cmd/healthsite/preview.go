@@ -29,7 +29,9 @@ func (p *preview) load(now time.Time, report func(*article.Error)) (*article.Lib
 	defer src.close()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	lib, problems := article.LoadPartial(src.fsys, article.Options{Root: src.root, Now: now, Renders: p.renders}, p.last)
+	opts := src.options(now)
+	opts.Renders = p.renders
+	lib, problems := article.LoadPartial(src.fsys, opts, p.last)
 	if problems == nil || len(problems.Site) == 0 {
 		p.last = lib
 	}

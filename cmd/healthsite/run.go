@@ -156,7 +156,9 @@ func loadContent(dir string, now time.Time, renders *article.RenderGuard, warn f
 		return nil, err
 	}
 	defer src.close()
-	lib, err := article.Load(src.fsys, article.Options{Root: src.root, Now: now, Renders: renders})
+	opts := src.options(now)
+	opts.Renders = renders
+	lib, err := article.Load(src.fsys, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"healthsite/content"
 	"healthsite/internal/article"
+	"healthsite/internal/site"
 )
 
 // localContent is the folder every subcommand reads when neither
@@ -129,6 +131,13 @@ type source struct {
 	fsys  fs.FS
 	root  string // the folder's name in messages
 	close func()
+}
+
+// options are the options of every load of the content: serve, build,
+// check and the preview alike, so that they report the same problems.
+// Links are checked against the pages the site will build.
+func (s *source) options(now time.Time) article.Options {
+	return article.Options{Root: s.root, Now: now, Pages: site.Pages}
 }
 
 // open opens the chosen content. A folder is read through os.Root, so

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -35,33 +34,32 @@ func articlePlace(a *Article, prefix string) *place {
 }
 
 // siteAddresses are every address the site will have, in one place, so
-// that a link anywhere is checked against the same list: articles by
-// slug, topics and authors by name, standalone pages, and the site's
-// own pages (the index, the lists, search, feeds, the sitemap).
+// that a link anywhere is checked against the same list: the articles
+// and standalone pages by the places they are written in (with errors
+// or not), and every other page in the PageSet of the site's kinds.
 type siteAddresses struct {
 	articles map[string]*place // by slug, files with errors included
 	// The further languages' articles by the prefix of their paths
 	// (/es), then by slug, as articles.
 	translated map[string]map[string]*place
-	names      pageNames
+	names      pageNames         // the names of topics and authors, for messages
 	pages      map[string]*place // standalone pages by address
-	fixed      []string          // the site's own pages
+	set        *PageSet          // every page the site builds
 	base       *url.URL          // the site's base URL: links to it are links within the site
 }
 
 // newSiteAddresses makes the list of every address the site will have,
 // and the places whose links are checked against it: the articles found
 // (with errors or not) at their addresses in targets, the standalone
-// pages, the profiles, the topic and author pages the articles make, the
-// site's own pages, and the base URL of settings, whose links are links
-// within the site.
-func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces, profilePlaces []*place, reviewer func(string) *Profile, settings Settings) (*siteAddresses, []*place) {
+// pages, the profiles, the pages of set, and the base URL of settings,
+// whose links are links within the site.
+func newSiteAddresses(found []*Article, targets map[string]*Article, pagePlaces, profilePlaces []*place, names pageNames, set *PageSet, settings Settings) (*siteAddresses, []*place) {
 	addrs := &siteAddresses{
 		articles:   map[string]*place{},
 		translated: map[string]map[string]*place{},
-		names:      findPageNames(found, reviewer),
+		names:      names,
 		pages:      map[string]*place{},
-		fixed:      fixedAddresses,
+		set:        set,
 	}
 	for _, l := range settings.Languages {
 		addrs.translated[settings.Prefix(l.Tag)] = map[string]*place{}
@@ -108,40 +106,23 @@ func (s *siteAddresses) articlesIn(prefix string) map[string]*place {
 	return s.translated[prefix]
 }
 
-// fixedAddresses are the pages every site has, whatever its content:
-// internal/paths's list, which the site's page kinds are tested against.
-var fixedAddresses = paths.Fixed()
-
-// laterPage matches a later page of a list: /page/2/, /tags/knee/page/3/.
-var laterPage = regexp.MustCompile(`^(.*/)page/[2-9][0-9]*/$|^(.*/)page/1[0-9]+/$`)
-
 // has reports whether p is an address the site has, other than an
-// article's, a topic's or an author's, which are checked by name.
+// article's, which are checked by slug.
 func (s *siteAddresses) has(p string) bool {
-	if m := laterPage.FindStringSubmatch(p); m != nil {
-		p = m[1] + m[2]
-	}
-	return slices.Contains(s.fixed, p) || s.pages[p] != nil || strings.HasPrefix(p, "/static/") ||
-		strings.HasPrefix(p, paths.Tags) || strings.HasPrefix(p, paths.Authors)
+	return s.set.Has(p) || s.pages[p] != nil
 }
 
 // all returns every address, sorted, for suggesting the nearest.
 func (s *siteAddresses) all() []string {
-	out := slices.Clone(s.fixed)
+	out := s.set.Paths()
 	for slug := range s.articles {
-		out = append(out, "/articles/"+slug+"/")
-	}
-	for t := range s.names.tags {
-		out = append(out, "/tags/"+t+"/")
-	}
-	for a := range s.names.authors {
-		out = append(out, "/authors/"+a+"/")
+		out = append(out, paths.Articles+slug+"/")
 	}
 	for p := range s.pages {
 		out = append(out, p)
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // nearest returns the address the site has that p most likely means, or "".
@@ -210,7 +191,7 @@ func checkLink(a *place, l linkAt, articles []*Article, addrs *siteAddresses, no
 		return []*Error{e}
 	}
 	prefix, rest := addrs.splitLanguage(ref.Path)
-	if e := checkNameLink(a, l, rest, addrs.names); e != nil {
+	if e := checkNameLink(a, l, rest, addrs); e != nil {
 		return []*Error{e}
 	}
 	target := a
@@ -266,6 +247,15 @@ func noPage(l linkAt, u, ref *url.URL, addrs *siteAddresses) string {
 			return fmt.Sprintf("the link to %s leads to no article (did you mean %s/articles/%s/?)", ref.Path, prefix, s)
 		}
 		return fmt.Sprintf("the link to %s leads to no article (check the address: an article's is /articles/ and its file name without .md)", ref.Path)
+	}
+	if msg := addrs.set.pastTheEnd(ref.Path); msg != "" {
+		return msg
+	}
+	if strings.HasPrefix(ref.Path, paths.Static) {
+		if s := addrs.set.unfingerprinted(ref.Path); s != "" {
+			return fmt.Sprintf("the link to %s leads to no file of the site: the file's address carries a fingerprint of its content (write %s, and check the link again when the file changes)", ref.Path, s)
+		}
+		return fmt.Sprintf("the link to %s leads to no file of the site (to show a picture, put it in images/ and write ![what it shows](images/name.jpg))", ref.Path)
 	}
 	if s := addrs.nearest(ref.Path); s != "" {
 		return fmt.Sprintf("the link to %s leads to no page of the site (did you mean %s?)", ref.Path, s)
@@ -358,44 +348,44 @@ func findPageNames(articles []*Article, reviewer func(string) *Profile) pageName
 	return n
 }
 
-// checkNameLink reports a link to a topic or author page that no article
-// makes, or to one by another spelling than its address; nil for a good
-// link, or one to another kind of page.
-func checkNameLink(a *place, l linkAt, p string, names pageNames) *Error {
+// checkNameLink reports a link to a topic or author page the site will
+// not have, or to one by another spelling than its address, or past the
+// last page of its list; nil for a good link, or one to another kind of
+// page.
+func checkNameLink(a *place, l linkAt, p string, addrs *siteAddresses) *Error {
 	for _, kind := range []struct {
 		root, what, none, fix string
 		have                  map[string]string
 	}{
-		{"/tags/", "topic", "no article has the tag %q", "link to one of the topics listed at /tags/, or add the tag to an article's tags:", names.tags},
-		{"/authors/", "author", "no article is by %q", "link to one of the authors listed at /authors/", names.authors},
+		{paths.Tags, "topic", "no article has the tag %q", "link to one of the topics listed at /tags/, or add the tag to an article's tags:", addrs.names.tags},
+		{paths.Authors, "author", "no article is by %q", "link to one of the authors listed at /authors/", addrs.names.authors},
 	} {
-		if m := laterPage.FindStringSubmatch(p); m != nil {
-			p = m[1] + m[2] // a later page of the same list
-		}
 		rest, ok := strings.CutPrefix(p, kind.root)
-		if !ok || rest == "" {
-			continue // the list of every topic or author, or not one
+		if !ok || rest == "" || addrs.set.Has(p) {
+			continue // the list of every topic or author, a page the site has, or not one
 		}
-		name := strings.TrimSuffix(rest, "/")
+		at := func(severity Severity, msg string) *Error {
+			return &Error{Path: a.path, Line: l.line, Col: l.col, Severity: severity, Message: msg}
+		}
+		name, more, _ := strings.Cut(rest, "/")
+		if msg := addrs.set.pastTheEnd(p); msg != "" {
+			return at(SeverityError, msg)
+		}
 		slug := NameSlug(name)
-		if _, ok := kind.have[name]; ok && !strings.Contains(name, "/") {
-			return nil
+		if list := kind.root + slug + "/"; addrs.set.Has(list) && name != slug && more == "" {
+			return at(SeverityWarning, fmt.Sprintf("the link to %s is not the address of the %s %q (write %s)", l.dest, kind.what, cmp.Or(kind.have[slug], name), list))
 		}
-		if _, ok := kind.have[slug]; ok && !strings.Contains(name, "/") {
-			return &Error{Path: a.path, Line: l.line, Col: l.col, Severity: SeverityWarning, Message: fmt.Sprintf("the link to %s is not the address of the %s %q (write %s%s/)", l.dest, kind.what, kind.have[slug], kind.root, slug)}
+		if more != "" {
+			name = strings.TrimSuffix(rest, "/")
+			slug = NameSlug(name)
 		}
-		have := make([]string, 0, len(kind.have))
-		for s := range kind.have {
-			have = append(have, s)
-		}
-		slices.Sort(have)
 		msg := fmt.Sprintf("the link to %s leads to no %s: "+kind.none, p, kind.what, name)
-		if s := suggestSlug(slug, have); s != "" {
+		if s := suggestSlug(slug, addrs.set.named(kind.root)); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s%s/?)", kind.root, s)
 		} else {
 			msg += " (" + kind.fix + ")"
 		}
-		return &Error{Path: a.path, Line: l.line, Col: l.col, Message: msg}
+		return at(SeverityError, msg)
 	}
 	return nil
 }

@@ -49,6 +49,13 @@ type Options struct {
 	// program that reloads passes the same one to every load. nil gives
 	// the load a guard of its own.
 	Renders *RenderGuard
+	// Pages returns every address the site built from the content will
+	// have (site.Pages), given the content as read: every article, those
+	// with errors included, so that one file's mistake is not reported
+	// again as a broken link in every file that links to it. Links within
+	// the site are checked against it. nil knows only the pages the
+	// content names itself (see namedPages).
+	Pages func(*Library) *PageSet
 }
 
 // Report is the outcome of checking a content folder.
@@ -191,7 +198,9 @@ func load(fsys fs.FS, opts Options) *loading {
 	pagePlaces, profilePlaces := r.readPagesAndProfiles(files.pages, files.profiles, found)
 	r.all = append(r.all, linkTranslations(r.l.settings, found)...)
 	targets := r.articleAddresses(found)
-	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, profileMap(r.parts.profiles).reviewer, r.l.settings)
+	names := findPageNames(found, profileMap(r.parts.profiles).reviewer)
+	set := r.pageSet(targets, names, opts.Pages)
+	addrs, places := newSiteAddresses(found, targets, pagePlaces, profilePlaces, names, set, r.l.settings)
 	r.all = append(r.all, checkLinks(places, found, addrs, r.l.now)...)
 	r.found = found
 

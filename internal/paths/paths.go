@@ -34,3 +34,8 @@ func Fixed() []string {
 // /<tag> in lower case: /es, /pt-br. The main language's pages have no
 // prefix.
 func Language(tag string) string { return "/" + strings.ToLower(tag) }
+
+// Served returns the paths the server answers itself, which are not
+// pages of a built site: search results are made per request, and the
+// health check is the server's own.
+func Served() []string { return []string{Search, Health} }

@@ -14,33 +14,63 @@ import (
 
 // A kind is one kind of page the site has: the URL patterns its pages
 // have, written as a router would ({name} for one path segment, a
-// final * for any rest), and the step of Build that renders them and
-// returns their sitemap entries. Every page of a Site has the pattern
-// of the kind that made it (TestBuild_EveryPageHasItsKindsPattern), and
-// the server serves whatever the current Site has, so a kind added here
-// is served without a route of its own.
+// final * for any rest), the step of Build that renders them and
+// returns their sitemap entries, and the addresses that step makes
+// (its pages and the redirects to them), listed without rendering, for
+// checking links (Pages). Every page of a Site has the pattern of the
+// kind that made it (TestBuild_EveryPageHasItsKindsPattern) and is one
+// its kind lists (TestPages_AreWhatBuildMakes), and the server serves
+// whatever the current Site has, so a kind added here is served, and
+// linked to, without a route or a check of its own.
 type kind struct {
 	name     string
 	patterns []string
 	build    func(b *builder) []SitemapURL
+	paths    func(b *builder) []string
 }
 
 // kinds are every kind of page, in the order Build makes them, which is
 // the sitemap's order.
 func kinds() []kind {
 	return []kind{
-		{"home", []string{HomePath, "/page/{n}/"}, (*builder).home},
-		{"article", []string{"/articles/{slug}/"}, (*builder).articles},
-		{"topic", []string{TagsPath, TagsPath + "{tag}/", TagsPath + "{tag}/page/{n}/"}, (*builder).topics},
-		{"author", []string{AuthorsPath, AuthorsPath + "{author}/", AuthorsPath + "{author}/page/{n}/"}, (*builder).authors},
-		{"page", []string{"/{page}/"}, (*builder).standalonePages},
-		{"profile", []string{AuthorsPath, AuthorsPath + "{author}/"}, (*builder).profilePages},
-		{"feed", []string{FeedPath, AtomPath, JSONFeedPath}, (*builder).feedPages},
-		{"sitemap", []string{sitemapPath}, (*builder).sitemapPage},
-		{"robots", []string{RobotsPath}, (*builder).robots},
-		{"asset", []string{static.Prefix + "*"}, (*builder).assetPages},
-		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch},
+		{"home", []string{HomePath, "/page/{n}/"}, (*builder).home, (*builder).homePaths},
+		{"article", []string{"/articles/{slug}/"}, (*builder).articles, (*builder).articlePaths},
+		{"topic", []string{TagsPath, TagsPath + "{tag}/", TagsPath + "{tag}/page/{n}/"}, (*builder).topics, (*builder).topicPaths},
+		{"author", []string{AuthorsPath, AuthorsPath + "{author}/", AuthorsPath + "{author}/page/{n}/"}, (*builder).authors, (*builder).authorPaths},
+		{"page", []string{"/{page}/"}, (*builder).standalonePages, (*builder).standalonePaths},
+		{"profile", []string{AuthorsPath, AuthorsPath + "{author}/"}, (*builder).profilePages, (*builder).profilePaths},
+		{"feed", []string{FeedPath, AtomPath, JSONFeedPath}, (*builder).feedPages, fixed(FeedPath, AtomPath, JSONFeedPath)},
+		{"sitemap", []string{sitemapPath}, (*builder).sitemapPage, fixed(sitemapPath)},
+		{"robots", []string{RobotsPath}, (*builder).robots, fixed(RobotsPath)},
+		{"asset", []string{static.Prefix + "*"}, (*builder).assetPages, (*builder).assetPaths},
+		// The export's search files are named by a digest of the index,
+		// known only once it is built; no content links to them.
+		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch, fixed()},
 	}
+}
+
+// fixed returns the paths of a kind whose pages are at fixed addresses.
+func fixed(addrs ...string) func(*builder) []string {
+	return func(*builder) []string { return addrs }
+}
+
+// Pages returns every address a site built from lib will have once its
+// scheduled articles are live: each kind's pages and the redirects to
+// them, and the addresses the server answers itself (paths.Served).
+// Loading checks the content's links against it (article.Options.Pages),
+// so a link is good exactly when Build makes the page it leads to.
+func Pages(lib *article.Library) *article.PageSet {
+	b := &builder{lib: lib, assets: static.Embedded()}
+	for _, a := range lib.Articles() {
+		if !a.Draft {
+			b.published = append(b.published, a)
+		}
+	}
+	all := paths.Served()
+	for _, k := range kinds() {
+		all = append(all, k.paths(b)...)
+	}
+	return article.NewPageSet(all)
 }
 
 // Paths of the pages the site has whatever its content, and of search:
@@ -65,8 +95,16 @@ func TagPath(tag string) string { return TagsPath + NameSlug(tag) + "/" }
 // AuthorPath is the path of an author's list of articles.
 func AuthorPath(name string) string { return AuthorsPath + NameSlug(name) + "/" }
 
+// homePaths are the pages of the index, and /articles/, which leads
+// to it.
+func (b *builder) homePaths() []string {
+	return append(listPaths(HomePath, len(b.published)), paths.Articles)
+}
+
 // home renders the index, the lists of every article, newest first.
+// The index's first page is also what /articles/ would be.
 func (b *builder) home() []SitemapURL {
+	b.site.redirects[paths.Articles] = HomePath
 	home := b.list(HomePath, b.tr.Text("latest"), "", b.tr.Text("no_articles"), b.published)
 	home.Head.LinkedData = b.website()
 	b.render(home.path, templates.List(home.ListPage))
@@ -74,6 +112,15 @@ func (b *builder) home() []SitemapURL {
 		b.render(l.path, templates.List(l.ListPage))
 	}
 	return []SitemapURL{{Path: HomePath, LastMod: home.modified}}
+}
+
+// articlePaths are the pages of the articles.
+func (b *builder) articlePaths() []string {
+	out := make([]string, len(b.published))
+	for i, a := range b.published {
+		out[i] = ArticlePath(a.Slug)
+	}
+	return out
 }
 
 // articles renders every article's page. They are independent of each
@@ -87,6 +134,26 @@ func (b *builder) articles() []SitemapURL {
 	for i, a := range b.published {
 		b.add(pages[i])
 		out = append(out, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
+	}
+	return out
+}
+
+// topicPaths are the topics A–Z and the pages of each topic's list.
+func (b *builder) topicPaths() []string {
+	return groupPaths(groupBy(b.published, func(a *article.Article) []string { return a.Tags }), TagsPath)
+}
+
+// authorPaths are the list of authors and the pages of each author's.
+func (b *builder) authorPaths() []string {
+	return groupPaths(groupBy(b.published, func(a *article.Article) []string { return a.Authors }), AuthorsPath)
+}
+
+// groupPaths are root, the index of groups, and the pages of each
+// group's list, as groups renders them.
+func groupPaths(groups []group, root string) []string {
+	out := []string{root}
+	for _, grp := range groups {
+		out = append(out, listPaths(root+grp.slug+"/", len(grp.articles))...)
 	}
 	return out
 }
@@ -172,6 +239,20 @@ func (b *builder) sitemapPage() []SitemapURL {
 func (b *builder) robots() []SitemapURL {
 	b.add(newPage(RobotsPath, "text/plain; charset=utf-8", Robots(b.base), false))
 	return nil
+}
+
+// assetPaths are the addresses of the assets and images assetPages adds.
+func (b *builder) assetPaths() []string {
+	var out []string
+	for _, a := range b.assets.All() {
+		if a.Name != static.DevScript || b.dev {
+			out = append(out, a.URL)
+		}
+	}
+	for _, img := range b.lib.Images() {
+		out = append(out, img.URL)
+	}
+	return out
 }
 
 // assetPages adds the fingerprinted stylesheet, icons and scripts (the

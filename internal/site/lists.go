@@ -26,11 +26,25 @@ func pagedPath(root string, n int) string {
 	return root + "page/" + strconv.Itoa(n) + "/"
 }
 
+// pageCount is the number of pages of a list of n articles: one at
+// least, for the message that there are none.
+func pageCount(n int) int { return max(1, (n+PerPage-1)/PerPage) }
+
+// listPaths are the pages of a list of n articles at root, as list
+// lays them out, and the address of its page 1, which leads to root.
+func listPaths(root string, n int) []string {
+	out := []string{root + "page/1/"}
+	for i := range pageCount(n) {
+		out = append(out, pagedPath(root, i+1))
+	}
+	return out
+}
+
 // list lays out articles at root, PerPage a page: root, then
 // root/page/2/... The first page of a list is the canonical one.
 func (b *builder) list(root, heading, intro, empty string, articles []*article.Article) listPage {
-	pages := max(1, (len(articles)+PerPage-1)/PerPage)
-	b.site.redirects[pagedPath(root, 1)+"page/1/"] = root
+	pages := pageCount(len(articles))
+	b.site.redirects[root+"page/1/"] = root
 	var out []listPage
 	for n := 1; n <= pages; n++ {
 		chunk := articles[min((n-1)*PerPage, len(articles)):min(n*PerPage, len(articles))]

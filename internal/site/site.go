@@ -242,9 +242,6 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		b.site.bySlug[a.Slug] = t
 	}
 	b.related = newRelatedIndex(b.published)
-	// The index, the first page of the lists of articles, is also what
-	// /articles/ would be.
-	b.site.redirects["/articles/"] = HomePath
 	links := make([]templates.Link, len(b.published))
 	slugs := make([]string, len(b.published))
 	for i, a := range b.published {

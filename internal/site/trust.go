@@ -23,6 +23,15 @@ func footerLinks(lib *article.Library) []templates.Link {
 	return out
 }
 
+// standalonePaths are the pages standalonePages renders.
+func (b *builder) standalonePaths() []string {
+	var out []string
+	for _, pg := range b.lib.Pages() {
+		out = append(out, PagePath(pg.Slug))
+	}
+	return out
+}
+
 // standalonePages renders the standalone pages and returns their
 // sitemap entries. They carry no dates, so the sitemap gives none.
 func (b *builder) standalonePages() []SitemapURL {
@@ -66,36 +75,67 @@ type ldProfilePage struct {
 	MainEntity ldPerson `json:"mainEntity"`
 }
 
+// reviewed returns the published articles each person with a profile
+// reviewed.
+func (b *builder) reviewed() map[*article.Profile][]*article.Article {
+	reviewed := map[*article.Profile][]*article.Article{}
+	for _, a := range b.published {
+		if r := b.lib.Reviewer(a.ReviewedBy); r != nil && a.ReviewedBy != "" {
+			reviewed[r] = append(reviewed[r], a)
+		}
+	}
+	return reviewed
+}
+
+// reviewersAlone returns the people with a profile who reviewed some of
+// the published articles but wrote none, in the profiles' order: each
+// has a page of their own among the authors', with no list of articles.
+func (b *builder) reviewersAlone(reviewed map[*article.Profile][]*article.Article) []*article.Profile {
+	wrote := map[*article.Profile]bool{} // the profiles whose page is an author's
+	for _, g := range groupBy(b.published, func(a *article.Article) []string { return a.Authors }) {
+		if p := b.lib.Profile(g.name); p != nil {
+			wrote[p] = true
+		}
+	}
+	var out []*article.Profile
+	for _, p := range b.lib.Profiles() {
+		if !wrote[p] && len(reviewed[p]) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// profilePaths are the pages profilePages adds: those of the reviewers
+// who wrote nothing, and the addresses of their page 1. (An author's
+// profile replaces a page the author kind lists.)
+func (b *builder) profilePaths() []string {
+	var out []string
+	for _, p := range b.reviewersAlone(b.reviewed()) {
+		out = append(out, listPaths(AuthorPath(p.Name), 0)...)
+	}
+	return out
+}
+
 // profilePages renders the page of every author and reviewer with a
 // profile: an author's replaces the first page of their list of
 // articles, and a reviewer who wrote none gets a page of their own,
 // which it returns for the sitemap. A reviewer without a profile has
 // no page: the articles name them, but nothing says who they are.
 func (b *builder) profilePages() []SitemapURL {
-	published := b.published
-	reviewed := map[*article.Profile][]*article.Article{}
-	for _, a := range published {
-		if r := b.lib.Reviewer(a.ReviewedBy); r != nil && a.ReviewedBy != "" {
-			reviewed[r] = append(reviewed[r], a)
-		}
-	}
+	reviewed := b.reviewed()
 	var sitemap []SitemapURL
-	done := map[*article.Profile]bool{}
 	var entries []templates.Entry // the list of authors, reviewers who wrote nothing added
-	for _, g := range groupBy(published, func(a *article.Article) []string { return a.Authors }) {
+	for _, g := range groupBy(b.published, func(a *article.Article) []string { return a.Authors }) {
 		entries = append(entries, templates.Entry{Link: templates.Link{Name: g.name, URL: AuthorsPath + g.slug + "/"}, Count: len(g.articles)})
 		p := b.lib.Profile(g.name)
 		if p == nil {
 			continue
 		}
-		done[p] = true
 		l := b.list(AuthorsPath+g.slug+"/", b.titled("articles_by", "Name")(g.name), "", "", g.articles)
 		b.render(l.path, templates.Author(b.authorPage(l, p, reviewed[p])))
 	}
-	for _, p := range b.lib.Profiles() {
-		if done[p] || len(reviewed[p]) == 0 {
-			continue
-		}
+	for _, p := range b.reviewersAlone(reviewed) {
 		path := AuthorPath(p.Name)
 		l := b.list(path, b.titled("articles_by", "Name")(p.Name), "", "", nil) // none: the reviewed list stands alone
 		b.render(path, templates.Author(b.authorPage(l, p, reviewed[p])))
