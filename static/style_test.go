@@ -39,3 +39,36 @@ func TestStyle_NoSelectorEndsInAUniversalOne(t *testing.T) {
 		}
 	}
 }
+
+// TestStyle_LogicalProperties keeps the layout mirrorable: on a page
+// with dir="rtl" (Arabic, Hebrew, Persian, Urdu) the start of a line is
+// on the right, so margins, paddings, borders and positions are written
+// by start and end (margin-inline-start, inset-inline-start,
+// text-align: start), never by left and right. The exceptions say why
+// in the stylesheet: a table column aligned as its Markdown asks, and
+// the scroll shadows at both edges of a wide table.
+func TestStyle_LogicalProperties(t *testing.T) {
+	css, err := os.ReadFile("style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(css), "")
+	physical := regexp.MustCompile(`(?m)(^|[{;\s])((margin|padding|border|inset|scroll-margin|scroll-padding)-(left|right)[a-z-]*|left|right|float|clear)\s*:[^;}]*|text-align\s*:\s*(left|right)`)
+	allowed := map[string]bool{
+		`[align="right"] { text-align: right`: true,
+	}
+	for _, m := range regexp.MustCompile(`([^{}]+)\{([^}]*)\}`).FindAllStringSubmatch(text, -1) {
+		sel, body := strings.TrimSpace(m[1]), m[2]
+		for _, p := range physical.FindAllString(body, -1) {
+			p = strings.TrimSpace(strings.TrimLeft(p, "{;"))
+			if strings.HasPrefix(p, "float: none") || allowed[sel[strings.LastIndex(sel, " ")+1:]+" { "+p] {
+				continue
+			}
+			t.Errorf("%s { %s }: write it by start and end (margin-inline-start, inset-inline-end, text-align: start), so that it mirrors on right-to-left pages", sel, p)
+		}
+	}
+	// The test finds what it looks for.
+	if !physical.MatchString("a { margin-left: 1rem }") || !physical.MatchString("a { left: 0 }") || !physical.MatchString("a { text-align: left }") {
+		t.Error("the pattern misses physical properties")
+	}
+}
