@@ -97,44 +97,49 @@ func TestAudit_Axe(t *testing.T) {
 			// One browser a page: each gets newBrowser's whole time limit.
 			ctx := newBrowser(t, 1280, 900)
 			for _, scheme := range []string{"light", "dark"} {
-				t.Run(scheme, func(t *testing.T) {
-					start := time.Now()
-					// The emulation lasts, across navigations, until changed.
-					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-					})
-					if err != nil {
-						t.Fatalf("browser: %v", err)
-					}
-					if err := chromedp.Do(ctx, chromedp.Navigate(url+page.path), chromedp.WaitReady(`body`)); err != nil {
-						t.Fatalf("browser: %v", err)
-					}
-					matches, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("matchMedia('(prefers-color-scheme: %s)').matches", scheme)))
-					if err != nil || !matches {
-						t.Fatalf("the page does not see prefers-color-scheme: %s (%v)", scheme, err)
-					}
-					if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axeSource))); err != nil {
-						t.Fatalf("injecting axe: %v", err)
-					}
-					res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResults](script, chromedp.EvalAwaitPromise))
-					if err != nil {
-						t.Fatalf("running axe: %v", err)
-					}
-					t.Logf("axe on %s (%s): %d rules, %d violations, %d to review by hand, %s",
-						page.path, scheme, res.Rules, len(res.Violations), len(res.Incomplete), time.Since(start).Round(time.Millisecond))
-					if res.Rules < 50 {
-						t.Fatalf("axe ran only %d rules for the tags %v", res.Rules, axeTags)
-					}
-					if len(res.Incomplete) > 0 {
-						t.Logf("axe could not decide (review by hand):\n%s", formatAxe(res.Incomplete))
-					}
-					if len(res.Violations) > 0 {
-						t.Errorf("axe found %d violations on %s in the %s colour scheme:\n%s",
-							len(res.Violations), page.path, scheme, formatAxe(res.Violations))
-					}
-				})
+				t.Run(scheme, func(t *testing.T) { axeCheck(t, ctx, url+page.path, scheme, string(axeSource), script) })
 			}
 		})
+	}
+}
+
+// axeCheck runs axe (axeSource, then script) on the page at url in the
+// colour scheme, and fails on any violation.
+func axeCheck(t *testing.T, ctx context.Context, url, scheme, axeSource, script string) {
+	t.Helper()
+	start := time.Now()
+	// The emulation lasts, across navigations, until changed.
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(`body`)); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	matches, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("matchMedia('(prefers-color-scheme: %s)').matches", scheme)))
+	if err != nil || !matches {
+		t.Fatalf("the page does not see prefers-color-scheme: %s (%v)", scheme, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axeSource)); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResults](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe: %v", err)
+	}
+	t.Logf("axe on %s (%s): %d rules, %d violations, %d to review by hand, %s",
+		url, scheme, res.Rules, len(res.Violations), len(res.Incomplete), time.Since(start).Round(time.Millisecond))
+	if res.Rules < 50 {
+		t.Fatalf("axe ran only %d rules for the tags %v", res.Rules, axeTags)
+	}
+	if len(res.Incomplete) > 0 {
+		t.Logf("axe could not decide (review by hand):\n%s", formatAxe(res.Incomplete))
+	}
+	if len(res.Violations) > 0 {
+		t.Errorf("axe found %d violations on %s in the %s colour scheme:\n%s",
+			len(res.Violations), url, scheme, formatAxe(res.Violations))
 	}
 }
 
@@ -189,6 +194,19 @@ func TestAudit_NuHTMLChecker(t *testing.T) {
 	pages := crawlSite(t, url, "/search?q=stretching", "/search?q=", "/no-such-page", "/articles/myofascial-relase/")
 	if len(pages) < 6 {
 		t.Fatalf("the crawl found only %d HTML pages", len(pages))
+	}
+	// The Spanish and the Arabic sites, all of their pages, the
+	// right-to-left ones included.
+	for _, lang := range languageSites {
+		base := startServe(t, nil, "-content", lang.content)
+		var extra []string
+		for _, p := range lang.pages {
+			extra = append(extra, p.path)
+		}
+		for _, p := range crawlSite(t, base, extra...) {
+			p.Path = lang.tag + ":" + p.Path
+			pages = append(pages, p)
+		}
 	}
 	// The export's search page, which serve does not have: as build
 	// writes it, before its script runs.
