@@ -46,7 +46,7 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 	}
 	defer src.close()
 	opts := src.options(start)
-	opts.MaxFileSize, opts.RenderBudget = o.maxSize, o.budget
+	opts.MaxFileSize, opts.RenderBudget, opts.Plain = o.maxSize, o.budget, true
 	if o.reviews {
 		return listReviews(src, opts, o.format, choice.Name(), stdout, stderr)
 	}
@@ -64,6 +64,9 @@ func runCheck(args []string, getenv func(string) string, stdout, stderr io.Write
 		}
 	}
 	errs, warns := r.Count(article.SeverityError), r.Count(article.SeverityWarning)
+	if o.reading && o.format == "text" {
+		return listReading(stdout, r)
+	}
 	if o.format == "json" {
 		err = writeCheckJSON(stdout, choice.Name(), r, scheduled)
 	} else {
@@ -101,6 +104,7 @@ type checkOptions struct {
 	maxSize int64
 	budget  time.Duration
 	reviews bool
+	reading bool
 	format  string
 }
 
@@ -113,6 +117,7 @@ func checkFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *c
 	fset.Int64Var(&o.maxSize, "max-size", article.DefaultMaxFileSize, "largest article file accepted, in `bytes`")
 	fset.DurationVar(&o.budget, "render-budget", article.DefaultRenderBudget, "longest one article may take to render")
 	fset.BoolVar(&o.reviews, "reviews", false, "list every article's clinical review dates, soonest due first, instead of checking")
+	fset.BoolVar(&o.reading, "readability", false, "list every article's reading grade, reading age and words, hardest first, instead of the problems")
 	fset.StringVar(&o.format, "format", "text", "`text` for people, or json for tools (an editor, CI annotations): the same problems as one JSON document on stdout")
 	return fset, &o
 }
@@ -210,4 +215,36 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// listReading implements check -readability: each article that loads
+// with its reading grade, hardest first, then how many are above the
+// site's target.
+func listReading(w io.Writer, r *article.Report) error {
+	arts := slices.Clone(r.Articles)
+	slices.SortStableFunc(arts, func(a, b *article.Article) int {
+		return cmp.Or(cmp.Compare(b.Reading.Grade, a.Reading.Grade), strings.Compare(a.Path, b.Path))
+	})
+	target := r.Settings.ReadingGrade
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "GRADE\tREADING AGE\tWORDS\tSENTENCES\tFORMULA\tFILE\tTITLE")
+	above := 0
+	for _, a := range arts {
+		g := a.Reading
+		if !g.Graded {
+			fmt.Fprintf(tw, "-\t-\t%d\t%d\tnone for %s\t%s\t%s\n", g.Words, g.Sentences, a.Lang, a.Path, a.Title)
+			continue
+		}
+		mark := ""
+		if g.Grade > float64(target) {
+			mark = " *"
+			above++
+		}
+		fmt.Fprintf(tw, "%.1f%s\t%.0f\t%d\t%d\t%s\t%s\t%s\n", g.Grade, mark, g.ReadingAge, g.Words, g.Sentences, g.Formula, a.Path, a.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s, %d above the target of grade %d (* above; reading_grade in site.yaml sets it)\n", plural(len(arts), "article"), above, target)
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -290,6 +291,12 @@ func TestCheck_FormatJSON(t *testing.T) {
 			Path, Severity, Message, Text string
 			Line, Column                  int
 		}
+		Articles []struct {
+			Path, Slug, Language, Formula string
+			Words, Sentences              int
+			Grade                         float64
+			ReadingAge                    float64 `json:"reading_age"`
+		}
 	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()
@@ -315,6 +322,15 @@ func TestCheck_FormatJSON(t *testing.T) {
 	}
 	if got := fmt.Sprintf("%d files, %d errors, %d warnings", doc.Files, doc.Errors, doc.Warnings); !strings.HasPrefix(lastLine(text), got+" (") {
 		t.Errorf("JSON counts %q, text summary %q", got, lastLine(text))
+	}
+	// Every article that loads, with its readability.
+	if len(doc.Articles) == 0 {
+		t.Errorf("no articles")
+	}
+	for _, a := range doc.Articles {
+		if a.Path == "" || a.Slug == "" || a.Language != "en" || a.Words == 0 || a.Sentences == 0 || a.Formula != "Flesch–Kincaid" || math.Abs(a.ReadingAge-a.Grade-5) > 0.11 {
+			t.Errorf("article %+v", a)
+		}
 	}
 	if want := filepath.ToSlash(filepath.Clean(mixedFolder)) + "/"; doc.Content != want {
 		t.Errorf("content %q, want %q", doc.Content, want)
@@ -412,5 +428,31 @@ func TestCheckServeAndPreview_LinkPastTheLastPage(t *testing.T) {
 	_, problems, err := (&preview{dir: dir}).load(time.Now(), func(*article.Error) {})
 	if err != nil || problems == nil || len(problems.Files) != 1 || len(problems.Files[0].Problems) != 1 || !strings.HasSuffix(problems.Files[0].Problems[0].Error(), "/"+want) {
 		t.Errorf("the preview's problems: %+v (%v), want %s", problems, err, want)
+	}
+}
+
+// TestCheck_Readability: check -readability lists each article with its
+// grade, hardest first, marking those above site.yaml's reading_grade.
+func TestCheck_Readability(t *testing.T) {
+	dir := t.TempDir()
+	head := "---\ntitle: %s\nauthor: A\ndate: 2020-01-01\nsummary: S.\n---\n\n"
+	write(t, dir, "site.yaml", "reading_grade: 6\n")
+	write(t, dir, "easy.md", fmt.Sprintf(head, "Easy")+"Rest your knee. Put ice on it. Walk a bit.\n")
+	write(t, dir, "hard.md", fmt.Sprintf(head, "Hard")+"Comprehensive physiotherapeutic rehabilitation necessitates individualised progressive interventions.\n")
+	stdout, _, err := runCmd(t, nil, "check", "-readability", "-content", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")[1:]
+	for i, want := range []string{
+		`^GRADE\s+READING AGE\s+WORDS\s+SENTENCES\s+FORMULA\s+FILE\s+TITLE$`,
+		`^\d\d\.\d \*\s+\d\d\s+7\s+1\s+Flesch–Kincaid\s+\S+/hard.md\s+Hard$`,
+		`^\d\.\d\s+\d+\s+10\s+3\s+Flesch–Kincaid\s+\S+/easy.md\s+Easy$`,
+		`^2 articles, 1 above the target of grade 6 `,
+	} {
+		if i >= len(lines) || !regexp.MustCompile(want).MatchString(lines[i]) {
+			t.Errorf("line %d, want %s:\n%s", i, want, stdout)
+			break
+		}
 	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
+	"math"
 	"time"
 
 	"healthsite/internal/article"
@@ -19,8 +21,9 @@ type checkDocument struct {
 	Warnings  int             `json:"warnings"`
 	Problems  []jsonProblem   `json:"problems"`
 	Scheduled []jsonScheduled `json:"scheduled,omitempty"`
-	Reviews   []jsonReview    `json:"reviews,omitempty"` // check -reviews only
-	Overdue   *int            `json:"overdue,omitempty"` // check -reviews only
+	Articles  []jsonArticle   `json:"articles,omitempty"` // how hard each article that loads is to read
+	Reviews   []jsonReview    `json:"reviews,omitempty"`  // check -reviews only
+	Overdue   *int            `json:"overdue,omitempty"`  // check -reviews only
 }
 
 // jsonProblem is one article.Error. Line and column are 1-based, 0 when
@@ -41,6 +44,19 @@ type jsonScheduled struct {
 	Path     string    `json:"path"`
 	Title    string    `json:"title"`
 	GoesLive time.Time `json:"goes_live"`
+}
+
+// jsonArticle is an article's readability. Grade, reading age and
+// formula are absent for a language without a formula.
+type jsonArticle struct {
+	Path       string   `json:"path"`
+	Slug       string   `json:"slug"`
+	Language   string   `json:"language"`
+	Words      int      `json:"words"`
+	Sentences  int      `json:"sentences"`
+	Grade      *float64 `json:"grade,omitempty"`
+	ReadingAge *float64 `json:"reading_age,omitempty"`
+	Formula    string   `json:"formula,omitempty"`
 }
 
 // jsonReview is one row of check -reviews.
@@ -64,6 +80,15 @@ func writeCheckJSON(w io.Writer, content string, r *article.Report, scheduled []
 	}
 	for _, a := range scheduled {
 		doc.Scheduled = append(doc.Scheduled, jsonScheduled{Path: a.Path, Title: a.Title, GoesLive: a.Date})
+	}
+	for _, a := range r.Articles {
+		g := a.Reading
+		j := jsonArticle{Path: a.Path, Slug: a.Slug, Language: cmp.Or(a.Lang, r.Settings.Language), Words: g.Words, Sentences: g.Sentences}
+		if g.Graded {
+			grade, age := math.Round(g.Grade*10)/10, math.Round(g.ReadingAge*10)/10
+			j.Grade, j.ReadingAge, j.Formula = &grade, &age, g.Formula
+		}
+		doc.Articles = append(doc.Articles, j)
 	}
 	return writeJSON(w, doc)
 }

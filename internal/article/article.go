@@ -47,6 +47,7 @@ type Article struct {
 	Headings []markdown.Heading // the body's section headings
 	Text     string             // plain text of the body
 	Words    int                // words in Text
+	Reading  Reading            // how hard it is to read, when Options.Plain measured it
 
 	ids   []string // ids in HTML, for checking links to #fragments
 	links []linkAt // links in the body, for checking where they lead

@@ -45,6 +45,10 @@ type Options struct {
 	RenderBudget time.Duration
 	// Now, when set, makes an overdue clinical review a warning.
 	Now time.Time
+	// Plain measures how hard each article is to read, and warns of a
+	// grade above site.yaml's reading_grade, of long sentences and of
+	// long paragraphs: check and the preview ask for it, serve does not.
+	Plain bool
 	// Renders remembers slow bodies from one load to the next: a
 	// program that reloads passes the same one to every load. nil gives
 	// the load a guard of its own.
@@ -163,6 +167,7 @@ type loader struct {
 	now      time.Time                    // for overdue reviews; zero to ignore them
 	schema   *schema                      // the front matter fields
 	callouts map[string]map[string]string // callout titles by language tag and type
+	plain    bool                         // measure readability (Options.Plain)
 }
 
 // loading is one run of load: the folder, what has been read of it so
@@ -231,6 +236,7 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			now:      opts.Now,
 			schema:   newSchema(),
 			callouts: calloutLabels(settings),
+			plain:    opts.Plain,
 		},
 		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
 		other: map[string]otherFile{},

@@ -756,14 +756,15 @@ func TestLoad_MissingSummaryUsesFirstParagraph(t *testing.T) {
 }
 
 func TestLoad_Settings(t *testing.T) {
-	src := "name: Riverside Clinic\ntagline: Care, explained\ndescription: Articles on care.\nlanguage: en-GB\nbase_url: https://health.example.org/\ntimezone: Europe/London\nreview_period: 18 months\ndisclaimer: Ask your GP.\n"
+	src := "name: Riverside Clinic\ntagline: Care, explained\ndescription: Articles on care.\nlanguage: en-GB\nbase_url: https://health.example.org/\ntimezone: Europe/London\nreview_period: 18 months\ndisclaimer: Ask your GP.\nreading_grade: 6\nsentence_words: 20\nparagraph_words: 80\n"
 	lib := mustLoad(t, mapFS("site.yaml", src, "x.md", article("title: T", "author: A", "date: 2023-07-01", "summary: S")), Options{})
 	s := lib.Settings()
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Settings{Name: "Riverside Clinic", Tagline: "Care, explained", Description: "Articles on care.", Language: "en-GB", BaseURL: "https://health.example.org", Location: london, ReviewMonths: 18, Disclaimer: "Ask your GP."}
+	want := Settings{Name: "Riverside Clinic", Tagline: "Care, explained", Description: "Articles on care.", Language: "en-GB", BaseURL: "https://health.example.org", Location: london, ReviewMonths: 18, Disclaimer: "Ask your GP.",
+		ReadingGrade: 6, SentenceWords: 20, ParagraphWords: 80}
 	if diff := cmp.Diff(want, s, cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() })); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}

@@ -134,7 +134,9 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	if !ok {
 		return a, p.list
 	}
-	doc, err := l.renders.renderWithin(l.md, fm.body, l.renderOptions(file), l.budget)
+	opts := l.renderOptions(file)
+	opts.Prose = l.plain
+	doc, err := l.renders.renderWithin(l.md, fm.body, opts, l.budget)
 	if err != nil {
 		p.errorf(textLine(fm.body, fm.bodyLine), 1, "%v", err)
 		return a, p.list
@@ -261,6 +263,9 @@ func (l *loader) checkBody(a *Article, file string, fm frontMatter, doc *markdow
 		}
 	}
 	a.Words = len(strings.Fields(doc.Text))
+	if l.plain {
+		l.checkReading(a, doc, pos, textLine(body, bodyLine), p)
+	}
 	switch text := strings.TrimSpace(doc.Text); {
 	case text == "":
 		p.errorf(textLine(body, bodyLine), 1, "the article has no text (write the article below the front matter)")

@@ -36,6 +36,11 @@ type Settings struct {
 	// its articles, authors and reviewers are made up (sample: true).
 	// It is off for real sites.
 	Sample bool
+	// ReadingGrade is the US school grade articles should read at, at
+	// most (reading_grade; DefaultReadingGrade when 0). SentenceWords and
+	// ParagraphWords are the longest sentence and paragraph, in words,
+	// before check warns (sentence_words, paragraph_words).
+	ReadingGrade, SentenceWords, ParagraphWords int
 	// Languages are the further languages, beyond Language, in the
 	// order site.yaml lists them; none for a site of one language.
 	Languages []Language
@@ -57,6 +62,7 @@ func DefaultSettings() Settings {
 		Location:     time.UTC,
 		ReviewMonths: 36,
 		Disclaimer:   DefaultDisclaimer,
+		ReadingGrade: DefaultReadingGrade, SentenceWords: DefaultSentenceWords, ParagraphWords: DefaultParagraphWords,
 	}
 }
 
@@ -116,6 +122,8 @@ func readSetting(s *Settings, f *field, v string, p *problems) {
 		default:
 			s.RequireReview = b
 		}
+	case "reading_grade", "sentence_words", "paragraph_words":
+		readTarget(s, f, v, p)
 	case "review_period":
 		if months, ok := reviewMonths(v); ok {
 			s.ReviewMonths = months
@@ -186,7 +194,7 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages", "strings"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages", "strings", "reading_grade", "sentence_words", "paragraph_words"}
 	fields, _ := checkKeys(p, n, known)
 	var langs *field // read last: it depends on language:
 	for _, f := range fields {
@@ -207,4 +215,22 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 	}
 	checkStrings(p, s, fields)
 	return s, p.list
+}
+
+// readTarget reads one of the plain-language targets: a whole number in
+// the range that makes sense for it.
+func readTarget(s *Settings, f *field, v string, p *problems) {
+	lo, hi, dst, example := 1, 18, &s.ReadingGrade, "reading_grade: 8, a US school grade; 6 is a reading age of 11"
+	switch f.key {
+	case "sentence_words":
+		lo, hi, dst, example = 8, 100, &s.SentenceWords, "sentence_words: 25"
+	case "paragraph_words":
+		lo, hi, dst, example = 20, 1000, &s.ParagraphWords, "paragraph_words: 100"
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		p.errorf(f.value.line, f.value.col, "%s %q is not a whole number from %d to %d (write e.g. %s)", f.key, v, lo, hi, example)
+		return
+	}
+	*dst = n
 }

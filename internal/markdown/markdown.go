@@ -54,6 +54,9 @@ type Options struct {
 	// important, warning, caution) in the article's language; a type
 	// not given has its English title.
 	CalloutLabels map[string]string
+
+	// Prose asks for Document.Prose, which only checking the text needs.
+	Prose bool
 }
 
 // Document is a rendered Markdown body.
@@ -66,6 +69,7 @@ type Document struct {
 	Text           string    // plain text of the whole body, for word counts and search
 	FirstParagraph string    // plain text of the first paragraph, a fallback summary
 	Notices        []Notice  // what readers will not see as written, in order
+	Prose          []Prose   // the paragraphs and list items, in order, when Options.Prose asks
 }
 
 // Renderer renders Markdown. The zero value is not usable; call New.
@@ -198,6 +202,9 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		return nil, err
 	}
 	out.Text = body.String()
+	if opts.Prose {
+		out.Prose = prose(doc, src)
+	}
 	return out, nil
 }
 

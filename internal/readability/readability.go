@@ -84,9 +84,10 @@ func easeGrade(s float64) float64 {
 // Result is the readability of a text.
 type Result struct {
 	Words, Sentences, Syllables int
-	// Formula is the language's formula; Graded is false when the
-	// language has none, and Score, Grade and ReadingAge are then 0.
-	Formula    Formula
+	// Formula names the language's formula; Graded is false when the
+	// language has none, and Formula, Score, Grade and ReadingAge are
+	// then empty.
+	Formula    string
 	Graded     bool
 	Score      float64 // the formula's own score: a grade, or a reading ease
 	Grade      float64 // the US school grade
@@ -99,7 +100,7 @@ func (r Result) String() string {
 	if !r.Graded {
 		return "no readability formula for this language"
 	}
-	return fmt.Sprintf("grade %.1f (reading age %.0f, %s)", r.Grade, math.Round(r.ReadingAge), r.Formula.Name)
+	return fmt.Sprintf("grade %.1f (reading age %.0f, %s)", r.Grade, math.Round(r.ReadingAge), r.Formula)
 }
 
 // Measure grades the sentences of a text in the language lang.
@@ -112,10 +113,9 @@ func Measure(lang string, sentences []Sentence) Result {
 	}
 	f, ok := FormulaFor(lang)
 	if !ok || r.Words == 0 {
-		r.Formula = f
 		return r
 	}
-	r.Formula, r.Graded = f, true
+	r.Formula, r.Graded = f.Name, true
 	r.Score, r.Grade = f.grade(float64(r.Words)/float64(r.Sentences), float64(r.Syllables)/float64(r.Words))
 	r.Grade = max(0, r.Grade)
 	r.ReadingAge = r.Grade + 5

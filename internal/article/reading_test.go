@@ -1,0 +1,78 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestCheck_PlainLanguage: with Options.Plain, check warns of a grade
+// above the site's target, naming the hardest sentences, of a long
+// sentence and of a long paragraph, each at its line and column; the
+// targets come from site.yaml; serving (Plain false) measures nothing.
+func TestCheck_PlainLanguage(t *testing.T) {
+	head := "---\ntitle: T\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\n"
+	long := "Patients presenting with persistent musculoskeletal discomfort frequently benefit from individualised physiotherapeutic interventions incorporating progressive resistance exercises, manual mobilisation techniques and comprehensive education regarding posture and activity modification."
+	plain := "Rest your knee. Put ice on it. Walk a little each day."
+	para := strings.TrimSpace(strings.Repeat("Walk a little each day and rest when it hurts. ", 11))
+	for _, tc := range []struct {
+		name, site, body string
+		want             []string // each problem, in order: its start, then "…" and a part of the rest
+	}{
+		{"plain text", "", plain + "\n", nil},
+		{"long hard sentence", "", "Intro line.\n\nSome " + long + "\n",
+			[]string{
+				"x.md:8:1: warning: the article reads at grade 27.6 (reading age 33, Flesch–Kincaid), above the site's target of grade 8…its hardest sentences: line 10:1 “Some Patients presenting with persistent musculoskeletal discomfort frequently …” (grade 34) (use shorter sentences",
+				"x.md:10:1: warning: this sentence has 28 words, and readers lose track after about 25: “Some Patients presenting",
+			}},
+		{"sentence in a list item", "", "- Rest.\n- " + long + "\n",
+			[]string{"x.md:8:1: warning: the article reads at grade", "x.md:9:3: warning: this sentence has 27 words"}},
+		{"long paragraph", "", para + "\n",
+			[]string{"x.md:8:1: warning: this paragraph has 110 words, more than 100"}},
+		{"targets from site.yaml", "reading_grade: 18\nsentence_words: 30\nparagraph_words: 200\n", para + "\n\n" + long + "\n", nil},
+		{"no formula for the language", "language: ar\n", long + "\n", []string{"x.md:8:1: warning: this sentence has 27 words"}},
+		{"bad target", "reading_grade: eight\n", plain + "\n",
+			[]string{`site.yaml:1:16: error: reading_grade "eight" is not a whole number from 1 to 18 (write e.g. reading_grade: 8, a US school grade; 6 is a reading age of 11)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"x.md": {Data: []byte(head + tc.body)}}
+			if tc.site != "" {
+				fsys["site.yaml"] = &fstest.MapFile{Data: []byte(tc.site)}
+			}
+			var got []string
+			for _, e := range Check(fsys, Options{Plain: true}).Problems {
+				got = append(got, e.Error())
+			}
+			all := strings.Join(got, "\n")
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d problems, want %d:\n%s", len(got), len(tc.want), all)
+			}
+			for i, w := range tc.want {
+				start, part, _ := strings.Cut(w, "…")
+				if !strings.HasPrefix(got[i], start) || !strings.Contains(got[i], part) {
+					t.Errorf("problem %d:\n%s\nwant %s", i, got[i], w)
+				}
+			}
+			if served := Check(fsys, Options{}); len(served.Problems) > 0 && tc.site == "" {
+				t.Errorf("without Plain: %v", served.Problems)
+			}
+		})
+	}
+}
+
+// TestCheck_PlainLanguageMeasures: the article's Reading holds its grade
+// and its three hardest sentences, hardest first.
+func TestCheck_PlainLanguageMeasures(t *testing.T) {
+	body := "Rest. Ice helps a lot.\n\nCompression bandaging reduces inflammatory swelling considerably.\n\nWalk daily.\n\nElevate the injured extremity above cardiac level whenever possible.\n"
+	r := Check(fstest.MapFS{"x.md": {Data: []byte("---\ntitle: T\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\n" + body)}}, Options{Plain: true})
+	if len(r.Articles) != 1 {
+		t.Fatalf("articles %v, problems %v", r.Articles, r.Problems)
+	}
+	g := r.Articles[0].Reading
+	if !g.Graded || g.Sentences != 5 || g.Words != 22 || g.Formula != "Flesch–Kincaid" || len(g.Hardest) != 3 {
+		t.Fatalf("reading %+v", g)
+	}
+	if h := g.Hardest[0]; h.Line != 10 || h.Col != 1 || !strings.HasPrefix(h.Text, "Compression") || h.Grade < g.Hardest[1].Grade {
+		t.Errorf("hardest %+v", g.Hardest)
+	}
+}
