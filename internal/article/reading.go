@@ -19,12 +19,17 @@ const (
 	DefaultParagraphWords = 100
 )
 
+// hardWords is the fewest words of a sentence that may be named among
+// the hardest: the grade of a sentence of a few words says little
+// ("Homework." alone reads at grade 20).
+const hardWords = 10
+
 // Reading is how hard an article is to read, measured when Options.Plain
 // asks for it.
 type Reading struct {
 	readability.Result
-	// Hardest are the article's hardest sentences, hardest first: three
-	// at most.
+	// Hardest are the article's hardest sentences of ten words or
+	// more, hardest first: three at most.
 	Hardest []HardSentence
 }
 
@@ -54,7 +59,9 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 			if s.Words > sentenceWords {
 				p.warnf(line, col, "this sentence has %d words, and readers lose track after about %d: %s (split it, or make a list of its parts)", s.Words, sentenceWords, quoteStart(s.Text(block.Text)))
 			}
-			hard = append(hard, HardSentence{Line: line, Col: col, Text: s.Text(block.Text), Grade: readability.Grade(lang, s)})
+			if s.Words >= hardWords {
+				hard = append(hard, HardSentence{Line: line, Col: col, Text: s.Text(block.Text), Grade: readability.Grade(lang, s)})
+			}
 		}
 		if words > paragraphWords && !block.Item {
 			line, col := pos.at(block.Offset(0))
