@@ -50,7 +50,7 @@ type Stats struct {
 	Files int   // files, compressed ones included
 	Bytes int64 // bytes in all files
 	// Retired counts the files under /static/ of earlier exports that
-	// this one keeps for pages still in caches (see KeepRetired); they
+	// this one keeps for pages still in caches (see site.KeepRetired); they
 	// are not in Files.
 	Retired int
 }
@@ -63,7 +63,7 @@ type Stats struct {
 // The files are written to a new folder beside dir, which then takes
 // dir's place, so a failed export leaves the previous one whole and a
 // reader of dir never sees half of one. The previous export's files
-// under /static/ that this one no longer has stay for KeepRetired.
+// under /static/ that this one no longer has stay for site.KeepRetired.
 func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	var st Stats
 	if done, all := s.Compressed(); done != all {

@@ -288,7 +288,7 @@ func TestWrite_ThroughALinkReplacesItsTarget(t *testing.T) {
 // TestWrite_KeepsTheLastExportsStaticFilesForAWeek: a page of the
 // previous export may still be in a browser's or a CDN's cache for a
 // day, naming that export's fingerprinted stylesheet, pictures and
-// search index; the next export keeps those files for KeepRetired from
+// search index; the next export keeps those files for site.KeepRetired from
 // the first export that left them out, then drops them. Pages are not
 // kept: a gone article must be gone.
 func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"healthsite/internal/site"
 )
 
 // RetiredFile lists, in an export's folder, the files of earlier exports
@@ -19,20 +21,9 @@ import (
 // each with the time it was first left out.
 const RetiredFile = ".healthsite-retired"
 
-// KeepRetired is how long an export keeps a file under /static/ that
-// an earlier export wrote and this one no longer uses. Pages are cached
-// for five minutes and then may be served stale for a day
-// (stale-while-revalidate=86400), by browsers and by CDNs: a page
-// written by the previous export still names that export's stylesheet,
-// pictures and search index, with fingerprinted names that the new
-// export does not have. Deleting them at once would give those readers
-// a page without its style, pictures missing, or a search that fails.
-// A week covers the day with room for caches that keep pages longer.
-const KeepRetired = 7 * 24 * time.Hour
-
 // keepRetired copies into dir each file under static/ of the previous
 // export that dir lacks, unless it was first left out more than
-// KeepRetired before now, and records them in RetiredFile. It returns
+// site.KeepRetired before now, and records them in RetiredFile. It returns
 // how many it kept.
 func keepRetired(dir, previous string, now time.Time) (int, error) {
 	if previous == "" {
@@ -67,7 +58,7 @@ func keepRetired(dir, previous string, now time.Time) (int, error) {
 		if !ok {
 			left = now // left out by this export
 		}
-		if now.Sub(left) > KeepRetired {
+		if now.Sub(left) > site.KeepRetired {
 			return nil
 		}
 		if err := copyFile(path, filepath.Join(dir, rel)); err != nil {

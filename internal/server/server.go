@@ -61,11 +61,12 @@ type Server struct {
 	changes  broadcast     // a new version, or new problems
 	stopping chan struct{} // closed when shutdown begins, to end event streams
 	stopOnce sync.Once
+	now      func() time.Time // the clock of retiring assets; tests move it
 }
 
 // New returns a server of s that logs to log.
 func New(s *site.Site, log *slog.Logger, opts Options) *Server {
-	srv := &Server{log: log, opts: opts, stopping: make(chan struct{})}
+	srv := &Server{log: log, opts: opts, stopping: make(chan struct{}), now: time.Now}
 	srv.current.Store(&version{site: s})
 	srv.handler = srv.routes()
 	return srv
@@ -74,9 +75,14 @@ func New(s *site.Site, log *slog.Logger, opts Options) *Server {
 // Swap makes next the version served to every request that starts after
 // it returns, and forgets the errors of an earlier failed reload;
 // requests already running finish with the version they had.
+//
+// The fingerprinted assets of the version replaced that next lacks stay
+// at their addresses for site.KeepRetired, for the pages of that version
+// that browsers and CDNs still hold.
 func (s *Server) Swap(next *site.Site) {
 	s.mu.Lock()
-	s.current.Store(&version{site: next})
+	old := s.current.Load()
+	s.current.Store(&version{site: next, retired: retire(old, next, s.now())})
 	s.mu.Unlock()
 	s.changes.notify()
 }
@@ -85,7 +91,8 @@ func (s *Server) Swap(next *site.Site) {
 // Site served stays.
 func (s *Server) setProblems(err error) {
 	s.mu.Lock()
-	s.current.Store(&version{site: s.current.Load().site, problems: err})
+	old := s.current.Load()
+	s.current.Store(&version{site: old.site, problems: err, retired: old.retired})
 	s.mu.Unlock()
 	s.changes.notify()
 }
@@ -127,9 +134,13 @@ func (s *Server) routes() http.Handler {
 
 // handlePage serves GET and HEAD of a prerendered page.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
-	p := s.siteOf(r).Page(r.URL.Path)
+	v := s.requestOf(r).version
+	p := v.site.Page(r.URL.Path)
 	if s.showProblems(w, r) {
 		return
+	}
+	if p == nil {
+		p = v.retired[r.URL.Path].page // nil when it is not one
 	}
 	if p == nil {
 		s.handleNotFound(w, r)

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"healthsite/internal/site"
 )
@@ -14,6 +15,38 @@ import (
 type version struct {
 	site     *site.Site
 	problems error
+	// retired are the fingerprinted assets of earlier versions that
+	// this one lacks, kept for site.KeepRetired from the swap that
+	// dropped them, for pages of those versions still in caches.
+	retired map[string]retiredPage
+}
+
+// retiredPage is an asset of an earlier version, and when a Swap first
+// served a version without it.
+type retiredPage struct {
+	page  *site.Page
+	since time.Time
+}
+
+// retire returns the retired assets of the version after old, which
+// serves next from now on: old's own immutable pages that next lacks,
+// and old's retired ones that next still lacks and that are not yet
+// site.KeepRetired old.
+func retire(old *version, next *site.Site, now time.Time) map[string]retiredPage {
+	out := map[string]retiredPage{}
+	for path, r := range old.retired {
+		if next.Page(path) == nil && now.Sub(r.since) <= site.KeepRetired {
+			out[path] = r
+		}
+	}
+	if old.site != nil && old.site != next {
+		for _, path := range old.site.Paths() {
+			if p := old.site.Page(path); p.Immutable && next.Page(path) == nil {
+				out[path] = retiredPage{page: p, since: now}
+			}
+		}
+	}
+	return out
 }
 
 // request is what the middleware and the handlers of one request

@@ -74,6 +74,18 @@ type Options struct {
 	Previous *Site
 }
 
+// KeepRetired is how long a fingerprinted asset (a stylesheet, a
+// picture, a search index under /static/) stays at its address after
+// the content version that had it is replaced, by the server's next
+// version or by the next export. Pages are cached for five minutes and
+// then may be served stale for a day (stale-while-revalidate=86400), by
+// browsers and by CDNs: such a page names the assets of its own
+// version, whose fingerprinted names the new version does not have.
+// Dropping them at once would give those readers a page without its
+// style, pictures missing, or a search that fails. A week covers the
+// day with room for caches that keep pages longer.
+const KeepRetired = 7 * 24 * time.Hour
+
 // Page is one prerendered response body.
 type Page struct {
 	Path        string    // URL path, e.g. /articles/neck-pain/
