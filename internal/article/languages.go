@@ -175,7 +175,7 @@ func furtherTag(s *Settings, lf *field, seen map[string]int, p *problems) (strin
 		p.errorf(lf.line, lf.col, "the language %s is given twice, here and on line %d (keep one of them)", tag, line)
 		return "", false
 	}
-	if slices.Contains(ReservedPageNames, strings.ToLower(tag)) {
+	if slices.Contains(ReservedPageNames(), strings.ToLower(tag)) {
 		p.errorf(lf.line, lf.col, "the language %s cannot have the address /%s/, which the site uses for its own pages (use a longer tag, such as %s-XX with a region)", tag, strings.ToLower(tag), tag)
 		return "", false
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"healthsite/internal/markdown"
+	"healthsite/internal/paths"
 )
 
 // PagesFolder is the folder of the content whose Markdown files are the
@@ -47,13 +48,23 @@ func (l *Library) PagesIn(tag string) []*Page {
 	return out
 }
 
-// ReservedPageNames are the first segments of the site's own addresses:
-// a standalone page named like one would hide it, or be hidden by it.
-// Feeds and files are named as the file name of a page would become.
-var ReservedPageNames = []string{
-	"articles", "tags", "authors", "search", "page", "static", "healthz",
-	"feed", "feed-xml", "feed-json", "atom", "atom-xml", "sitemap", "sitemap-xml",
-	"robots", "robots-txt", "404", "index",
+// ReservedPageNames returns the names no standalone page may have,
+// sorted: the first segment of each of the site's own addresses
+// (paths.Roots), as a file of that name would be addressed (feed.xml
+// becomes feed-xml) and without its extension (feed), and the names of
+// the files an export writes beside the pages (index.html, 404.html).
+// A page named like one would hide the site's page, or be hidden by it.
+func ReservedPageNames() []string {
+	out := []string{"404", "index"}
+	for _, root := range paths.Roots() {
+		seg, _, _ := strings.Cut(strings.TrimPrefix(root, "/"), "/")
+		out = append(out, Slugify(seg))
+		if ext := pathpkg.Ext(seg); ext != "" {
+			out = append(out, Slugify(strings.TrimSuffix(seg, ext)))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // pageFields are the front matter fields of a standalone page.
@@ -208,7 +219,7 @@ func (l *loader) loadPages(files []string, read func(string) ([]byte, *Error)) (
 		switch key := tag + "/" + pg.Slug; {
 		case pg.Slug == "":
 			p.errorf(1, 1, "the file name %q gives no web address (rename it with letters or digits, like about.md)", base)
-		case slices.Contains(ReservedPageNames, pg.Slug):
+		case slices.Contains(ReservedPageNames(), pg.Slug):
 			p.errorf(1, 1, "a page named %s would be served at %s/%s/, which the site uses for its own pages (rename the file, e.g. about-%s.md)", base, prefix, pg.Slug, pg.Slug)
 		case bySlg[key] != nil:
 			p.errorf(1, 1, "the web address %s/%s/ is also used by %s (give one of the two files another name)", prefix, pg.Slug, bySlg[key].Path)

@@ -84,7 +84,7 @@ func namedPages(lib *Library, names pageNames) *PageSet {
 // /tags/knee/page/3/) and its number, or false when p is no such page.
 func laterPage(p string) (list string, n int, ok bool) {
 	dir, num := path.Split(strings.TrimSuffix(p, "/"))
-	list, ok = strings.CutSuffix(dir, "page/")
+	list, ok = strings.CutSuffix(dir, paths.Paged)
 	n, err := strconv.Atoi(num)
 	if !ok || err != nil || n < 1 || !strings.HasSuffix(p, "/") {
 		return "", 0, false
@@ -100,13 +100,13 @@ func (s *PageSet) pastTheEnd(p string) string {
 		return ""
 	}
 	pages := 1
-	for s.Has(list + "page/" + strconv.Itoa(pages+1) + "/") {
+	for s.Has(list + paths.Paged + strconv.Itoa(pages+1) + "/") {
 		pages++
 	}
 	if pages == 1 {
 		return "the link to " + p + " leads to no page: the list at " + list + " fits on one page (link to " + list + ")"
 	}
-	last := list + "page/" + strconv.Itoa(pages) + "/"
+	last := list + paths.Paged + strconv.Itoa(pages) + "/"
 	return "the link to " + p + " leads to no page: the list at " + list + " has " + strconv.Itoa(pages) + " pages (link to " + last + ", its last, or to " + list + ", which has the newest)"
 }
 

@@ -260,7 +260,7 @@ func (c *conversion) read(name string) {
 	} else if u := text(meta["permalink"]); u != "" && !strings.Contains(u, ":") {
 		d.slug = article.Slugify(path.Base(strings.TrimSuffix(strings.Trim(u, "/"), ".html")))
 	}
-	if d.kind == asPage && slices.Contains(article.ReservedPageNames, d.slug) {
+	if d.kind == asPage && slices.Contains(article.ReservedPageNames(), d.slug) {
 		if d.slug == "index" || d.slug == "404" {
 			// The home page and the page-not-found page: healthsite
 			// makes both. Their own text, if any, goes to a page.

@@ -25,6 +25,18 @@ const (
 	Static   = "/static/"     // fingerprinted assets and images
 )
 
+// Paged is the segment of a list's later pages: page n of the list at
+// root is at root + Paged + n + "/", as /page/2/ or /tags/knee/page/3/.
+const Paged = "page/"
+
+// Roots returns every path above but Home, and /page/: the pages every
+// site has and the roots of the pages named by their content. Their
+// first segments are the site's own, which no standalone page may take
+// (article.ReservedPageNames), so a root added here is reserved too.
+func Roots() []string {
+	return []string{Articles, Tags, Authors, Search, Feed, Atom, JSONFeed, Sitemap, Robots, Health, Static, Home + Paged}
+}
+
 // Fixed returns the paths every site has, whatever its content.
 func Fixed() []string {
 	return []string{Home, Tags, Authors, Search, Feed, Atom, JSONFeed, Sitemap, Robots, Health}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"healthsite/internal/article"
+	"healthsite/internal/paths"
 	"healthsite/templates"
 )
 
@@ -23,7 +24,7 @@ func pagedPath(root string, n int) string {
 	if n <= 1 {
 		return root
 	}
-	return root + "page/" + strconv.Itoa(n) + "/"
+	return root + paths.Paged + strconv.Itoa(n) + "/"
 }
 
 // pageCount is the number of pages of a list of n articles: one at
@@ -33,7 +34,7 @@ func pageCount(n int) int { return max(1, (n+PerPage-1)/PerPage) }
 // listPaths are the pages of a list of n articles at root, as list
 // lays them out, and the address of its page 1, which leads to root.
 func listPaths(root string, n int) []string {
-	out := []string{root + "page/1/"}
+	out := []string{root + paths.Paged + "1/"}
 	for i := range pageCount(n) {
 		out = append(out, pagedPath(root, i+1))
 	}
@@ -44,7 +45,7 @@ func listPaths(root string, n int) []string {
 // root/page/2/... The first page of a list is the canonical one.
 func (b *builder) list(root, heading, intro, empty string, articles []*article.Article) listPage {
 	pages := pageCount(len(articles))
-	b.site.redirects[root+"page/1/"] = root
+	b.site.redirects[root+paths.Paged+"1/"] = root
 	var out []listPage
 	for n := 1; n <= pages; n++ {
 		chunk := articles[min((n-1)*PerPage, len(articles)):min(n*PerPage, len(articles))]
