@@ -210,7 +210,7 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		for _, e := range site.Encodings {
+		for _, e := range site.Encodings() {
 			body := plain
 			if e != site.Identity {
 				var ok bool

@@ -54,7 +54,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 		pages[File(p)] = s.Page(p)
 	}
 	for name, p := range pages {
-		for _, e := range site.Encodings {
+		for _, e := range site.Encodings() {
 			if body, _, ok := p.Variant(e); ok {
 				want[name+e.Ext()] = body
 			}

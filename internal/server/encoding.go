@@ -18,8 +18,8 @@ func negotiate(accept string, has func(site.Encoding) bool) site.Encoding {
 	if accept == "" {
 		return site.Identity
 	}
-	var q [len(site.Encodings)]float64
-	var named [len(site.Encodings)]bool
+	var q [site.NumEncodings]float64
+	var named [site.NumEncodings]bool
 	star := -1.0
 	for elem := range strings.SplitSeq(accept, ",") {
 		coding, params, _ := strings.Cut(elem, ";")
@@ -32,7 +32,7 @@ func negotiate(accept string, has func(site.Encoding) bool) site.Encoding {
 			star = max(star, weight)
 			continue
 		}
-		for _, e := range site.Encodings {
+		for _, e := range site.Encodings() {
 			if coding == e.Token() || (e == site.Gzip && coding == "x-gzip") {
 				// A coding named twice keeps its best weight.
 				q[e] = max(q[e], weight)
@@ -43,7 +43,7 @@ func negotiate(accept string, has func(site.Encoding) bool) site.Encoding {
 			}
 		}
 	}
-	for _, e := range site.Encodings {
+	for _, e := range site.Encodings() {
 		if !named[e] {
 			switch {
 			case star >= 0:
@@ -55,8 +55,8 @@ func negotiate(accept string, has func(site.Encoding) bool) site.Encoding {
 			}
 		}
 	}
-	best, bestQ := site.Identity, 0.0  // the fallback
-	for _, e := range site.Encodings { // most preferred first, so ties keep it
+	best, bestQ := site.Identity, 0.0    // the fallback
+	for _, e := range site.Encodings() { // most preferred first, so ties keep it
 		if q[e] > bestQ && has(e) {
 			best, bestQ = e, q[e]
 		}

@@ -24,8 +24,13 @@ const (
 	Identity
 )
 
-// Encodings lists every encoding, most preferred first.
-var Encodings = [...]Encoding{Brotli, Gzip, Identity}
+// NumEncodings is the number of encodings, for arrays indexed by one.
+const NumEncodings = int(Identity) + 1
+
+// Encodings returns every encoding, most preferred first. It is a
+// function returning an array, not a variable, so that no caller can
+// change the order the others see.
+func Encodings() [NumEncodings]Encoding { return [...]Encoding{Brotli, Gzip, Identity} }
 
 // Token is the encoding's name in Accept-Encoding and Content-Encoding;
 // "identity" for the bytes as they are.

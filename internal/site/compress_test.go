@@ -89,7 +89,7 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 			name = "an error page"
 		}
 		tags := map[string]bool{}
-		for _, e := range Encodings {
+		for _, e := range Encodings() {
 			body, etag, ok := p.Variant(e)
 			if !ok {
 				continue
