@@ -53,6 +53,40 @@ type Head struct {
 	FooterLinks []Link
 	// Notice, in the development preview, names the files with problems.
 	Notice *ProblemsNotice
+	// Translations are the language switcher of a multilingual site,
+	// one entry per language; none on a site of one language.
+	Translations []Translation
+	// Alternates are the versions of the page in other languages, for
+	// <link rel="alternate" hreflang>: only versions that exist, the
+	// page's own and x-default included; none when it has no other.
+	Alternates []Alternate
+}
+
+// Translation is one language of the language switcher.
+type Translation struct {
+	Lang    string // its BCP 47 tag, for hreflang and lang
+	Name    string // the language's own name: English, Español, العربية
+	URL     string // this page in that language, or that language's home page
+	Missing bool   // the page is not in that language: URL is the home page
+	Current bool   // the page's own language
+}
+
+// Alternate is a version of the page for rel="alternate" hreflang.
+type Alternate struct {
+	Lang string // BCP 47 tag, or x-default
+	URL  string // absolute
+}
+
+// OGLocales are the og:locale:alternate values of h: the locales of
+// its versions in other languages.
+func (h Head) OGLocales() []string {
+	var out []string
+	for _, a := range h.Alternates {
+		if a.Lang != "x-default" && a.Lang != h.Lang {
+			out = append(out, ogLocale(a.Lang))
+		}
+	}
+	return out
 }
 
 // Feed is a feed of the site, for <link rel="alternate">.

@@ -183,6 +183,10 @@ func (l *Library) parts() libraryParts {
 // with content/synonyms.yaml's added. The map is the caller's.
 func (l *Library) Synonyms() map[string][]string { return l.synonyms.For(l.settings.Language) }
 
+// SynonymsIn returns the groups of words search treats as the same in
+// the language tag, as Synonyms.
+func (l *Library) SynonymsIn(tag string) map[string][]string { return l.synonyms.For(tag) }
+
 // Settings returns the site-wide settings.
 func (l *Library) Settings() Settings { return l.settings }
 

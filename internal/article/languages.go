@@ -5,7 +5,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -45,14 +47,14 @@ func (s Settings) Multilingual() bool { return len(s.Languages) > 0 }
 
 // In returns the settings as the pages of the language tag see them:
 // the main language's, with what its entry of languages: gives, and
-// Language set to tag. An unknown tag gives s unchanged.
+// Language set to tag; Strings are its own strings: only. An unknown tag gives s unchanged.
 func (s Settings) In(tag string) Settings {
 	for _, l := range s.Languages {
 		if l.Tag != tag {
 			continue
 		}
 		out := s
-		out.Language = l.Tag
+		out.Language, out.Strings = l.Tag, l.Strings
 		if l.Name != "" {
 			out.Name = l.Name
 		}
@@ -105,16 +107,21 @@ func (s Settings) splitLanguage(name string) (tag, rest string) {
 }
 
 // LanguageName is the name of the language tag in that language itself
-// (English, Español, العربية), as a language switcher shows it.
+// (English, Español, العربية), as a language switcher shows it: the
+// language's, not the region's variant of it (English for en-GB), and
+// capitalised as the first word of a line.
 func LanguageName(tag string) string {
 	t, err := language.Parse(tag)
 	if err != nil {
 		return tag
 	}
-	if n := display.Self.Name(t); n != "" {
-		return n
+	base, _ := t.Base()
+	n := display.Self.Name(language.Make(base.String()))
+	if n == "" {
+		return tag
 	}
-	return tag
+	first, size := utf8.DecodeRuneInString(n)
+	return cases.Upper(t).String(string(first)) + n[size:]
 }
 
 // EnglishLanguageName is the name of the language tag in English, for

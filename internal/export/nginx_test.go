@@ -170,6 +170,20 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 		site func(t *testing.T) *site.Site
 	}{
 		{"shipped", shipped},
+		{"three languages", func(t *testing.T) *site.Site {
+			lib, err := article.Load(sample.Languages(), article.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := site.Build(lib, site.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), StaticSearch: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Compress(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}},
 		{"generated", func(t *testing.T) *site.Site {
 			// Enough articles for later pages of the index, topics and authors.
 			lib, err := article.Load(sample.Articles(45, 1), article.Options{})

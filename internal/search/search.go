@@ -3,8 +3,9 @@
 // reload and dropped with it, so the search page never shows an article
 // that is gone or misses one that was just published.
 //
-// Words are analysed as English (lower case, stop words dropped, Porter
-// stems), so "stretches" finds "stretching". User input never reaches
+// Words are analysed in the documents' language (Options.Language; for
+// English: lower case, stop words dropped, Porter stems), so
+// "stretches" finds "stretching" and "médicos" finds "médico". User input never reaches
 // bleve's query-string syntax: a query is cut into words, and every word
 // must appear in at least one of title, tags, summary, body or authors
 // (AND across words, OR across fields), so "neck pain at work" finds
@@ -24,7 +25,6 @@
 package search
 
 import (
-	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -34,7 +34,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
@@ -118,6 +117,9 @@ type Options struct {
 	// group that works every way: a query with any of them finds
 	// articles with any other.
 	Synonyms map[string][]string
+	// Language is the BCP 47 tag of the documents' language, which
+	// chooses how words are analysed (analyzerFor); "" is English.
+	Language string
 }
 
 // indexed is the document bleve maps; the json tags are the field names.
@@ -168,7 +170,8 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 
 	order := rankOrder(docs)
 
-	m := newMapping(cfg)
+	name := analyzerFor(opts.Language)
+	m := newMapping(cfg, name)
 	// An empty path keeps scorch in memory: nothing is written to disk.
 	bi, err := bleve.NewUsing("", m, cfg.indexType, scorch.Name, nil)
 	if err != nil {
@@ -204,10 +207,10 @@ func build(docs []Doc, opts Options, cfg config) (*Index, error) {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
-	analyzer := m.AnalyzerNamed(en.AnalyzerName)
+	analyzer := m.AnalyzerNamed(name)
 	if analyzer == nil {
 		_ = bi.Close()
-		return nil, errors.New("search: no English analyzer")
+		return nil, fmt.Errorf("search: no analyzer %q", name)
 	}
 	ix := &Index{bleve: bi, analyzer: analyzer, docs: texts, n: len(docs), synonyms: newSynonyms(analyzer, opts.Synonyms)}
 	runtime.AddCleanup(ix, func(bi bleve.Index) { _ = bi.Close() }, bi)
@@ -231,10 +234,10 @@ func rankOrder(docs []Doc) []int {
 	return order
 }
 
-func newMapping(cfg config) *mapping.IndexMappingImpl {
+func newMapping(cfg config, analyzer string) *mapping.IndexMappingImpl {
 	textField := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
+		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = cfg.termVectors
@@ -257,7 +260,7 @@ func newMapping(cfg config) *mapping.IndexMappingImpl {
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = dm
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzer
 	m.IndexDynamic = false
 	m.StoreDynamic = false
 	m.DocValuesDynamic = false

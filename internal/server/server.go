@@ -121,7 +121,7 @@ func (s *Server) routes() http.Handler {
 	// path is whatever page the current Site has there (its page kinds,
 	// internal/site's kinds.go, are the URL scheme), else a redirect or
 	// the 404 page.
-	get(paths.Search, s.handleSearch) // full-text search, rendered per request
+	get(paths.Search, s.handleSearch) // full-text search, rendered per request; each further language's at /<tag>/search (handlePage)
 	get(paths.Health, s.handleHealth) // liveness for load balancers
 	if s.opts.Dev {
 		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
@@ -135,6 +135,10 @@ func (s *Server) routes() http.Handler {
 // handlePage serves GET and HEAD of a prerendered page.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 	v := s.requestOf(r).version
+	if _, ok := v.site.SearchPath(r.URL.Path); ok {
+		s.handleSearch(w, r)
+		return
+	}
 	p := v.site.Page(r.URL.Path)
 	if s.showProblems(w, r) {
 		return
@@ -181,8 +185,9 @@ func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
 	return body, etag
 }
 
-// handleSearch serves GET /search?q=...&page=N: the one page rendered
-// per request. Any query gets a page, never an error.
+// handleSearch serves GET /search?q=...&page=N, and each further
+// language's /<tag>/search: the one page rendered per request. Any
+// query gets a page, never an error.
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if s.showProblems(w, r) {
 		return
@@ -192,7 +197,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	body, err := s.siteOf(r).SearchPage(r.Context(), q.Get("q"), page)
+	prefix, _ := s.siteOf(r).SearchPath(r.URL.Path)
+	body, err := s.siteOf(r).SearchPageIn(r.Context(), prefix, q.Get("q"), page)
 	if err != nil && r.Context().Err() != nil {
 		return // the reader left while the search index was being built
 	}

@@ -12,8 +12,8 @@ import (
 // article returns the page of a, to be rendered. It only reads the
 // builder, so that articles can be made on several goroutines.
 func (b *builder) article(a *article.Article) (string, templ.Component) {
-	path := ArticlePath(a.Slug)
-	t := b.site.bySlug[a.Slug]
+	path := b.articlePath(a.Slug)
+	t := b.teasers[a.Slug]
 	p := templates.ArticlePage{
 		Head:        b.head(a.Title, a.Description, path),
 		Title:       a.Title,
@@ -39,7 +39,7 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	if a.ReviewedBy != "" {
 		p.ReviewedBy, p.Reviewed, p.NextReview = a.ReviewedBy, a.Reviewed, a.NextReview
 		if r := b.lib.Reviewer(a.ReviewedBy); r != nil {
-			p.ReviewerURL = AuthorPath(r.Name)
+			p.ReviewerURL = b.authorPath(r.Name)
 		}
 		p.Overdue = b.now.After(a.NextReview)
 	}
@@ -67,11 +67,12 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 		p.Contents = sections
 	}
 	for _, r := range b.related.related(a, RelatedCount) {
-		p.Related = append(p.Related, b.site.bySlug[r.Slug])
+		p.Related = append(p.Related, b.teasers[r.Slug])
 	}
 	p.Head.Type = "article"
 	p.Head.Published, p.Head.Modified, p.Head.Tags = a.Date, a.Modified(), a.Tags
 	p.Head.LinkedData = b.articleData(a)
+	p.Head.Translations, p.Head.Alternates = b.articleAlternates(a)
 	return path, templates.Article(p)
 }
 
@@ -87,10 +88,11 @@ func standfirst(a *article.Article) string {
 	return a.Summary
 }
 
-func teaser(a *article.Article) templates.Teaser {
+// teaser is a's card in lists, with links within its language.
+func (b *builder) teaser(a *article.Article) templates.Teaser {
 	t := templates.Teaser{
 		Title:   a.Title,
-		URL:     ArticlePath(a.Slug),
+		URL:     b.articlePath(a.Slug),
 		Date:    a.Date,
 		Summary: a.Summary,
 		Draft:   a.Draft,
@@ -99,10 +101,10 @@ func teaser(a *article.Article) templates.Teaser {
 		t.Reviewed = a.Reviewed
 	}
 	for _, name := range a.Authors {
-		t.Authors = append(t.Authors, templates.Link{Name: name, URL: AuthorPath(name)})
+		t.Authors = append(t.Authors, templates.Link{Name: name, URL: b.authorPath(name)})
 	}
 	for _, tag := range a.Tags {
-		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: TagPath(tag)})
+		t.Tags = append(t.Tags, templates.Link{Name: tag, URL: b.tagPath(tag)})
 	}
 	return t
 }

@@ -32,6 +32,7 @@ type Feed struct {
 	Settings article.Settings
 	BaseURL  string             // absolute, no trailing slash, e.g. https://health.example.org
 	Articles []*article.Article // published, newest first; the functions take the first FeedItems
+	Prefix   string             // the start of the paths of the feed's language: "" for the main one, /es
 	Updated  time.Time          // the newest Modified() of the articles (zero when none)
 }
 
@@ -56,7 +57,7 @@ func (f Feed) updated() time.Time {
 }
 
 // url is the absolute URL of path on the site.
-func (f Feed) url(path string) string { return absoluteURL(f.BaseURL, path) }
+func (f Feed) url(path string) string { return absoluteURL(f.BaseURL, f.Prefix+path) }
 
 // content is the body of article a as a feed carries it: its links and
 // images absolute, since a feed reader shows it away from the site and

@@ -46,12 +46,16 @@ type ldArticle struct {
 	Publisher        ldOrganization `json:"publisher"`
 	Image            []string       `json:"image,omitempty"`
 	InLanguage       string         `json:"inLanguage,omitempty"`
-	Keywords         []string       `json:"keywords,omitempty"`
-	WordCount        int            `json:"wordCount,omitempty"`
-	LastReviewed     string         `json:"lastReviewed,omitempty"`
-	ReviewedBy       *ldPerson      `json:"reviewedBy,omitempty"`
-	Citation         []ldCitation   `json:"citation,omitempty"`
-	MedicalAudience  *ldAudience    `json:"medicalAudience,omitempty"`
+	// The original a translation translates, and an original's
+	// translations.
+	TranslationOfWork *ldWork      `json:"translationOfWork,omitempty"`
+	WorkTranslation   []ldWork     `json:"workTranslation,omitempty"`
+	Keywords          []string     `json:"keywords,omitempty"`
+	WordCount         int          `json:"wordCount,omitempty"`
+	LastReviewed      string       `json:"lastReviewed,omitempty"`
+	ReviewedBy        *ldPerson    `json:"reviewedBy,omitempty"`
+	Citation          []ldCitation `json:"citation,omitempty"`
+	MedicalAudience   *ldAudience  `json:"medicalAudience,omitempty"`
 }
 
 type ldCitation struct {
@@ -96,7 +100,7 @@ func (b *builder) website() *ldWebSite {
 		Context:     "https://schema.org",
 		Type:        "WebSite",
 		Name:        b.settings.Name,
-		URL:         b.base + "/",
+		URL:         b.base + b.at(HomePath),
 		Description: b.settings.Description,
 		InLanguage:  b.settings.Language,
 		PotentialAction: &ldSearchAction{
@@ -116,7 +120,7 @@ func (b *builder) publisher() ldOrganization {
 // articleData is an article page's linked data: a MedicalWebPage, with
 // the Article properties, its clinical review and its sources.
 func (b *builder) articleData(a *article.Article) *ldArticle {
-	url := b.base + ArticlePath(a.Slug)
+	url := b.base + b.articlePath(a.Slug)
 	d := &ldArticle{
 		Context:          "https://schema.org",
 		Type:             "MedicalWebPage",
@@ -131,6 +135,7 @@ func (b *builder) articleData(a *article.Article) *ldArticle {
 		Keywords:         a.Tags,
 		WordCount:        a.Words,
 	}
+	d.TranslationOfWork, d.WorkTranslation = b.translationData(a)
 	for _, name := range a.Authors {
 		d.Author = append(d.Author, b.person(name, b.lib.Profile(name), false))
 	}

@@ -27,25 +27,29 @@ type kind struct {
 	patterns []string
 	build    func(b *builder) []SitemapURL
 	paths    func(b *builder) []string
+	// shared kinds are made once for the whole site; every other kind
+	// is made for each language, under its prefix (/es/…), so that a
+	// kind added here exists in every language.
+	shared bool
 }
 
 // kinds are every kind of page, in the order Build makes them, which is
 // the sitemap's order.
 func kinds() []kind {
 	return []kind{
-		{"home", []string{HomePath, "/page/{n}/"}, (*builder).home, (*builder).homePaths},
-		{"article", []string{"/articles/{slug}/"}, (*builder).articles, (*builder).articlePaths},
-		{"topic", []string{TagsPath, TagsPath + "{tag}/", TagsPath + "{tag}/page/{n}/"}, (*builder).topics, (*builder).topicPaths},
-		{"author", []string{AuthorsPath, AuthorsPath + "{author}/", AuthorsPath + "{author}/page/{n}/"}, (*builder).authors, (*builder).authorPaths},
-		{"page", []string{"/{page}/"}, (*builder).standalonePages, (*builder).standalonePaths},
-		{"profile", []string{AuthorsPath, AuthorsPath + "{author}/"}, (*builder).profilePages, (*builder).profilePaths},
-		{"feed", []string{FeedPath, AtomPath, JSONFeedPath}, (*builder).feedPages, fixed(FeedPath, AtomPath, JSONFeedPath)},
-		{"sitemap", []string{sitemapPath}, (*builder).sitemapPage, fixed(sitemapPath)},
-		{"robots", []string{RobotsPath}, (*builder).robots, fixed(RobotsPath)},
-		{"asset", []string{static.Prefix + "*"}, (*builder).assetPages, (*builder).assetPaths},
+		{"home", []string{HomePath, "/page/{n}/"}, (*builder).home, (*builder).homePaths, false},
+		{"article", []string{"/articles/{slug}/"}, (*builder).articles, (*builder).articlePaths, false},
+		{"topic", []string{TagsPath, TagsPath + "{tag}/", TagsPath + "{tag}/page/{n}/"}, (*builder).topics, (*builder).topicPaths, false},
+		{"author", []string{AuthorsPath, AuthorsPath + "{author}/", AuthorsPath + "{author}/page/{n}/"}, (*builder).authors, (*builder).authorPaths, false},
+		{"page", []string{"/{page}/"}, (*builder).standalonePages, (*builder).standalonePaths, false},
+		{"profile", []string{AuthorsPath, AuthorsPath + "{author}/"}, (*builder).profilePages, (*builder).profilePaths, false},
+		{"feed", []string{FeedPath, AtomPath, JSONFeedPath}, (*builder).feedPages, fixed(FeedPath, AtomPath, JSONFeedPath), false},
+		{"sitemap", []string{sitemapPath}, (*builder).sitemapPage, fixed(sitemapPath), true},
+		{"robots", []string{RobotsPath}, (*builder).robots, fixed(RobotsPath), true},
+		{"asset", []string{static.Prefix + "*"}, (*builder).assetPages, (*builder).assetPaths, true},
 		// The export's search files are named by a digest of the index,
 		// known only once it is built; no content links to them.
-		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch, fixed()},
+		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch, fixed(), true},
 	}
 }
 
@@ -60,15 +64,28 @@ func fixed(addrs ...string) func(*builder) []string {
 // Loading checks the content's links against it (article.Options.Pages),
 // so a link is good exactly when Build makes the page it leads to.
 func Pages(lib *article.Library) *article.PageSet {
-	b := &builder{lib: lib, assets: static.Embedded()}
-	for _, a := range lib.Articles() {
-		if !a.Draft {
-			b.published = append(b.published, a)
-		}
-	}
 	all := paths.Served()
-	for _, k := range kinds() {
-		all = append(all, k.paths(b)...)
+	s := lib.Settings()
+	for _, tag := range s.Tags() {
+		// Each language has the pages of every kind not shared, under
+		// its prefix, as Build makes them.
+		b := &builder{lib: lib, assets: static.Embedded(), lang: tag, prefix: s.Prefix(tag)}
+		for _, a := range lib.ArticlesIn(tag) {
+			if !a.Draft {
+				b.published = append(b.published, a)
+			}
+		}
+		for _, k := range kinds() {
+			if k.shared && tag != s.Language {
+				continue
+			}
+			for _, p := range k.paths(b) {
+				if !k.shared {
+					p = b.prefix + p
+				}
+				all = append(all, p)
+			}
+		}
 	}
 	return article.NewPageSet(all)
 }
@@ -104,14 +121,14 @@ func (b *builder) homePaths() []string {
 // home renders the index, the lists of every article, newest first.
 // The index's first page is also what /articles/ would be.
 func (b *builder) home() []SitemapURL {
-	b.site.redirects[paths.Articles] = HomePath
-	home := b.list(HomePath, b.tr.Text("latest"), "", b.tr.Text("no_articles"), b.published)
+	b.site.redirects[b.at(paths.Articles)] = b.at(HomePath)
+	home := b.list(b.at(HomePath), b.tr.Text("latest"), "", b.tr.Text("no_articles"), b.published)
 	home.Head.LinkedData = b.website()
 	b.render(home.path, templates.List(home.ListPage))
 	for _, l := range home.more {
 		b.render(l.path, templates.List(l.ListPage))
 	}
-	return []SitemapURL{{Path: HomePath, LastMod: home.modified}}
+	return []SitemapURL{{Path: home.path, LastMod: home.modified}}
 }
 
 // articlePaths are the pages of the articles.
@@ -133,7 +150,7 @@ func (b *builder) articles() []SitemapURL {
 	var out []SitemapURL
 	for i, a := range b.published {
 		b.add(pages[i])
-		out = append(out, SitemapURL{Path: ArticlePath(a.Slug), LastMod: a.Modified()})
+		out = append(out, SitemapURL{Path: b.articlePath(a.Slug), LastMod: a.Modified()})
 	}
 	return out
 }
@@ -160,18 +177,18 @@ func groupPaths(groups []group, root string) []string {
 
 // topics renders the topics A–Z and each topic's list of articles.
 func (b *builder) topics() []SitemapURL {
-	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Tags }), TagsPath, b.tr.Text("topics_az"), b.titled("articles_about", "Topic"))
+	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Tags }), b.at(TagsPath), b.tr.Text("topics_az"), b.titled("articles_about", "Topic"))
 	// The topics are the way in for a reader who knows what they are
 	// looking for: listed A to Z, with letters to jump.
-	b.render(TagsPath, templates.Topics(templates.TopicsPage{Head: idx.Head, Heading: idx.Heading,
+	b.render(b.at(TagsPath), templates.Topics(templates.TopicsPage{Head: idx.Head, Heading: idx.Heading,
 		Letters: topicsAZ(idx.Entries, b.settings.Language)}))
 	return out
 }
 
 // authors renders the list of authors and each author's articles.
 func (b *builder) authors() []SitemapURL {
-	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Authors }), AuthorsPath, b.tr.Text("authors"), b.titled("articles_by", "Name"))
-	b.render(AuthorsPath, templates.Index(idx))
+	idx, out := b.groups(groupBy(b.published, func(a *article.Article) []string { return a.Authors }), b.at(AuthorsPath), b.tr.Text("authors"), b.titled("articles_by", "Name"))
+	b.render(b.at(AuthorsPath), templates.Index(idx))
 	return out
 }
 
@@ -200,7 +217,7 @@ func (b *builder) groups(groups []group, root, heading string, title func(name s
 
 // feedPages renders the RSS, Atom and JSON feeds of the latest articles.
 func (b *builder) feedPages() []SitemapURL {
-	feed := Feed{Settings: b.settings, BaseURL: b.base, Articles: b.published}
+	feed := Feed{Settings: b.settings, BaseURL: b.base, Articles: b.published, Prefix: b.prefix}
 	for _, a := range b.published[:min(FeedItems, len(b.published))] {
 		if m := a.Modified(); m.After(feed.Updated) {
 			feed.Updated = m
@@ -219,7 +236,7 @@ func (b *builder) feedPages() []SitemapURL {
 			b.fail(fmt.Errorf("building %s: %w", f.path, err))
 			continue
 		}
-		b.add(newPage(f.path, f.ctype, body, false))
+		b.add(newPage(b.at(f.path), f.ctype, body, false))
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"healthsite/internal/article"
 	"healthsite/internal/paths"
+	"healthsite/internal/sample"
 )
 
 // TestBuild_EveryPageHasItsKindsPattern builds a site with every kind
@@ -89,4 +90,51 @@ func matches(pattern, path string) bool {
 		}
 	}
 	return true
+}
+
+// TestBuild_EveryKindInEveryLanguage: in a site of three languages,
+// every page has a kind's pattern, a further language's under its
+// prefix and only for kinds made per language; and each kind made per
+// language that has pages in the main language has them in every
+// language, so that a kind added to kinds() exists in every language
+// without more code.
+func TestBuild_EveryKindInEveryLanguage(t *testing.T) {
+	lib, err := article.Load(sample.Languages(), article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(lib, Options{Now: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefixes := []string{"/es", "/ar"}
+	for _, p := range s.Paths() {
+		ok := false
+		for _, k := range kinds() {
+			for _, pat := range k.patterns {
+				ok = ok || matches(pat, p)
+				for _, pre := range prefixes {
+					ok = ok || !k.shared && matches(pre+pat, p)
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("the page at %s has no kind's pattern", p)
+		}
+	}
+	for _, k := range kinds() {
+		if k.shared {
+			continue
+		}
+		for _, pat := range k.patterns {
+			if !slices.ContainsFunc(s.Paths(), func(p string) bool { return matches(pat, p) }) {
+				continue // the main language has no such page either
+			}
+			for _, pre := range prefixes {
+				if !slices.ContainsFunc(s.Paths(), func(p string) bool { return matches(pre+pat, p) }) {
+					t.Errorf("kind %s has pages at %s, but none at %s%s", k.name, pat, pre, pat)
+				}
+			}
+		}
+	}
 }

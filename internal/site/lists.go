@@ -52,7 +52,7 @@ func (b *builder) list(root, heading, intro, empty string, articles []*article.A
 		l := listPage{path: pagedPath(root, n)}
 		l.ListPage = templates.ListPage{Heading: heading, Intro: intro, Empty: empty, Page: n, Pages: pages}
 		title := heading
-		if root == "/" && n == 1 {
+		if root == b.at(HomePath) && n == 1 {
 			title = "" // the home page is titled by the site's name
 		}
 		if n > 1 {
@@ -64,7 +64,7 @@ func (b *builder) list(root, heading, intro, empty string, articles []*article.A
 			l.NextURL = pagedPath(root, n+1)
 		}
 		for _, a := range chunk {
-			l.Teasers = append(l.Teasers, b.site.bySlug[a.Slug])
+			l.Teasers = append(l.Teasers, b.teasers[a.Slug])
 			if m := a.Modified(); m.After(l.modified) {
 				l.modified = m
 			}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"healthsite/internal/i18n"
 	"healthsite/templates"
 	"net/url"
@@ -14,11 +15,32 @@ import (
 // made per request. An empty query shows the form alone. Right after a
 // large site is built it waits for the search index, or for ctx.
 func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, error) {
+	return s.SearchPageIn(ctx, "", query, page)
+}
+
+// SearchPath returns the path of the search page of the language of
+// path, the start of whose paths is prefix ("" for the main language,
+// /es): /search or /es/search. ok is false for any other path.
+func (s *Site) SearchPath(path string) (prefix string, ok bool) {
+	prefix, ok = strings.CutSuffix(path, SearchPath)
+	if !ok || s.searches[prefix] == nil && prefix != "" {
+		return "", false
+	}
+	return prefix, true
+}
+
+// SearchPageIn is SearchPage in the language whose paths start with
+// prefix, searching only its articles, with its analyser.
+func (s *Site) SearchPageIn(ctx context.Context, prefix, query string, page int) ([]byte, error) {
+	ls := s.searches[prefix]
+	if ls == nil {
+		return nil, fmt.Errorf("the site has no language at %s/", prefix)
+	}
 	p := templates.SearchPage{}
-	p.Head = s.frame
-	p.Head.Title = s.frame.T.Text("search")
+	p.Head = ls.frame
+	p.Head.Title = ls.frame.T.Text("search")
 	p.Head.NoIndex = true // results pages are not for search engines
-	p.Heading = s.frame.T.Text("search")
+	p.Heading = ls.frame.T.Text("search")
 	query = strings.TrimSpace(query)
 	if query != "" {
 		if err := s.waitSearch(ctx); err != nil {
@@ -27,24 +49,24 @@ func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, 
 		if s.indexErr != nil {
 			return nil, s.indexErr
 		}
-		res, err := s.index.Search(query, page, PerPage)
+		res, err := s.indexes[prefix].Search(query, page, PerPage)
 		if err != nil {
 			return nil, err
 		}
 		p.Query, p.Total = res.Query, res.Total
 		p.Head.Query = res.Query
-		p.Head.Title = s.frame.T.Format("search_title", i18n.Data{"Query": res.Query})
-		p.Heading = s.frame.T.Text("search_results")
+		p.Head.Title = ls.frame.T.Format("search_title", i18n.Data{"Query": res.Query})
+		p.Heading = ls.frame.T.Text("search_results")
 		p.Page, p.Pages = max(res.Page, 1), max(res.Pages, 1)
-		p.TopicsURL = TagsPath
+		p.TopicsURL = prefix + TagsPath
 		if res.Suggestion != "" {
 			p.Suggestion = res.Suggestion
-			p.SuggestionURL = SearchPath + "?" + url.Values{"q": {res.Suggestion}}.Encode()
+			p.SuggestionURL = prefix + SearchPath + "?" + url.Values{"q": {res.Suggestion}}.Encode()
 			p.Rewritten = res.Widened && res.Total > 0
 		}
 		p.Including = res.Including
 		for _, r := range res.Results {
-			t, ok := s.bySlug[r.ID]
+			t, ok := ls.teasers[r.ID]
 			if !ok {
 				continue
 			}
@@ -58,7 +80,7 @@ func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, 
 			if n > 1 {
 				v.Set("page", strconv.Itoa(n))
 			}
-			return SearchPath + "?" + v.Encode()
+			return prefix + SearchPath + "?" + v.Encode()
 		}
 		if res.Page > 1 {
 			p.PrevURL = link(res.Page - 1)

@@ -33,7 +33,7 @@ func TestBuild_NoSearchBuildsNoIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SearchErr(context.Background()); err == nil || s.index != nil {
+	if err := s.SearchErr(context.Background()); err == nil || s.indexes != nil {
 		t.Errorf("a site built with NoSearch has an index (%v)", err)
 	}
 }

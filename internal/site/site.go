@@ -123,14 +123,14 @@ type Site struct {
 	articles     int
 	nextChange   time.Time
 	baseURL      string
-	frame        templates.Head      // the head of an untitled page, for pages made later
-	notFoundView templates.ErrorPage // the 404 page, for NotFoundPage to add suggestions to
-	suggest      *suggester          // the articles a missing page's address may name
-	compressed   atomic.Int64        // pages whose variants are made (Compressed)
-	searchReady  chan struct{}       // closed once index and indexErr are set
-	index        *search.Index
+	frame        templates.Head             // the head of an untitled page, for pages made later
+	notFoundView templates.ErrorPage        // the 404 page, for NotFoundPage to add suggestions to
+	suggest      *suggester                 // the articles a missing page's address may name
+	compressed   atomic.Int64               // pages whose variants are made (Compressed)
+	searchReady  chan struct{}              // closed once every language's index and indexErr are set
+	searches     map[string]*languageSearch // each language's search, by the prefix of its paths
+	indexes      map[string]*search.Index   // each language's index, by the same
 	indexErr     error
-	bySlug       map[string]templates.Teaser
 	staticSearch *Page // the exported site's search page, or nil
 
 	// The preview's problems pages by the path they stand in for, and
@@ -184,8 +184,22 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every kind of page of a language exists in every language: each
+	// language's pages are made by the same kinds, under its prefix.
+	for _, tag := range lib.Settings().Tags() {
+		lb := b.inLanguage(tag)
+		for _, k := range kinds() {
+			if !k.shared {
+				b.sitemap = append(b.sitemap, lb.withAlternates(k.build(lb))...)
+			}
+		}
+		b.err = cmp.Or(b.err, lb.err)
+		b.site.searches[lb.prefix] = lb.search()
+	}
 	for _, k := range kinds() {
-		b.sitemap = append(b.sitemap, k.build(b)...)
+		if k.shared {
+			b.sitemap = append(b.sitemap, k.build(b)...)
+		}
 	}
 	b.errorPages()
 	if opts.Dev {
@@ -234,8 +248,9 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
 			baseURL:   base,
-			bySlug:    map[string]templates.Teaser{},
+			searches:  map[string]*languageSearch{},
 		},
+		lang: settings.Language,
 	}
 	if b.assets == nil {
 		b.assets = static.Embedded()
@@ -245,25 +260,25 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		b.published = lib.Articles()
 		b.notice = problemsNotice(opts.Problems, lib)
 	}
+	b.setArticles(b.published)
 	b.site.articles = len(b.published)
 	b.cache.Store(PlainCache)
 	b.site.nextChange = nextChange(lib, now)
-	for _, a := range b.published {
-		t := teaser(a)
-		t.Scheduled = a.Date.After(b.now)
-		b.site.bySlug[a.Slug] = t
+	b.has = languagePaths(b)
+	b.languageNames = map[string]string{}
+	for _, tag := range settings.Tags() {
+		b.languageNames[tag] = ownName(tag)
 	}
-	b.related = newRelatedIndex(b.published)
 	links := make([]templates.Link, len(b.published))
 	slugs := make([]string, len(b.published))
 	for i, a := range b.published {
-		links[i], slugs[i] = templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)}, a.Slug
+		links[i], slugs[i] = templates.Link{Name: a.Title, URL: b.articlePath(a.Slug)}, a.Slug
 	}
 	var err error
 	if b.site.suggest, err = newSuggester(links, slugs, settings.Language); err != nil {
 		return nil, fmt.Errorf("indexing the articles' addresses: %w", err)
 	}
-	b.footer = footerLinks(lib)
+	b.footer = footerLinks(lib, settings.Language)
 	return b, nil
 }
 
@@ -277,7 +292,7 @@ func nextChange(lib *article.Library, now time.Time) time.Time {
 			next = t
 		}
 	}
-	for _, a := range lib.Articles() {
+	for _, a := range lib.AllArticles() {
 		if !a.Draft {
 			later(a.Date)
 		}
@@ -310,10 +325,10 @@ func (b *builder) errorPages() {
 	}))
 }
 
-// startSearch builds the search index in the background, once the
-// pages are rendered (sharing the cores with them would delay them): a
-// large site starts serving before it is ready (SearchReady), and
-// search requests wait for it.
+// startSearch builds the search index of every language in the
+// background, once the pages are rendered (sharing the cores with them
+// would delay them): a large site starts serving before it is ready
+// (SearchReady), and search requests wait for it.
 func (b *builder) startSearch() {
 	ready := make(chan struct{})
 	b.site.searchReady = ready
@@ -322,19 +337,45 @@ func (b *builder) startSearch() {
 		close(ready)
 		return
 	}
-	docs := make([]search.Doc, len(b.published))
-	for i, a := range b.published {
-		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	searches := b.site.searches
+	languages := map[string]string{} // by prefix
+	synonyms := map[string]map[string][]string{}
+	for _, tag := range b.lib.Settings().Tags() {
+		languages[b.lib.Settings().Prefix(tag)] = tag
+		synonyms[tag] = b.lib.SynonymsIn(tag)
 	}
-	synonyms := b.lib.Synonyms()
 	go func(s *Site) {
 		defer close(ready)
-		s.index, s.indexErr = search.Build(docs, search.Options{Synonyms: synonyms})
-		if s.indexErr != nil {
-			s.indexErr = fmt.Errorf("building the search index: %w", s.indexErr)
+		indexes := map[string]*search.Index{}
+		for prefix, ls := range searches {
+			docs := make([]search.Doc, len(ls.docs))
+			for i, d := range ls.docs {
+				docs[i] = search.Doc(d)
+			}
+			ix, err := search.Build(docs, search.Options{Synonyms: synonyms[languages[prefix]], Language: languages[prefix]})
+			if err != nil {
+				s.indexErr = fmt.Errorf("building the search index: %w", err)
+				return
+			}
+			indexes[prefix] = ix
 		}
+		s.indexes = indexes
 	}(b.site)
 }
+
+// search is what the search of b's language needs: its articles to
+// index, and its results pages' head and cards.
+func (b *builder) search() *languageSearch {
+	ls := &languageSearch{prefix: b.prefix, frame: b.head("", "", ""), teasers: b.teasers}
+	ls.frame.Translations, _ = b.alternates(func(tag string) string { return b.lib.Settings().Prefix(tag) + SearchPath })
+	for _, a := range b.published {
+		ls.docs = append(ls.docs, searchDoc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date})
+	}
+	return ls
+}
+
+// searchDoc is a search.Doc, kept until the index is built.
+type searchDoc search.Doc
 
 // builder carries the state of one Build.
 type builder struct {
@@ -356,15 +397,25 @@ type builder struct {
 	site         *Site
 	notice       *templates.ProblemsNotice // the preview's note of files with problems, or nil
 	err          error
+
+	// The language of the pages the builder makes: its tag, the start
+	// of its paths ("" for the main language, /es), its articles'
+	// cards by slug, and the paths every language's pages have.
+	lang    string
+	prefix  string
+	teasers map[string]templates.Teaser
+	has     map[string]bool
+	// languageNames are each language's name in itself, for switchers.
+	languageNames map[string]string
 }
 
 // feeds are the site's feeds, linked from every page for feed readers.
 func (b *builder) feeds() []templates.Feed {
 	site := i18n.Data{"Site": b.settings.Name}
 	return []templates.Feed{
-		{Title: b.tr.Format("feed_rss", site), Type: "application/rss+xml", URL: b.base + FeedPath},
-		{Title: b.tr.Format("feed_atom", site), Type: "application/atom+xml", URL: b.base + AtomPath},
-		{Title: b.tr.Format("feed_json", site), Type: "application/feed+json", URL: b.base + JSONFeedPath},
+		{Title: b.tr.Format("feed_rss", site), Type: "application/rss+xml", URL: b.base + b.at(FeedPath)},
+		{Title: b.tr.Format("feed_atom", site), Type: "application/atom+xml", URL: b.base + b.at(AtomPath)},
+		{Title: b.tr.Format("feed_json", site), Type: "application/feed+json", URL: b.base + b.at(JSONFeedPath)},
 	}
 }
 
@@ -382,16 +433,17 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Feeds:         b.feeds(),
 		Type:          "website",
 		SearchAction:  b.searchAction,
-		TopicsURL:     TagsPath,
-		HomeURL:       HomePath,
-		AuthorsURL:    AuthorsPath,
-		FeedURL:       FeedPath,
+		TopicsURL:     b.at(TagsPath),
+		HomeURL:       b.at(HomePath),
+		AuthorsURL:    b.at(AuthorsPath),
+		FeedURL:       b.at(FeedPath),
 		SearchEnabled: true,
 		Sample:        b.settings.Sample,
 		FooterLinks:   b.footer,
 	}
 	if path != "" {
 		h.CanonicalURL = b.base + path
+		h.Translations, h.Alternates = b.alternates(b.samePage(path, b.has))
 	}
 	if b.dev {
 		h.ScriptURL = b.assets.URL(static.DevScript)

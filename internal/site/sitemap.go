@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"healthsite/internal/paths"
+	"healthsite/templates"
 )
 
 // sitemapPath is the path of the sitemap, named in robots.txt.
@@ -21,17 +22,33 @@ const sitemapMaxURLs = 50000
 type SitemapURL struct {
 	Path    string    // the page's path, like /articles/x/
 	LastMod time.Time // when what the page shows last changed; zero if unknown
+	// Alternates are the page's versions in every language, itself
+	// included, with x-default; none for a page in one language.
+	Alternates []templates.Alternate
 }
 
 type sitemapDoc struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc     string        `xml:"loc"`
+	LastMod string        `xml:"lastmod,omitempty"`
+	Links   []sitemapLink `xml:"xhtml:link"`
 }
+
+// sitemapLink is a page's version in another language, as Google reads
+// them from a sitemap: <xhtml:link rel="alternate" hreflang href>.
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// xhtmlNamespace is the namespace of sitemapLink's element.
+const xhtmlNamespace = "http://www.w3.org/1999/xhtml"
 
 // Sitemap renders urls, in the order given, as a sitemaps.org 0.9
 // urlset: each <loc> is baseURL joined with the path, and <lastmod> is
@@ -50,6 +67,10 @@ func Sitemap(baseURL string, urls []SitemapURL) ([]byte, error) {
 		s := sitemapURL{Loc: absoluteURL(baseURL, u.Path)}
 		if !u.LastMod.IsZero() {
 			s.LastMod = rfc3339(u.LastMod)
+		}
+		for _, a := range u.Alternates {
+			s.Links = append(s.Links, sitemapLink{Rel: "alternate", HrefLang: a.Lang, Href: a.URL})
+			doc.XHTML = xhtmlNamespace
 		}
 		doc.URLs = append(doc.URLs, s)
 	}

@@ -60,7 +60,7 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 	files := make([][]byte, len(st.Order))
 	for n, slug := range st.Order {
 		a := bySlug[slug]
-		t := b.site.bySlug[a.Slug]
+		t := b.teasers[a.Slug]
 		t.Snippet = []templates.Segment{{Text: snippetMark}}
 		var buf bytes.Buffer
 		if err := templates.SearchTeaser(b.tr, t).Render(context.Background(), &buf); err != nil {

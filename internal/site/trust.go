@@ -15,10 +15,11 @@ func PagePath(slug string) string { return "/" + slug + "/" }
 
 // footerLinks are the standalone pages of lib as every page's footer
 // links them, in the pages' footer order.
-func footerLinks(lib *article.Library) []templates.Link {
+func footerLinks(lib *article.Library, tag string) []templates.Link {
 	var out []templates.Link
-	for _, p := range lib.Pages() {
-		out = append(out, templates.Link{Name: p.Title, URL: PagePath(p.Slug)})
+	prefix := lib.Settings().Prefix(tag)
+	for _, p := range lib.PagesIn(tag) {
+		out = append(out, templates.Link{Name: p.Title, URL: prefix + PagePath(p.Slug)})
 	}
 	return out
 }
@@ -26,7 +27,7 @@ func footerLinks(lib *article.Library) []templates.Link {
 // standalonePaths are the pages standalonePages renders.
 func (b *builder) standalonePaths() []string {
 	var out []string
-	for _, pg := range b.lib.Pages() {
+	for _, pg := range b.lib.PagesIn(b.lang) {
 		out = append(out, PagePath(pg.Slug))
 	}
 	return out
@@ -36,8 +37,8 @@ func (b *builder) standalonePaths() []string {
 // sitemap entries. They carry no dates, so the sitemap gives none.
 func (b *builder) standalonePages() []SitemapURL {
 	var out []SitemapURL
-	for _, pg := range b.lib.Pages() {
-		path := PagePath(pg.Slug)
+	for _, pg := range b.lib.PagesIn(b.lang) {
+		path := b.at(PagePath(pg.Slug))
 		b.render(path, templates.Standalone(templates.StandalonePage{
 			Head:    b.head(pg.Title, pg.Description, path),
 			Title:   pg.Title,
@@ -53,7 +54,7 @@ func (b *builder) standalonePages() []SitemapURL {
 // profile (nil when none) says of them; full adds the bio and photo,
 // for their own page.
 func (b *builder) person(name string, p *article.Profile, full bool) ldPerson {
-	d := ldPerson{Type: "Person", Name: name, URL: b.base + AuthorPath(name)}
+	d := ldPerson{Type: "Person", Name: name, URL: b.base + b.authorPath(name)}
 	if p == nil {
 		return d
 	}
@@ -127,16 +128,16 @@ func (b *builder) profilePages() []SitemapURL {
 	var sitemap []SitemapURL
 	var entries []templates.Entry // the list of authors, reviewers who wrote nothing added
 	for _, g := range groupBy(b.published, func(a *article.Article) []string { return a.Authors }) {
-		entries = append(entries, templates.Entry{Link: templates.Link{Name: g.name, URL: AuthorsPath + g.slug + "/"}, Count: len(g.articles)})
+		entries = append(entries, templates.Entry{Link: templates.Link{Name: g.name, URL: b.at(AuthorsPath) + g.slug + "/"}, Count: len(g.articles)})
 		p := b.lib.Profile(g.name)
 		if p == nil {
 			continue
 		}
-		l := b.list(AuthorsPath+g.slug+"/", b.titled("articles_by", "Name")(g.name), "", "", g.articles)
+		l := b.list(b.at(AuthorsPath)+g.slug+"/", b.titled("articles_by", "Name")(g.name), "", "", g.articles)
 		b.render(l.path, templates.Author(b.authorPage(l, p, reviewed[p])))
 	}
 	for _, p := range b.reviewersAlone(reviewed) {
-		path := AuthorPath(p.Name)
+		path := b.authorPath(p.Name)
 		l := b.list(path, b.titled("articles_by", "Name")(p.Name), "", "", nil) // none: the reviewed list stands alone
 		b.render(path, templates.Author(b.authorPage(l, p, reviewed[p])))
 		var last time.Time
@@ -151,8 +152,8 @@ func (b *builder) profilePages() []SitemapURL {
 	if len(sitemap) > 0 {
 		// Readers find reviewers where they find authors.
 		slices.SortStableFunc(entries, func(a, b templates.Entry) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
-		idx := templates.IndexPage{Head: b.head(b.tr.Text("authors"), "", AuthorsPath), Heading: b.tr.Text("authors"), Entries: entries}
-		b.render(AuthorsPath, templates.Index(idx))
+		idx := templates.IndexPage{Head: b.head(b.tr.Text("authors"), "", b.at(AuthorsPath)), Heading: b.tr.Text("authors"), Entries: entries}
+		b.render(b.at(AuthorsPath), templates.Index(idx))
 	}
 	return sitemap
 }
@@ -177,7 +178,7 @@ func (b *builder) authorPage(l listPage, p *article.Profile, reviewed []*article
 	page.Head.Type = "profile"
 	page.Head.LinkedData = &ldProfilePage{Context: "https://schema.org", Type: "ProfilePage", URL: b.base + l.path, MainEntity: b.person(p.Name, p, true)}
 	for _, a := range reviewed {
-		page.Reviewed = append(page.Reviewed, templates.Link{Name: a.Title, URL: ArticlePath(a.Slug)})
+		page.Reviewed = append(page.Reviewed, templates.Link{Name: a.Title, URL: b.articlePath(a.Slug)})
 	}
 	return page
 }

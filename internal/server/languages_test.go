@@ -1,0 +1,181 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"healthsite/internal/sample"
+)
+
+// TestCrawl_ThreeLanguages crawls a site in English, Spanish and
+// Arabic from each language's home page: every link answers, every page
+// has one h1 and no duplicate id (crawl), and every page is reached.
+func TestCrawl_ThreeLanguages(t *testing.T) {
+	srv, ts := serveContent(t, sample.Languages(), "")
+	crawl(t, srv, ts, "/", "/es/", "/ar/", "/robots.txt", "/sitemap.xml", "/search?q=knee", "/es/search?q=rodilla", "/ar/search?q=الركبة")
+}
+
+// TestLanguages_HreflangPointsBack: every page's hreflang alternates
+// name pages that exist, in the language they say, and each of them
+// names the page back; x-default is the main language's version.
+func TestLanguages_HreflangPointsBack(t *testing.T) {
+	srv, ts := serveContent(t, sample.Languages(), "")
+	base := srv.Site().BaseURL()
+	alternates := map[string]map[string]string{} // page → hreflang → path
+	langOf := map[string]string{}
+	for _, p := range srv.Site().Paths() {
+		page := srv.Site().Page(p)
+		if !strings.HasPrefix(page.ContentType, "text/html") {
+			continue
+		}
+		_, body := get(t, ts.URL+p)
+		doc := parse(t, body)
+		langOf[p] = attr(find(doc, tag("html"))[0], "lang")
+		alternates[p] = map[string]string{}
+		for _, l := range find(doc, func(n *html.Node) bool { return n.Data == "link" && attr(n, "hreflang") != "" }) {
+			alternates[p][attr(l, "hreflang")] = strings.TrimPrefix(attr(l, "href"), base)
+		}
+	}
+	if len(alternates["/articles/knee-pain/"]) != 4 {
+		t.Errorf("/articles/knee-pain/ has alternates %v, want en, es, ar and x-default", alternates["/articles/knee-pain/"])
+	}
+	if len(alternates["/es/articles/espalda/"]) != 0 {
+		t.Errorf("/es/articles/espalda/, in Spanish only, has alternates %v", alternates["/es/articles/espalda/"])
+	}
+	for p, alts := range alternates {
+		for lang, target := range alts {
+			if lang == "x-default" {
+				if target != alts["en"] {
+					t.Errorf("%s: x-default is %s, want the English version %s", p, target, alts["en"])
+				}
+				continue
+			}
+			if _, ok := alternates[target]; !ok {
+				t.Errorf("%s: hreflang %s leads to %s, which is no page", p, lang, target)
+				continue
+			}
+			if langOf[target] != lang {
+				t.Errorf("%s: hreflang %s leads to %s, which is in %q", p, lang, target, langOf[target])
+			}
+			if back := alternates[target][langOf[p]]; back != p {
+				t.Errorf("%s: hreflang %s leads to %s, whose %s alternate is %q, not back", p, lang, target, langOf[p], back)
+			}
+		}
+	}
+}
+
+// TestLanguages_SwitcherLeadsToTheTranslation: the switcher names each
+// language in itself, with hreflang and lang, leads to this page's
+// translation, or to the language's home saying so.
+func TestLanguages_SwitcherLeadsToTheTranslation(t *testing.T) {
+	_, ts := serveContent(t, sample.Languages(), "")
+	for _, tc := range []struct {
+		path string
+		want []string // name → href, and whether it says the page is missing
+	}{
+		{"/articles/knee-pain/", []string{"English=/articles/knee-pain/", "Español=/es/articles/dolor-de-rodilla/", "العربية=/ar/articles/rukba/"}},
+		{"/articles/sleep/", []string{"English=/articles/sleep/", "Español=/es/articles/sueno/", "العربية=/ar/ (missing)"}},
+		{"/es/articles/espalda/", []string{"English=/ (missing)", "Español=/es/articles/espalda/", "العربية=/ar/ (missing)"}},
+		{"/es/", []string{"English=/", "Español=/es/", "العربية=/ar/"}},
+		{"/ar/about/", []string{"English=/about/", "Español=/es/about/", "العربية=/ar/about/"}},
+		{"/es/search?q=rodilla", []string{"English=/search", "Español=/es/search", "العربية=/ar/search"}},
+	} {
+		_, body := get(t, ts.URL+tc.path)
+		nav := find(parse(t, body), class("languages"))
+		if len(nav) != 1 {
+			t.Errorf("%s has %d language switchers", tc.path, len(nav))
+			continue
+		}
+		var got []string
+		for _, a := range find(nav[0], tag("a")) {
+			if attr(a, "hreflang") != attr(a, "lang") || attr(a, "lang") == "" {
+				t.Errorf("%s: switcher link %s has hreflang %q and lang %q", tc.path, attr(a, "href"), attr(a, "hreflang"), attr(a, "lang"))
+			}
+			s := strings.TrimSpace(strings.SplitN(text(a), "(", 2)[0]) + "=" + attr(a, "href")
+			if len(find(a, class("languages-note"))) > 0 {
+				s += " (missing)"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%s: switcher %v, want %v", tc.path, got, tc.want)
+		}
+	}
+	_, ts1 := serveContent(t, sample.Articles(3, 1), "")
+	if _, body := get(t, ts1.URL+"/"); len(find(parse(t, body), class("languages"))) != 0 {
+		t.Error("a site of one language has a language switcher")
+	}
+}
+
+// TestLanguages_ListsAndFeedsKeepToTheirLanguage: each language's
+// index and feeds list its own articles only, and the feeds say their
+// language.
+func TestLanguages_ListsAndFeedsKeepToTheirLanguage(t *testing.T) {
+	_, ts := serveContent(t, sample.Languages(), "")
+	for _, tc := range []struct {
+		prefix, lang string
+		titles       []string
+	}{
+		{"", "en", []string{"Walking", "Sleep", "Knee pain"}},
+		{"/es", "es", []string{"Dolor de espalda", "Sueño", "Dolor de rodilla"}},
+		{"/ar", "ar", []string{"النوم الجيد", "ألم الركبة"}},
+	} {
+		_, body := get(t, ts.URL+tc.prefix+"/")
+		if got := teaserTitles(parse(t, body)); got != strings.Join(tc.titles, " ") {
+			t.Errorf("%s/ lists %q, want %q", tc.prefix, got, strings.Join(tc.titles, " "))
+		}
+		for _, feed := range []string{"/feed.xml", "/atom.xml", "/feed.json"} {
+			resp, body := get(t, ts.URL+tc.prefix+feed)
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("GET %s%s = %d", tc.prefix, feed, resp.StatusCode)
+				continue
+			}
+			f, err := gofeed.NewParser().ParseString(body)
+			if err != nil {
+				t.Errorf("%s%s: %v", tc.prefix, feed, err)
+				continue
+			}
+			var titles []string
+			for _, it := range f.Items {
+				titles = append(titles, it.Title)
+			}
+			if strings.Join(titles, "|") != strings.Join(tc.titles, "|") || f.Language != tc.lang {
+				t.Errorf("%s%s: language %q, items %v; want %s, %v", tc.prefix, feed, f.Language, titles, tc.lang, tc.titles)
+			}
+		}
+	}
+}
+
+// TestLanguages_SearchStemsEachLanguage: each language's search uses
+// its own analyser, and finds only its own articles.
+func TestLanguages_SearchStemsEachLanguage(t *testing.T) {
+	_, ts := serveContent(t, sample.Languages(), "")
+	for _, tc := range []struct{ path, want string }{
+		{"/es/search?q=médico", "Dolor de rodilla"}, // the article says "médicos"
+		{"/es/search?q=rodillas", "Dolor de rodilla"},
+		{"/search?q=doctors", "Knee pain"},
+		{"/search?q=rodilla", ""}, // English search never returns Spanish pages
+		{"/es/search?q=knee", ""},
+		{"/ar/search?q=الركبة", "ألم الركبة"},
+	} {
+		_, body := get(t, ts.URL+tc.path)
+		if got := teaserTitles(parse(t, body)); got != tc.want {
+			t.Errorf("%s finds %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+// teaserTitles are the titles of the teasers of doc, space-separated.
+func teaserTitles(doc *html.Node) string {
+	var out []string
+	for _, li := range find(doc, class("teaser")) {
+		if h := find(li, func(n *html.Node) bool { return n.Data == "h2" || n.Data == "h3" }); len(h) > 0 {
+			out = append(out, strings.TrimSpace(text(h[0])))
+		}
+	}
+	return strings.Join(out, " ")
+}
