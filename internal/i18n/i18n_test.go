@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -260,5 +261,33 @@ func TestLanguage_UnknownKeyShows(t *testing.T) {
 	l, _ := New("es", nil)
 	if got := l.Text("no_such_text"); got != "no_such_text" {
 		t.Errorf("Text = %q, want the key", got)
+	}
+}
+
+// TestLanguage_Forms: a script gets each plural form the language
+// has, with its places filled, to pick one by Intl.PluralRules.
+func TestLanguage_Forms(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want map[string]string
+	}{
+		{"en", map[string]string{"one": "{n} min read", "other": "{n} min read"}},
+		{"pl", map[string]string{"one": "{n} minuta czytania", "few": "{n} minuty czytania", "many": "{n} minut czytania", "other": "{n} minuty czytania"}},
+		{"zh", map[string]string{"other": "阅读约需 {n} 分钟"}},
+	}
+	for _, tt := range tests {
+		l, _ := New(tt.tag, nil)
+		got := l.Forms("min_read", Data{"Count": "{n}"})
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s: Forms = %v, want %v", tt.tag, got, tt.want)
+		}
+	}
+	ar, _ := New("ar", nil)
+	if got := ar.Forms("min_read", Data{"Count": "{n}"}); len(got) != 6 {
+		t.Errorf("ar: Forms = %v, want all six", got)
+	}
+	en, _ := New("en", nil)
+	if got := en.Forms("view_more", nil); !maps.Equal(got, map[string]string{"other": "View more"}) {
+		t.Errorf("a text without forms: Forms = %v", got)
 	}
 }
