@@ -15,6 +15,7 @@ import (
 
 	"healthsite/internal/article"
 	"healthsite/internal/i18n"
+	"healthsite/templates"
 )
 
 // buildLanguage builds the one-language site of testdata/<tag>, in the
@@ -210,4 +211,38 @@ func (o overlay) Open(name string) (fs.File, error) {
 		return fstest.MapFS{name: {Data: []byte(o.data)}}.Open(name)
 	}
 	return o.FS.Open(name)
+}
+
+// TestTopicsAZ_LettersOfTheLanguage: the jump list of the topics A–Z
+// has every letter of A to Z for a language written in Latin letters,
+// and only the letters its topics start with for one that is not.
+func TestTopicsAZ_LettersOfTheLanguage(t *testing.T) {
+	entries := func(names ...string) []templates.Entry {
+		var out []templates.Entry
+		for _, n := range names {
+			out = append(out, templates.Entry{Link: templates.Link{Name: n}})
+		}
+		return out
+	}
+	names := func(ls []templates.Letter) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.Name)
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct {
+		lang  string
+		names []string
+		want  string
+	}{
+		{"ar", []string{"الركبة", "ألم المفاصل", "ظهر"}, "ا ظ"},
+		{"zh", []string{"背痛", "膝盖"}, "背 膝"},
+		{"es", []string{"ñame", "rodilla"}, "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z"},
+	}
+	for _, tt := range tests {
+		if got := names(topicsAZ(entries(tt.names...), tt.lang)); got != tt.want {
+			t.Errorf("%s: letters %q, want %q", tt.lang, got, tt.want)
+		}
+	}
 }

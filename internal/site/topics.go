@@ -20,8 +20,8 @@ const (
 
 // topicsAZ groups the topics under the letter they start with, for the
 // topics A–Z: every letter of A to Z in the jump list (those with no
-// topic unlinked), and any other first letter the topics have, such as
-// Ñ or 背. Letters and topics are in the order of the site's language,
+// topic unlinked) for a language written in Latin letters, and any
+// other first letter the topics have, such as Ñ, ا or 背. Letters and topics are in the order of the site's language,
 // so that "Écorché" files under E and "ñ" after "n" in Spanish.
 func topicsAZ(entries []templates.Entry, lang string) []templates.Letter {
 	tag, err := language.Parse(lang)
@@ -35,8 +35,12 @@ func topicsAZ(entries []templates.Entry, lang string) []templates.Letter {
 		by[l] = append(by[l], e)
 	}
 	keys := make([]string, 0, len(by)+26)
-	for r := 'A'; r <= 'Z'; r++ {
-		keys = append(keys, string(r))
+	// A to Z is the alphabet of a language written in Latin letters; a
+	// page in Arabic or Chinese lists only the letters its topics have.
+	if script, _ := tag.Script(); script == language.MustParseScript("Latn") {
+		for r := 'A'; r <= 'Z'; r++ {
+			keys = append(keys, string(r))
+		}
 	}
 	for l := range by {
 		if !slices.Contains(keys, l) {
