@@ -90,7 +90,12 @@ func writeCheckText(w io.Writer, r *article.Report, scheduled []*article.Article
 	for _, a := range scheduled {
 		fmt.Fprintf(w, "%s: note: scheduled, goes live on %s (%s); until then only the preview (serve -dev) shows it\n", a.Path, a.Date.Format("Monday 2 January 2006 at 15:04 MST"), until(a.Date.Sub(start)))
 	}
-	summary := fmt.Sprintf("%s, %s, %s", plural(r.Files, "file"), plural(r.Count(article.SeverityError), "error"), plural(r.Count(article.SeverityWarning), "warning"))
+	files := plural(r.Files, "file")
+	if r.Skipped > 0 {
+		// Never "0 files" for a folder of Markdown kept out by its names.
+		files += fmt.Sprintf(" (and %s not published: see the warnings)", plural(r.Skipped, "Markdown file"))
+	}
+	summary := fmt.Sprintf("%s, %s, %s", files, plural(r.Count(article.SeverityError), "error"), plural(r.Count(article.SeverityWarning), "warning"))
 	if len(scheduled) > 0 {
 		summary += fmt.Sprintf(", %s scheduled", plural(len(scheduled), "article"))
 	}

@@ -64,7 +64,10 @@ type Options struct {
 
 // Report is the outcome of checking a content folder.
 type Report struct {
-	Files    int      // files read: site.yaml and every article
+	Files int // files read: site.yaml and every article
+	// Skipped are the Markdown files left out because a name in their
+	// path starts with . or _, and site.yaml does not ignore them.
+	Skipped  int
 	Problems []*Error // errors and warnings, sorted by path, line and column
 	// Articles are the articles without errors, drafts and scheduled
 	// ones included, newest first: what Load would publish if no other
@@ -281,6 +284,7 @@ func (r *loading) walk() contentFiles {
 			}
 			return nil
 		case name != "." && Skipped(path.Base(name)):
+			r.skipped(name, d)
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -295,6 +299,52 @@ func (r *loading) walk() contentFiles {
 		r.problem(cmp.Or(r.root, "."), "cannot read the content folder: %v (check that it exists and is readable)", unwrapPathError(err))
 	}
 	return files
+}
+
+// skipped warns of a file or folder at name that is left out because
+// of its name, when it holds Markdown and site.yaml's ignore: does not
+// list it: a Jekyll site's _posts/ would otherwise be "0 files, 0
+// errors", and an empty site published.
+func (r *loading) skipped(name string, d fs.DirEntry) {
+	if slices.Contains(r.l.settings.Ignore, name) {
+		return
+	}
+	base := path.Base(name)
+	publish := strings.TrimLeft(base, "._")
+	rename := "rename it " + publish
+	if publish == "" {
+		rename = "give it a name that does not start with " + base[:1]
+	}
+	why := "its name starts with " + base[:1]
+	silence := "or list it under ignore: in " + SettingsFile + " to keep it out without this notice"
+	if !d.IsDir() {
+		if isArticleFile(name) {
+			r.report.Skipped++
+			r.warning(displayPath(r.root, name), fmt.Sprintf("%s is not published, because %s (%s to publish it, %s)", base, why, rename, silence))
+		}
+		return
+	}
+	n := 0
+	_ = fs.WalkDir(r.fsys, name, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && isArticleFile(p) {
+			n++
+		}
+		return nil
+	})
+	if n == 0 {
+		return
+	}
+	r.report.Skipped += n
+	files := "1 Markdown file"
+	if n > 1 {
+		files = fmt.Sprintf("%d Markdown files", n)
+	}
+	if base == "_posts" || base == "_drafts" {
+		// A Jekyll site's posts: their front matter and Liquid need
+		// converting, not only a new folder name.
+		rename = "to bring a Jekyll site over, run healthsite import on its folder; or " + rename
+	}
+	r.warning(displayPath(r.root, name)+"/", fmt.Sprintf("the folder %s/ and the %s in it are not published, because %s (%s/ to publish them, %s)", base, files, why, rename, silence))
 }
 
 // badLink reports a symbolic link at name that is not read: one that

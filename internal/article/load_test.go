@@ -845,6 +845,8 @@ func TestLibrary_OrderAndPublished(t *testing.T) {
 		"_drafts/hidden.md", article("title: Hidden", "author: A", "date: 2023-01-01", "summary: S"),
 		".backup.md", "not an article",
 		"leaflet.pdf", "not an article",
+		// Left out on purpose, so without a notice.
+		"site.yaml", "ignore: [_drafts, .backup.md]\n",
 	)
 	lib := mustLoad(t, fsys, Options{})
 	slugs := func(as []*Article) []string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	pathpkg "path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -44,6 +45,9 @@ type Settings struct {
 	// Languages are the further languages, beyond Language, in the
 	// order site.yaml lists them; none for a site of one language.
 	Languages []Language
+	// Ignore are the paths in the content folder, such as _drafts,
+	// that are left out on purpose: no notice says that they are.
+	Ignore []string
 	// Strings replace interface texts of the language's catalogue, by
 	// key (strings: in site.yaml; see internal/i18n).
 	Strings map[string]string
@@ -194,7 +198,7 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		p.errorf(n.line, n.col, "settings must be written as name: value lines (see the example in the README)")
 		return s, p.list
 	}
-	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages", "strings", "reading_grade", "sentence_words", "paragraph_words"}
+	known := []string{"name", "tagline", "description", "language", "base_url", "timezone", "review_period", "disclaimer", "require_review", "sample", "languages", "strings", "reading_grade", "sentence_words", "paragraph_words", "ignore"}
 	fields, _ := checkKeys(p, n, known)
 	var langs *field // read last: it depends on language:
 	for _, f := range fields {
@@ -204,6 +208,14 @@ func loadSettings(fsys fs.FS, root string) (Settings, []*Error) {
 		}
 		if f.key == "strings" {
 			s.Strings = readStrings(f, p)
+			continue
+		}
+		if f.key == "ignore" {
+			if l, ok := listValue(p, f); ok {
+				for _, name := range l {
+					s.Ignore = append(s.Ignore, strings.Trim(pathpkg.Clean("/"+name), "/"))
+				}
+			}
 			continue
 		}
 		if v, ok := textValue(p, f); ok {
