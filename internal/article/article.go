@@ -42,6 +42,9 @@ type Article struct {
 	// that this one translates: translation_of:, or the original's
 	// when the file has its name; "" for an original.
 	TranslationOf string
+	// Aliases are the old addresses of the article, such as those of a
+	// site it was imported from, which lead to it with a 301.
+	Aliases []string
 
 	HTML     string             // the rendered body: safe HTML
 	Headings []markdown.Heading // the body's section headings

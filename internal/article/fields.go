@@ -98,6 +98,7 @@ func Fields() []Field {
 		{"reviewed", Optional, "2024-02-20", "the date of the last clinical review", true, func(a *Article) any { return &a.Reviewed }},
 		{"next_review", Optional, "2025-02-20", "the date the next review is due; the site's review period after the last one otherwise", true, func(a *Article) any { return &a.NextReview }},
 		{"translation_of", Optional, "knee-pain", "in a language's folder (`content/es/`): the slug of the article in the main language that this one translates; a file named like the original needs none", false, func(a *Article) any { return &a.TranslationOf }},
+		{"aliases", Optional, "[/2019/01/neck-pain.html]", "old addresses of the article on this site, each starting with /, which lead to it", false, func(a *Article) any { return &a.Aliases }},
 		{"sources", Optional, `[{title: "NICE guideline", url: "https://www.nice.org.uk/"}]`, "a list of references, each with `title`, `url` and optionally `publisher`, `year`, `doi`, `pmid`", true, func(a *Article) any { return &a.Sources }},
 	}
 }

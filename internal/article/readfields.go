@@ -47,6 +47,12 @@ func (l *loader) readValues(a *Article, n *node, syntax format, p *problems) (fi
 			if ok && !slugPattern.MatchString(a.Slug) {
 				p.errorf(v.line, v.col, "slug %q may hold only lowercase letters, digits and single hyphens (write slug: %s)", a.Slug, cmp.Or(Slugify(a.Slug), "my-article"))
 			}
+		case "aliases":
+			for _, alias := range a.Aliases {
+				if !strings.HasPrefix(alias, "/") || strings.HasPrefix(alias, "//") || strings.ContainsAny(alias, "?# ") {
+					p.errorf(v.line, v.col, "aliases %q is not an old address of this site (write it as a path starting with /, such as /2019/01/neck-pain.html, without the site's name)", alias)
+				}
+			}
 		case "tags":
 			if v.kind == kindString && strings.Contains(v.text, ",") {
 				p.warnf(v.line, v.col, "tags is one topic named %q (for several topics, write %s)", strings.TrimSpace(v.text), tagList(syntax, v.text))

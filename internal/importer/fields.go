@@ -25,7 +25,7 @@ var known = map[string]bool{
 	"draft": true, "published": true, "private": true,
 	"slug": true, "url": true, "path": true, "permalink": true,
 	"lang": true, "language": true, "translation_of": true, "translationkey": true,
-	"image": true, "image_alt": true, "ref": true,
+	"image": true, "image_alt": true, "ref": true, "aliases": true, "redirect_from": true,
 }
 
 // values are the front matter of an imported file, by healthsite field.
@@ -89,6 +89,9 @@ func (c *conversion) fields(d *doc) values {
 	}
 	if len(tags) > 0 {
 		v["tags"] = tags
+	}
+	if a := c.aliases(d); len(a) > 0 {
+		v["aliases"] = a
 	}
 	draft := false
 	if b, ok := boolValue(m["draft"]); ok && b {
@@ -268,4 +271,104 @@ func (d *doc) destPath() string {
 		p = path.Join(d.lang, p)
 	}
 	return p
+}
+
+// aliases are the old addresses of d that lead to its new one: its
+// address on the old site, and those its aliases: (Hugo) or
+// redirect_from: (Jekyll) name.
+func (c *conversion) aliases(d *doc) []string {
+	var out []string
+	add := func(p string) {
+		p = strings.TrimSpace(p)
+		if p == "" || strings.Contains(p, "://") || strings.ContainsAny(p, "?# ") {
+			return
+		}
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + path.Join(path.Dir(d.rel), p)
+		}
+		if rest, ok := strings.CutPrefix(p, c.cfg.basePath); ok && c.cfg.basePath != "/" && strings.HasPrefix(rest, "/") {
+			p = rest
+		}
+		if strings.HasSuffix(p, "/index.html") {
+			p = strings.TrimSuffix(p, "index.html")
+		}
+		if p == "/" || p == d.address() || slices.Contains(out, p) {
+			return
+		}
+		out = append(out, p)
+	}
+	add(c.oldAddress(d))
+	for _, k := range []string{"aliases", "redirect_from"} {
+		for _, a := range list(d.meta[k], "") {
+			add(a)
+		}
+	}
+	return out
+}
+
+// oldAddress is where d was on the old site, or "" when it cannot be
+// told: the url: it gives, else Hugo's section and name, else Jekyll's
+// permalink pattern.
+func (c *conversion) oldAddress(d *doc) string {
+	if u := text(d.meta["url"]); u != "" {
+		return u
+	}
+	if u := text(d.meta["permalink"]); u != "" && !strings.Contains(u, ":") {
+		return u
+	}
+	if u := text(d.meta["path"]); u != "" {
+		return u // the Go website's
+	}
+	base := path.Base(d.source)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	switch c.kind {
+	case Hugo:
+		dir := path.Dir(d.rel)
+		if d.bundle {
+			dir, stem = path.Dir(dir), path.Base(dir)
+		}
+		if s := text(d.meta["slug"]); s != "" {
+			stem = s
+		}
+		lang := ""
+		if d.lang != "" {
+			// Hugo serves a translation, foo.es.md, at /es/…/foo/.
+			stem, lang = strings.TrimSuffix(stem, "."+d.lang), "/"+d.lang
+		}
+		return path.Clean(lang+"/"+dir+"/"+stem) + "/"
+	case Jekyll:
+		if !d.post || !d.hasDate {
+			return ""
+		}
+		_, title, _, _ := splitFileNameDate(stem, c.cfg.loc)
+		pattern := text(c.cfg.params["permalink"])
+		switch pattern {
+		case "", "date":
+			pattern = "/:categories/:year/:month/:day/:title:output_ext"
+		case "pretty":
+			pattern = "/:categories/:year/:month/:day/:title/"
+		case "ordinal":
+			pattern = "/:categories/:year/:y_day/:title:output_ext"
+		case "none":
+			pattern = "/:categories/:title:output_ext"
+		}
+		if strings.Contains(pattern, ":y_day") || strings.Contains(pattern, ":i_") {
+			return ""
+		}
+		var cats []string
+		for _, k := range []string{"categories", "category"} {
+			for _, cat := range list(d.meta[k], " ") {
+				cats = append(cats, strings.ToLower(strings.ReplaceAll(cat, " ", "-")))
+			}
+		}
+		t := d.fileDate.t
+		r := strings.NewReplacer(":categories", strings.Join(cats, "/"), ":year", t.Format("2006"), ":month", t.Format("01"), ":day", t.Format("02"),
+			":title", title, ":slug", title, ":output_ext", ".html")
+		p := r.Replace(pattern)
+		for strings.Contains(p, "//") {
+			p = strings.ReplaceAll(p, "//", "/")
+		}
+		return p
+	}
+	return ""
 }

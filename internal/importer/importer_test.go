@@ -120,8 +120,30 @@ func TestImport_RoundTrip(t *testing.T) {
 			if pages == 0 {
 				t.Error("no article pages were built")
 			}
+			// The old addresses lead to the new ones.
+			for from, to := range oldAddresses[tc.name] {
+				if got, ok := st.Canonical(from); !ok || got != to {
+					t.Errorf("the old address %s leads to %q, %v; want %s", from, got, ok, to)
+				}
+			}
 		})
 	}
+}
+
+// oldAddresses are addresses of the fixture sites' pages, and the
+// addresses they must lead to once imported.
+var oldAddresses = map[string]map[string]string{
+	"hugo": {
+		"/posts/neck-pain/": "/articles/neck-pain/",
+		"/posts/neck-pain":  "/articles/neck-pain/",
+		"/posts/back-pain/": "/articles/back-pain/",
+		"/old/back-pain/":   "/articles/back-pain/",
+		"/doc/health-notes": "/articles/health-notes/",
+	},
+	"jekyll": {
+		"/flu/vaccines/2019/01/04/flu-season.html": "/articles/flu-season/",
+		"/2024/04/09/allergy-season.html":          "/articles/allergy-season/",
+	},
 }
 
 func TestImport_NeverOverwrites(t *testing.T) {

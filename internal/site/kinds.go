@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"fmt"
+	"path"
+	"strings"
 
 	"healthsite/internal/article"
 	"healthsite/internal/i18n"
@@ -50,6 +52,9 @@ func kinds() []kind {
 		// The export's search files are named by a digest of the index,
 		// known only once it is built; no content links to them.
 		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch, fixed(), true},
+		// Made last, so that an alias never hides a page; of the main
+		// language's articles only.
+		{"redirect", nil, (*builder).aliasRedirects, (*builder).aliasPaths, true},
 	}
 }
 
@@ -294,4 +299,42 @@ func (b *builder) staticSearch() []SitemapURL {
 		b.staticSearchPages(b.published, b.lib.Synonyms())
 	}
 	return nil
+}
+
+// aliasRedirects makes each article's old addresses (aliases:) lead to
+// it: the server answers them with a 301, as it does a path without its
+// closing slash. An address that is a page of the site stays that page.
+func (b *builder) aliasRedirects() []SitemapURL {
+	for _, a := range b.published {
+		for _, p := range aliasFroms(a) {
+			if _, taken := b.site.redirects[p]; taken || b.site.pages[p] != nil {
+				continue
+			}
+			b.site.redirects[p] = ArticlePath(a.Slug)
+		}
+	}
+	return nil
+}
+
+// aliasPaths are the addresses aliasRedirects may make.
+func (b *builder) aliasPaths() []string {
+	var out []string
+	for _, a := range b.published {
+		out = append(out, aliasFroms(a)...)
+	}
+	return out
+}
+
+// aliasFroms are the paths that lead to a: each alias, and one without
+// a closing slash or an extension with one too, since the server finds
+// a path without its slash by itself but not the other way round.
+func aliasFroms(a *article.Article) []string {
+	var out []string
+	for _, alias := range a.Aliases {
+		out = append(out, alias)
+		if !strings.HasSuffix(alias, "/") && path.Ext(alias) == "" {
+			out = append(out, alias+"/")
+		}
+	}
+	return out
 }
