@@ -34,8 +34,9 @@ type Language struct {
 	builtin   bool   // it has a catalogue of its own
 	localizer *goi18n.Localizer
 	dates     locales.Translator
-	keys      []string        // every text, as the English catalogue has them
-	given     map[string]bool // the texts this language has, built in or from the site
+	keys      []string          // every text, as the English catalogue has them
+	given     map[string]bool   // the texts this language has, built in or from the site
+	plain     map[string]string // every text as Text gives it, made once by New
 	// messages are the texts by key as the language shows them:
 	// English, then its catalogue's, then the site's strings over both.
 	messages map[string]*goi18n.Message
@@ -98,6 +99,12 @@ func New(tag string, strs map[string]string) (*Language, []Problem) {
 		}
 	}
 	l.localizer = goi18n.NewLocalizer(bundle, own.String())
+	// Every page asks for its texts again and again, and go-i18n runs a
+	// template for each: made once here, Text is a map lookup.
+	l.plain = make(map[string]string, len(l.keys))
+	for _, k := range l.keys {
+		l.plain[k] = l.localize(k, nil, -1)
+	}
 	return l, problems
 }
 

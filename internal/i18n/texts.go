@@ -15,7 +15,12 @@ type Data map[string]string
 // Text is the text of key. A key no catalogue has is returned as it is,
 // so that a mistyped key shows on the page (and fails the tests)
 // instead of leaving a gap.
-func (l *Language) Text(key string) string { return l.localize(key, nil, -1) }
+func (l *Language) Text(key string) string {
+	if s, ok := l.plain[key]; ok {
+		return s
+	}
+	return l.localize(key, nil, -1)
+}
 
 // Format is the text of key with its places filled from data.
 func (l *Language) Format(key string, data Data) string { return l.localize(key, data, -1) }
