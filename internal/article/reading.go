@@ -48,6 +48,7 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 	target := cmp.Or(l.settings.ReadingGrade, DefaultReadingGrade)
 	sentenceWords := cmp.Or(l.settings.SentenceWords, DefaultSentenceWords)
 	paragraphWords := cmp.Or(l.settings.ParagraphWords, DefaultParagraphWords)
+	formula, graded := readability.FormulaFor(lang)
 	var all []readability.Sentence
 	var hard []HardSentence
 	for _, block := range doc.Prose {
@@ -59,8 +60,8 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 			if s.Words > sentenceWords {
 				p.warnf(line, col, "this sentence has %d words, and readers lose track after about %d: %s (split it, or make a list of its parts)", s.Words, sentenceWords, quoteStart(s.Text(block.Text)))
 			}
-			if s.Words >= hardWords {
-				hard = append(hard, HardSentence{Line: line, Col: col, Text: s.Text(block.Text), Grade: readability.Grade(lang, s)})
+			if graded && s.Words >= hardWords {
+				hard = append(hard, HardSentence{Line: line, Col: col, Text: s.Text(block.Text), Grade: formula.Grade(s)})
 			}
 		}
 		if words > paragraphWords && !block.Item {

@@ -13,7 +13,6 @@ package readability
 import (
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Formula is a readability formula for one language.
@@ -45,11 +44,12 @@ func Formulas() []Formula {
 // FormulaFor returns the formula for the language tag lang (es-MX uses
 // Spanish's), or false when there is none.
 func FormulaFor(lang string) (Formula, bool) {
-	i := slices.IndexFunc(Formulas(), func(f Formula) bool { return f.Lang == base(lang) })
-	if i < 0 {
-		return Formula{}, false
+	for _, f := range Formulas() {
+		if f.Lang == base(lang) {
+			return f, true
+		}
 	}
-	return Formulas()[i], true
+	return Formula{}, false
 }
 
 // ease makes a formula of a Flesch-style reading ease (100 very easy,
@@ -122,8 +122,12 @@ func Measure(lang string, sentences []Sentence) Result {
 	return r
 }
 
-// Grade is the grade of one sentence alone, for finding the hardest
-// sentences of a text; 0 without a formula.
-func Grade(lang string, s Sentence) float64 {
-	return Measure(lang, []Sentence{s}).Grade
+// Grade is the US grade of one sentence alone, for finding the
+// hardest sentences of a text.
+func (f Formula) Grade(s Sentence) float64 {
+	if s.Words == 0 {
+		return 0
+	}
+	_, g := f.grade(float64(s.Words), float64(s.Syllables)/float64(s.Words))
+	return max(0, g)
 }
