@@ -24,28 +24,22 @@ func (c *conversion) convert(d *doc) {
 	text = raw.restore(text)
 	text = strings.TrimSpace(blankRuns.ReplaceAllString(text, "\n\n"))
 
-	if _, ok := v["title"]; !ok {
-		if h := firstHeading.FindStringSubmatch(text); h != nil {
-			v["title"] = plainLine(h[1])
-			text = strings.TrimSpace(text[len(h[0]):])
-			c.report.note(d.source, 0, "has no title: its first heading, %q, is the title", v["title"])
-		} else if d.post {
-			v["title"] = humanize(d.slug)
-			c.report.note(d.source, 0, "has no title: its file name gives %q", v["title"])
-		}
-	} else if h := firstHeading.FindStringSubmatch(text); h != nil && strings.EqualFold(plainLine(h[1]), v["title"].(string)) {
-		// The page shows the title already.
-		text = strings.TrimSpace(text[len(h[0]):])
-	}
 	switch {
+	case d.list && (strings.TrimSpace(d.body) == "" || text == ""):
+		d.skip, d.empty = "is a Hugo list page with no text of its own: healthsite makes the list itself, from the articles' tags and dates", true
+		return
 	case strings.TrimSpace(d.body) == "":
-		d.skip = "has no text"
+		d.skip, d.empty = "has no text", true
 		return
 	case text == "":
-		d.skip = "is a template stub: it holds only template code, which shows nothing once converted"
+		d.skip, d.empty = "is a template stub: it holds only template code, which shows nothing once converted", true
 		return
-	case v["title"] == nil:
-		d.skip = "has no title, and no heading to take one from (write title: in its front matter and import again)"
+	}
+	if d.oldName != "" {
+		c.report.note(d.source, 0, "the old site's %s page becomes the page /%s/ (healthsite makes its own home page and page-not-found page)", d.oldName, d.slug)
+	}
+	if text = c.title(d, v, text); text == "" {
+		d.skip, d.empty = "holds a heading and nothing else", true
 		return
 	}
 	c.fill(d, v)
@@ -72,6 +66,33 @@ func (c *conversion) convert(d *doc) {
 }
 
 func text2(v any) string { return text(v) }
+
+// title gives v a title when d's front matter has none, and returns
+// text without the heading that shows the title already. An untitled
+// file takes its first heading, else a title made of its file name,
+// noted as guessed so that the editor reads it.
+func (c *conversion) title(d *doc, v values, text string) string {
+	h := firstHeading.FindStringSubmatch(text)
+	if _, ok := v["title"]; ok {
+		if h != nil && strings.EqualFold(plainLine(h[1]), v["title"].(string)) {
+			// The page shows the title already.
+			text = strings.TrimSpace(text[len(h[0]):])
+		}
+		return text
+	}
+	switch {
+	case h != nil:
+		v["title"] = plainLine(h[1])
+		c.report.note(d.source, 0, "has no title: its first heading, %q, is the title", v["title"])
+		return strings.TrimSpace(text[len(h[0]):])
+	case d.slug == "welcome":
+		v["title"] = "Welcome"
+	default:
+		v["title"] = humanize(d.slug)
+	}
+	c.report.note(d.source, 0, "has no title and no heading: %q is a guess from its file name (write title: in it if it is wrong)", v["title"])
+	return text
+}
 
 var (
 	firstHeading = regexp.MustCompile(`^#\s+(.+?)\s*#*\s*(\n|$)`)

@@ -43,10 +43,13 @@ type doc struct {
 	slug     string
 	lang     string // "" for the site's language
 	bundle   bool   // a Hugo page bundle's index.md: its files sit beside it
+	list     bool   // a Hugo list page (_index.md): its text becomes a page
+	oldName  string // the home or not-found page it was, which healthsite makes itself
 	post     bool   // a Jekyll post, whose file name gives its date
 	fileDate date
 	hasDate  bool
 	skip     string // why it is not imported; "" to import it
+	empty    bool   // it has no text of its own: no words, or only template code
 	original *doc   // for a translation, the article it translates
 	dest     string // path in the destination
 	values   values // the healthsite fields
@@ -88,7 +91,7 @@ func (c *conversion) run() error {
 		if d.skip == "" {
 			c.convert(d)
 		}
-		out := FileOutcome{Source: d.source, Dest: d.dest, Reason: d.skip}
+		out := FileOutcome{Source: d.source, Dest: d.dest, Reason: d.skip, NoText: d.empty}
 		if d.skip != "" {
 			out.Dest = ""
 		}
@@ -185,94 +188,133 @@ func (c *conversion) collection(top string) bool {
 	return ok
 }
 
-// read reads the content file at name into a doc.
+// read reads the content file at name into a doc: its front matter and
+// text, its language, what it becomes and its slug.
 func (c *conversion) read(name string) {
 	d := &doc{source: name, rel: name}
 	c.docs = append(c.docs, d)
 	if c.kind == Hugo {
 		d.rel = strings.TrimPrefix(name, c.cfg.contentDir+"/")
 	}
-	src, err := fs.ReadFile(c.src, name)
-	if err != nil {
-		d.skip = fmt.Sprintf("cannot be read: %v", err)
+	if d.skip = c.parse(d); d.skip != "" {
 		return
 	}
+	stem := c.language(d)
+	stem = c.place(d, stem)
+	d.slug = c.slug(d, stem)
+}
+
+// parse reads d's file into its front matter and text, or says why it
+// cannot.
+func (c *conversion) parse(d *doc) (skip string) {
+	src, err := fs.ReadFile(c.src, d.source)
+	if err != nil {
+		return fmt.Sprintf("cannot be read: %v", err)
+	}
 	if !utf8.Valid(src) {
-		d.skip = "is not UTF-8 text (save it as UTF-8 and import again)"
-		return
+		return "is not UTF-8 text (save it as UTF-8 and import again)"
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	meta, body, line, err := splitFrontMatter(src)
 	if err != nil {
-		d.skip = err.Error() + " (correct it and import again)"
-		return
+		return err.Error() + " (correct it and import again)"
 	}
 	d.meta, d.body, d.bodyLine = meta, body, line
-	base := path.Base(name)
-	stem := strings.TrimSuffix(base, path.Ext(base))
-	// Hugo names a translation foo.es.md.
+	return ""
+}
+
+// language sets d's language, from Hugo's foo.es.md or the front
+// matter, and returns the stem of its file name without it.
+func (c *conversion) language(d *doc) (stem string) {
+	base := path.Base(d.source)
+	stem = strings.TrimSuffix(base, path.Ext(base))
 	if dot := strings.LastIndexByte(stem, '.'); dot > 0 && languageTag(stem[dot+1:]) && len(stem)-dot <= 6 {
 		d.lang = strings.ToLower(stem[dot+1:])
 		stem = stem[:dot]
 	}
-	if l := text(meta["lang"]); l != "" {
+	if l := text(d.meta["lang"]); l != "" {
 		d.lang = strings.ToLower(l)
-	} else if l := text(meta["language"]); l != "" && languageTag(l) {
+	} else if l := text(d.meta["language"]); l != "" && languageTag(l) {
 		d.lang = strings.ToLower(l)
 	}
 	if d.lang != "" && c.sameLanguage(d.lang) {
 		d.lang = ""
 	}
-	switch {
-	case c.kind == Hugo && strings.HasPrefix(stem, "_index"):
-		d.skip = "is a Hugo list page (_index), whose list healthsite makes itself from the articles' tags and dates; copy any text of it into a page under pages/ if readers need it"
-		return
-	case c.kind == Hugo && (stem == "index") && path.Dir(d.rel) != ".":
-		d.bundle = true
-		stem = path.Base(path.Dir(d.rel))
-	}
-	if c.kind == Jekyll {
-		if strings.HasPrefix(name, "_posts/") || strings.Contains(name, "/_posts/") || strings.HasPrefix(name, "_drafts/") {
-			fd, rest, found, placeholder := splitFileNameDate(stem, c.cfg.loc)
-			d.post = true
-			if found {
-				d.fileDate, d.hasDate = fd, true
+	return stem
+}
+
+// place decides what d becomes, an article or a page, from where it
+// sits in the source, and returns the stem its slug comes from: a
+// bundle's or a list page's folder, a post's name without its date.
+func (c *conversion) place(d *doc, stem string) string {
+	if c.kind == Hugo {
+		switch {
+		case strings.HasPrefix(stem, "_index"):
+			// A section's or the home page's own text: the list
+			// below it healthsite makes itself, the text becomes a
+			// page of its own.
+			d.list, d.kind = true, asPage
+			if dir := path.Dir(d.rel); dir != "." {
+				return path.Base(dir)
 			}
-			if found || placeholder {
-				stem = rest
-			}
-		} else if !c.collection(strings.SplitN(name, "/", 2)[0]) {
+			return "index"
+		case stem == "index" && path.Dir(d.rel) != ".":
+			d.bundle = true
+			return path.Base(path.Dir(d.rel))
+		case path.Dir(d.rel) == "." && d.meta["date"] == nil && d.meta["publishdate"] == nil:
 			d.kind = asPage
 		}
+		return stem
 	}
-	if c.kind == Hugo && path.Dir(d.rel) == "." && !d.bundle && meta["date"] == nil && meta["publishdate"] == nil {
+	if c.kind != Jekyll {
+		return stem
+	}
+	name := d.source
+	if strings.HasPrefix(name, "_posts/") || strings.Contains(name, "/_posts/") || strings.HasPrefix(name, "_drafts/") {
+		fd, rest, found, placeholder := splitFileNameDate(stem, c.cfg.loc)
+		d.post = true
+		if found {
+			d.fileDate, d.hasDate = fd, true
+		}
+		if found || placeholder {
+			stem = rest
+		}
+	} else if !c.collection(strings.SplitN(name, "/", 2)[0]) {
 		d.kind = asPage
 	}
-	d.slug = article.Slugify(stem)
+	return stem
+}
+
+// slug is d's slug: from its slug:, url:, path: or permalink:, else
+// from stem; a page's never one healthsite uses itself.
+func (c *conversion) slug(d *doc, stem string) string {
+	meta := d.meta
+	slug := article.Slugify(stem)
 	if s := article.Slugify(text(meta["slug"])); s != "" {
-		d.slug = s
+		slug = s
 	} else if u := text(meta["url"]); u != "" {
 		if s := article.Slugify(path.Base(strings.TrimSuffix(strings.TrimSuffix(strings.Trim(u, "/"), ".html"), "/index"))); s != "" {
-			d.slug = s
+			slug = s
 		}
 	} else if u := text(meta["path"]); u != "" {
-		d.slug = article.Slugify(path.Base(strings.Trim(u, "/")))
+		slug = article.Slugify(path.Base(strings.Trim(u, "/")))
 	} else if u := text(meta["permalink"]); u != "" && !strings.Contains(u, ":") {
-		d.slug = article.Slugify(path.Base(strings.TrimSuffix(strings.Trim(u, "/"), ".html")))
+		slug = article.Slugify(path.Base(strings.TrimSuffix(strings.Trim(u, "/"), ".html")))
 	}
-	if d.kind == asPage && slices.Contains(article.ReservedPageNames(), d.slug) {
-		if d.slug == "index" || d.slug == "404" {
+	if d.kind == asPage && slices.Contains(article.ReservedPageNames(), slug) {
+		if slug == "index" || slug == "404" {
 			// The home page and the page-not-found page: healthsite
 			// makes both. Their own text, if any, goes to a page.
-			d.slug = map[string]string{"index": "welcome", "404": "not-found"}[d.slug]
-			c.report.note(d.source, 0, "the old site's %s page becomes the page /%s/ (healthsite makes its own home page and page-not-found page)", stem, d.slug)
+			slug = map[string]string{"index": "welcome", "404": "not-found"}[slug]
+			d.oldName = stem
 		} else {
-			d.slug += "-page"
+			slug += "-page"
 		}
 	}
-	if d.slug == "" {
-		d.slug = "article"
+	if slug == "" {
+		slug = "article"
 	}
+	return slug
 }
 
 // sameLanguage reports whether the tag l is the site's own language.

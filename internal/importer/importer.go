@@ -60,6 +60,10 @@ type FileOutcome struct {
 	Source string // path in the source folder
 	Dest   string // path in the destination; "" when not imported
 	Reason string // why it was not imported; "" when it was
+	// NoText is true for a file with nothing to import: no words, or
+	// only template code. The share of files imported is counted
+	// over the others.
+	NoText bool
 }
 
 // Note is something an import changed, guessed or could not carry, at
@@ -75,6 +79,18 @@ func (r *Report) Imported() int {
 	n := 0
 	for _, f := range r.Files {
 		if f.Dest != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// WithText is the number of files that hold text of their own, the
+// ones an import should carry.
+func (r *Report) WithText() int {
+	n := 0
+	for _, f := range r.Files {
+		if !f.NoText {
 			n++
 		}
 	}
@@ -104,7 +120,8 @@ func (r *Report) Write(w io.Writer) {
 	for _, k := range sortedKeys(r.Other) {
 		fmt.Fprintf(w, "not content: %s in %s (templates, styles and settings of the old site are not carried)\n", files(r.Other[k]), k)
 	}
-	fmt.Fprintf(w, "%d of %d files with text imported, %d not imported, %d notes\n", r.Imported(), len(r.Files), len(r.Files)-r.Imported(), len(r.Notes))
+	fmt.Fprintf(w, "%d of %d files with text imported, %d not imported, %d without text, %d notes\n",
+		r.Imported(), r.WithText(), r.WithText()-r.Imported(), len(r.Files)-r.WithText(), len(r.Notes))
 }
 
 func files(n int) string {
