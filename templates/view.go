@@ -206,6 +206,14 @@ type StaticSearchPage struct {
 	SearchURL string // the search page's own path, for result links
 }
 
+// MovedPage is the page at an article's old address in an export.
+type MovedPage struct {
+	Lang      string // the article's language tag
+	Title     string // the article's title
+	To        string // the article's path
+	Canonical string // the article's full address
+}
+
 // ArticlePage is a whole article.
 type ArticlePage struct {
 	Head        Head

@@ -119,6 +119,10 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stdout, "healthsite: kept %d files of earlier builds under %s/static/ for a week, for their pages still in caches (listed in %s)\n",
 			stats.Retired, o.out, export.RetiredFile)
 	}
+	if stats.Moved > 0 {
+		fmt.Fprintf(stdout, "healthsite: %d old addresses of articles lead to them: a page at each, and %s for nginx.conf (reload nginx)\n",
+			stats.Moved, export.MovedMap)
+	}
 	return nil
 }
 

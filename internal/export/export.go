@@ -53,6 +53,9 @@ type Stats struct {
 	// this one keeps for pages still in caches (see site.KeepRetired); they
 	// are not in Files.
 	Retired int
+	// Moved counts the articles' old addresses, written to MovedMap
+	// for nginx and as pages that send the browser on.
+	Moved int
 }
 
 // Write writes s into dir. Every page goes to the file its path names
@@ -194,6 +197,7 @@ func (o Options) write() func(string, []byte, os.FileMode) error {
 // the export dir replaces, or "".
 func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, error) {
 	var st Stats
+	written := map[string]bool{}
 	write := func(name string, p *site.Page) error {
 		st.Pages++
 		// nginx and most static hosts send a file's time as
@@ -227,6 +231,7 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 					return fmt.Errorf("export: %w", err)
 				}
 			}
+			written[name+e.Ext()] = true
 			st.Files++
 			st.Bytes += int64(len(body))
 		}
@@ -244,6 +249,10 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 		if err := write(SearchFile, p); err != nil {
 			return st, err
 		}
+	}
+	var err error
+	if st.Moved, err = writeMoved(s, dir, written, writeFile); err != nil {
+		return st, err
 	}
 	marker := "This folder was written by healthsite build. The next build replaces it whole.\n"
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {

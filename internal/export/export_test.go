@@ -348,3 +348,75 @@ func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {
 		}
 	}
 }
+
+// TestWrite_OldAddressesLeadToTheArticles checks what an export leaves
+// at the articles' old addresses: a page that sends the browser on,
+// with the canonical address, at each one that names a page's file,
+// and every one in MovedMap for nginx.
+func TestWrite_OldAddressesLeadToTheArticles(t *testing.T) {
+	s := movedSite(t)
+	dir := filepath.Join(t.TempDir(), "public")
+	st, err := Write(s, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Moved != len(s.Moved()) {
+		t.Errorf("Stats.Moved = %d, want %d", st.Moved, len(s.Moved()))
+	}
+	for file, to := range map[string]string{
+		"posts/neck-pain/index.html":          "/articles/neck-pain/",
+		"2019/01/04/neck.html":                "/articles/neck-pain/",
+		"old/back-pain/index.html":            "/articles/back-pain/",
+		"articles/lower-back-pain/index.html": "/articles/back-pain/",
+	} {
+		body, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for _, want := range []string{
+			`<meta http-equiv="refresh" content="0; url=` + to + `">`,
+			`<link rel="canonical" href="https://health.example.org` + to + `">`,
+			`<a href="` + to + `">`,
+		} {
+			if !strings.Contains(string(body), want) {
+				t.Errorf("%s lacks %s:\n%s", file, want, body)
+			}
+		}
+	}
+	// An address without a slash or an extension has no file: its
+	// form with the slash has the page, and nginx the redirect.
+	if _, err := os.Stat(filepath.Join(dir, "old", "back-pain")); err != nil {
+		t.Error(err)
+	} else if info, _ := os.Stat(filepath.Join(dir, "old", "back-pain")); !info.IsDir() {
+		t.Error("old/back-pain is a file")
+	}
+	conf, err := os.ReadFile(filepath.Join(dir, MovedMap))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		`"/posts/neck-pain/" "/articles/neck-pain/";`,
+		`"/posts/neck-pain" "/articles/neck-pain/";`,
+		`"/2019/01/04/neck.html" "/articles/neck-pain/";`,
+		`"/old/back-pain" "/articles/back-pain/";`,
+		`"/old/back-pain/" "/articles/back-pain/";`,
+	} {
+		if !strings.Contains(string(conf), "\n"+line+"\n") {
+			t.Errorf("%s lacks the line %s:\n%s", MovedMap, line, conf)
+		}
+	}
+}
+
+func TestNginxString_QuotesWhatNginxReads(t *testing.T) {
+	for in, want := range map[string]string{
+		`/a b/`:  `"/a b/"`,
+		`/a"b;/`: `"/a\"b;/"`,
+		`/a\b/`:  `"/a\\b/"`,
+		`/año/`:  `"/año/"`,
+	} {
+		if got := nginxString(in); got != want {
+			t.Errorf("nginxString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -12,9 +12,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"healthsite/internal/article"
@@ -55,9 +57,11 @@ func startNginx(t *testing.T, root string) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	site := strings.NewReplacer("listen 8080;", "listen "+addr+";", "root /srv/healthsite;", "root "+root+";").Replace(string(conf))
-	if !strings.Contains(site, addr) || !strings.Contains(site, root) {
-		t.Fatal("testdata/nginx.conf no longer has the lines `listen 8080;` and `root /srv/healthsite;` this test replaces")
+	moved := "include /srv/healthsite/.healthsite-moved*.map;"
+	site := strings.NewReplacer("listen 8080;", "listen "+addr+";", "root /srv/healthsite;", "root "+root+";",
+		moved, "include "+root+"/.healthsite-moved*.map;").Replace(string(conf))
+	if !strings.Contains(site, addr) || !strings.Contains(site, "root "+root) || !strings.Contains(site, "include "+root) {
+		t.Fatalf("testdata/nginx.conf no longer has the lines `listen 8080;`, `root /srv/healthsite;` and `%s` this test replaces", moved)
 	}
 	dir := t.TempDir()
 	// One process, in the foreground, as this user: the test owns it.
@@ -199,6 +203,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			}
 			return s
 		}},
+		{"moved", movedSite},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := tt.site(t)
@@ -229,6 +234,11 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 				if strings.HasSuffix(p, "/") && p != "/" {
 					extra = append(extra, strings.TrimSuffix(p, "/")) // redirects to the page
 				}
+			}
+			for _, m := range s.Moved() {
+				// An old address, with a query, and the page the export
+				// leaves there for hosts without redirects.
+				extra = append(extra, m.From, m.From+"?utm_source=x", path.Join(m.From, "index.html"))
 			}
 			compared, gzipped := 0, 0
 			for _, p := range append(paths, extra...) {
@@ -293,6 +303,35 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			}
 		})
 	}
+}
+
+// movedSite is a site whose articles have old addresses (aliases:) of
+// every shape an import writes: a folder, a file, one without its
+// slash, one in a folder of the site's own pages.
+func movedSite(t *testing.T) *site.Site {
+	t.Helper()
+	file := func(title, aliases string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\nauthor: Ann Lee\ndate: 2024-01-02\nsummary: What helps.\naliases: " + aliases +
+			"\n---\n\nRest, and see a doctor when it gets worse.\n")}
+	}
+	lib, err := article.Load(fstest.MapFS{
+		"neck-pain.md": file("Neck pain", "[/posts/neck-pain/, /2019/01/04/neck.html]"),
+		"back-pain.md": file("Back pain", "[/old/back-pain, /articles/lower-back-pain/]"),
+	}, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(lib, site.Options{BaseURL: "https://health.example.org", Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), StaticSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Compress(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Moved()) < 4 {
+		t.Fatalf("the site has %d old addresses, want at least the 4 its articles name", len(s.Moved()))
+	}
+	return s
 }
 
 // checkStaticSearch checks nginx's answer to a search: the export's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"healthsite/internal/article"
@@ -304,15 +305,31 @@ func (b *builder) staticSearch() []SitemapURL {
 // aliasRedirects makes each article's old addresses (aliases:) lead to
 // it: the server answers them with a 301, as it does a path without its
 // closing slash. An address that is a page of the site stays that page.
+// Each is kept in Moved too, with the page an export leaves there.
 func (b *builder) aliasRedirects() []SitemapURL {
 	for _, a := range b.published {
-		for _, p := range aliasFroms(a) {
-			if _, taken := b.site.redirects[p]; taken || b.site.pages[p] != nil {
+		to := ArticlePath(a.Slug)
+		moved := renderPage("", templates.Moved(templates.MovedPage{Lang: a.Lang, Title: a.Title, To: to, Canonical: b.base + to}))
+		if moved.err != nil && b.err == nil {
+			b.err = moved.err
+		}
+		froms := aliasFroms(a)
+		for _, p := range froms {
+			if short := strings.TrimSuffix(p, "/"); short != p && short != "" && !slices.Contains(froms, short) {
+				// Canonical finds the address without its slash too;
+				// an export needs it written out.
+				froms = append(froms, short)
+			}
+		}
+		for _, p := range froms {
+			if _, taken := b.site.redirects[p]; taken || b.site.pages[p] != nil || b.site.pages[p+"/"] != nil {
 				continue
 			}
-			b.site.redirects[p] = ArticlePath(a.Slug)
+			b.site.redirects[p] = to
+			b.site.moved = append(b.site.moved, Move{From: p, To: to, Body: moved.Body()})
 		}
 	}
+	slices.SortFunc(b.site.moved, func(x, y Move) int { return strings.Compare(x.From, y.From) })
 	return nil
 }
 

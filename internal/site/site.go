@@ -118,6 +118,7 @@ func newPage(path, contentType string, body []byte, immutable bool) *Page {
 type Site struct {
 	pages        map[string]*Page
 	redirects    map[string]string
+	moved        []Move // the articles' old addresses, for an export
 	notFound     *Page
 	serverError  *Page
 	articles     int
@@ -152,6 +153,21 @@ func (s *Site) Redirect(path string) (string, bool) {
 	to, ok := s.redirects[path]
 	return to, ok
 }
+
+// Move is an old address of an article (one of its aliases:) and the
+// address it leads to.
+type Move struct {
+	From, To string
+	// Body is the page an export leaves at From for the hosts that
+	// cannot redirect: it sends the browser on to To.
+	Body []byte
+}
+
+// Moved returns the articles' old addresses that the server answers
+// with a 301, sorted by old address, each with the form without its
+// closing slash that Canonical finds too: an export writes them for
+// hosts that cannot ask the Site. The slice is the caller's.
+func (s *Site) Moved() []Move { return slices.Clone(s.moved) }
 
 // NotFound is the 404 page.
 func (s *Site) NotFound() *Page { return s.notFound }
