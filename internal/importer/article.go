@@ -14,6 +14,9 @@ func (c *conversion) convert(d *doc) {
 	raw := &rawStore{}
 	b.raw = raw
 	text := b.templates(d.body)
+	if c.kind == Jekyll {
+		text = b.attributes(text)
+	}
 	if ext := strings.ToLower(path.Ext(d.source)); ext == ".html" || ext == ".htm" {
 		text = b.htmlToMarkdown(text)
 	} else {

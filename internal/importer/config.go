@@ -28,6 +28,7 @@ type siteConfig struct {
 	loc         *time.Location
 	params      map[string]any // Hugo's params, Jekyll's whole configuration
 	contentDir  string         // Hugo's content folder
+	keepCase    bool           // Hugo's disablePathToLower: addresses keep their capitals
 	languages   []string       // other languages the configuration names
 }
 
@@ -90,6 +91,10 @@ func readConfig(src fs.FS, kind string, r *Report) siteConfig {
 			}
 		}
 		cfg.setBase(text("baseurl"), "", r)
+		cfg.keepCase, _ = m["disablepathtolower"].(bool)
+		if d := hugoContentDir(m, text("defaultcontentlanguage")); d != "" {
+			cfg.contentDir = d
+		}
 		if langs, ok := m["languages"].(map[string]any); ok {
 			for tag := range langs {
 				cfg.languages = append(cfg.languages, tag)
@@ -100,6 +105,35 @@ func readConfig(src fs.FS, kind string, r *Report) siteConfig {
 		cfg.setBase(text("url"), text("baseurl"), r)
 	}
 	return cfg
+}
+
+// hugoContentDir is the folder of a Hugo site's content in its main
+// language when the configuration moves it from content/: a language's
+// contentDir, or a module mount of a folder onto content (as Hugo's own
+// documentation mounts content/en), or "".
+func hugoContentDir(m map[string]any, lang string) string {
+	if lang == "" {
+		lang = "en"
+	}
+	if langs, ok := m["languages"].(map[string]any); ok {
+		if l, ok := langs[strings.ToLower(lang)].(map[string]any); ok {
+			if d, ok := l["contentdir"].(string); ok && strings.Trim(d, "/") != "" {
+				return strings.Trim(d, "/")
+			}
+		}
+	}
+	mod, _ := m["module"].(map[string]any)
+	mounts, _ := mod["mounts"].([]any) // lowerKeys made every list []any
+	for _, e := range mounts {
+		mount, _ := e.(map[string]any)
+		src, _ := mount["source"].(string)
+		target, _ := mount["target"].(string)
+		l, _ := mount["lang"].(string)
+		if strings.Trim(target, "/") == "content" && src != "" && (l == "" || strings.EqualFold(l, lang)) {
+			return strings.Trim(src, "/")
+		}
+	}
+	return ""
 }
 
 // setBase reads the site's address: Hugo's baseURL, or Jekyll's url and

@@ -335,13 +335,23 @@ func (c *conversion) oldAddress(d *doc) string {
 			// Hugo serves a translation, foo.es.md, at /es/…/foo/.
 			stem, lang = strings.TrimSuffix(stem, "."+d.lang), "/"+d.lang
 		}
-		return path.Clean(lang+"/"+dir+"/"+stem) + "/"
+		p := path.Clean(lang+"/"+dir+"/"+stem) + "/"
+		if !c.cfg.keepCase {
+			p = strings.ToLower(p) // as Hugo writes its addresses
+		}
+		return p
 	case Jekyll:
 		if !d.post || !d.hasDate {
 			return ""
 		}
 		_, title, _, _ := splitFileNameDate(stem, c.cfg.loc)
 		pattern := text(c.cfg.params["permalink"])
+		if cols, ok := c.cfg.params["collections"].(map[string]any); ok {
+			// A permalink for the posts collection wins over the site's.
+			if posts, ok := cols["posts"].(map[string]any); ok && text(posts["permalink"]) != "" {
+				pattern = text(posts["permalink"])
+			}
+		}
 		switch pattern {
 		case "", "date":
 			pattern = "/:categories/:year/:month/:day/:title:output_ext"

@@ -79,10 +79,20 @@ func replaceDest(s, dest, to string) string {
 	return s
 }
 
-// unlink keeps the text of every inline link to dest, without the link.
+// unlink keeps the text of every link to dest, without the link: an
+// inline one, and one by reference, whose definition goes.
 func unlink(s, dest string) string {
 	re := regexp.MustCompile(`\[([^\]]*)\]\(\s*<?` + regexp.QuoteMeta(dest) + `>?(\s+"[^"]*")?\s*\)`)
-	return re.ReplaceAllString(s, "$1")
+	s = re.ReplaceAllString(s, "$1")
+	def := regexp.MustCompile(`(?m)^ {0,3}\[([^\]]+)\]:[ \t]*<?` + regexp.QuoteMeta(dest) + `>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*(?:\n|$)`)
+	for _, m := range def.FindAllStringSubmatch(s, -1) {
+		s = strings.Replace(s, m[0], "", 1)
+		label := `(?i)` + regexp.QuoteMeta(m[1])
+		// [text][label], then [label][] and [label] alone.
+		s = regexp.MustCompile(`\[([^\]]*)\]\[`+label+`\]`).ReplaceAllString(s, "$1")
+		s = regexp.MustCompile(`\[(`+label+`)\](\[\])?([^\[(:]|$)`).ReplaceAllString(s, "$1$3")
+	}
+	return s
 }
 
 // link is the address that replaces dest, or false to drop the link.

@@ -94,6 +94,12 @@ func TestConvert_Bodies(t *testing.T) {
 			[]string{"https://www.youtube.com/watch?v=abc123"}, []string{"iframe"}},
 		{"title from the first heading", Folder, "a.md", "# Knee pain\n\nText.\n",
 			[]string{"title: Knee pain", "\nText."}, []string{"# Knee"}},
+		{"Hugo keeps Go templates in code as examples", Hugo, "content/a.md", "---\ntitle: A\n---\n\n```go-html-template\n{{ replace $s \"a\" \"b\" }} → b\n```\n\nWrite `{{ .Title }}` or {{< param \"title\" >}}.\n",
+			[]string{"{{ replace $s \"a\" \"b\" }} → b", "`{{ .Title }}`", "or A."}, []string{"{{<"}},
+		{"a reference link to a page not imported", Jekyll, "_posts/2020-01-01-a.md", "---\ntitle: A\nauthor: X\n---\n\nSee the [History][] and [old notes][h] and [History].\n\n[History]: /docs/history/#v1\n[h]: /docs/history/#v1 \"Old\"\n",
+			[]string{"See the History and old notes and History."}, []string{"[History]", "/docs/history", "[h]"}},
+		{"kramdown attributes that make a box", Jekyll, "_posts/2020-01-01-a.md", "---\ntitle: A\nauthor: X\n---\n\nFirst.\n\n**Careful:** hot\nwater.\n{: .note .warning }\n\nLast.\n{:.lead}\n",
+			[]string{"> [!WARNING]\n> **Careful:** hot\n> water.", "First.", "Last."}, []string{"{:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, rep := convertOne(t, tc.kind, tc.file, tc.src, Options{})

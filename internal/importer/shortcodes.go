@@ -99,7 +99,7 @@ func calloutFor(words ...string) string {
 	for _, w := range words {
 		w = strings.ToLower(w)
 		for _, part := range regexp.MustCompile(`[^a-z]+`).Split(w, -1) {
-			if k := calloutKinds[part]; k != "" && part != "alert" && part != "callout" && part != "admonition" && part != "notice" && part != "box" && part != "panel" {
+			if k := calloutKinds[part]; k != "" && part != "note" && part != "alert" && part != "callout" && part != "admonition" && part != "notice" && part != "box" && part != "panel" {
 				return k
 			}
 		}
@@ -143,6 +143,10 @@ var headingLine = regexp.MustCompile(`^\s*#{1,6}\s+(.*?)\s*#*\s*$`)
 // line, so that none of it shows on a page.
 func (b *body) templates(text string) string {
 	var out strings.Builder
+	var code [][2]int
+	if b.c.kind == Hugo {
+		code = codeRanges(text)
+	}
 	i := 0
 	for {
 		j := indexTemplate(text, i)
@@ -151,10 +155,93 @@ func (b *body) templates(text string) string {
 			return out.String()
 		}
 		out.WriteString(text[i:j])
+		if inRanges(code, j) && !strings.HasPrefix(text[j:], "{{<") && !strings.HasPrefix(text[j:], "{{%") {
+			// Hugo runs shortcodes alone: a template in code is an
+			// example of one, shown as written.
+			out.WriteString(text[j : j+2])
+			i = j + 2
+			continue
+		}
 		n, repl := b.template(text, j)
 		out.WriteString(repl)
 		i = j + n
 	}
+}
+
+// fenceOpen is the start of a line that opens a fenced code block.
+var fenceOpen = regexp.MustCompile("^(`{3,}|~{3,})")
+
+// codeRanges are the byte ranges of text that are code: fenced blocks,
+// and code spans within a line.
+func codeRanges(text string) [][2]int {
+	var out [][2]int
+	fence, start, off := "", 0, 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				out = append(out, [2]int{start, off + len(line)})
+				fence = ""
+			}
+		case fenceOpen.MatchString(t):
+			fence, start = fenceOpen.FindString(t), off
+		default:
+			out = append(out, codeSpans(line, off)...)
+		}
+		off += len(line)
+	}
+	if fence != "" {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// codeSpans are the code spans of line, which starts at off: text
+// between two runs of as many backticks.
+func codeSpans(line string, off int) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(line) && line[i+n] == '`' {
+			n++
+		}
+		run := line[i : i+n]
+		end := -1
+		for k := i + n; k < len(line); {
+			at := strings.Index(line[k:], run)
+			if at < 0 {
+				break
+			}
+			at += k
+			if (at+n == len(line) || line[at+n] != '`') && (at == 0 || line[at-1] != '`') {
+				end = at
+				break
+			}
+			k = at + n
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		out = append(out, [2]int{off + i, off + end + n})
+		i = end + n
+	}
+	return out
+}
+
+// inRanges reports whether i is in one of ranges.
+func inRanges(ranges [][2]int, i int) bool {
+	for _, r := range ranges {
+		if i >= r[0] && i < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // indexTemplate is where the next {{ or {% of text from i is, or -1.
