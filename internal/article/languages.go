@@ -1,6 +1,7 @@
 package article
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -27,10 +28,14 @@ type Language struct {
 	// They are kept as written; the catalogue that knows the ids checks
 	// them.
 	Strings map[string]string
+	// ReadingGrade, SentenceWords and ParagraphWords are the language's
+	// own plain-language targets (as in Settings), 0 for the site's:
+	// a formula made for another language reads a text differently.
+	ReadingGrade, SentenceWords, ParagraphWords int
 }
 
 // languageFields are the keys of one entry of languages:.
-var languageFields = []string{"name", "tagline", "description", "disclaimer", "strings"}
+var languageFields = []string{"name", "tagline", "description", "disclaimer", "strings", "reading_grade", "sentence_words", "paragraph_words"}
 
 // Tags returns the site's languages: the main one first, then those of
 // languages: in the order site.yaml lists them.
@@ -67,6 +72,9 @@ func (s Settings) In(tag string) Settings {
 		if l.Disclaimer != "" {
 			out.Disclaimer = l.Disclaimer
 		}
+		out.ReadingGrade = cmp.Or(l.ReadingGrade, s.ReadingGrade)
+		out.SentenceWords = cmp.Or(l.SentenceWords, s.SentenceWords)
+		out.ParagraphWords = cmp.Or(l.ParagraphWords, s.ParagraphWords)
 		return out
 	}
 	return s
@@ -210,6 +218,10 @@ func readLanguage(l *Language, lf *field, p *problems) {
 			continue
 		}
 		switch f.key {
+		case "reading_grade", "sentence_words", "paragraph_words":
+			var t Settings
+			readTarget(&t, f, v, p)
+			l.ReadingGrade, l.SentenceWords, l.ParagraphWords = cmp.Or(t.ReadingGrade, l.ReadingGrade), cmp.Or(t.SentenceWords, l.SentenceWords), cmp.Or(t.ParagraphWords, l.ParagraphWords)
 		case "name":
 			l.Name = v
 		case "tagline":

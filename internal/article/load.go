@@ -14,6 +14,7 @@ import (
 	"healthsite/internal/markdown"
 	"healthsite/internal/paths"
 	"healthsite/internal/pool"
+	"healthsite/internal/readability"
 )
 
 // DefaultMaxFileSize is the largest article file Load accepts.
@@ -171,6 +172,9 @@ type loader struct {
 	schema   *schema                      // the front matter fields
 	callouts map[string]map[string]string // callout titles by language tag and type
 	plain    bool                         // measure readability (Options.Plain)
+	// checkers find jargon, the passive and abbreviations, by language
+	// tag of the site; read only.
+	checkers map[string]*readability.Checker
 }
 
 // loading is one run of load: the folder, what has been read of it so
@@ -257,6 +261,15 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 	if synFound {
 		r.report.Files++
 		r.other[displayPath(opts.Root, SynonymsFile)] = otherFile{kind: FileSynonyms}
+	}
+	pw, pwFound, pwProblems := loadPlainWords(fsys, opts.Root)
+	r.all = append(r.all, pwProblems...)
+	if pwFound {
+		r.report.Files++
+		r.other[displayPath(opts.Root, PlainWordsFile)] = otherFile{kind: FilePlainWords}
+	}
+	if opts.Plain {
+		r.l.checkers = plainCheckers(settings, pw)
 	}
 	return r
 }

@@ -42,6 +42,10 @@ const (
 	FileOther                    // a file that cannot be read, such as a link out of the folder
 	FileSynonyms                 // SynonymsFile
 	FileImage                    // an image, which the articles that show it depend on
+	// FilePlainWords is PlainWordsFile: while it has errors, the
+	// plain-language checks use the built-in lists alone, and nothing
+	// of the site is held back.
+	FilePlainWords
 )
 
 // otherFile is a Markdown file that is not an article, as LoadPartial

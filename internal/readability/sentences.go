@@ -83,37 +83,51 @@ func measureSentence(lang, text string, start, end int) (Sentence, bool) {
 // readability formulas count it ("hands-on"); "don't" and "3.5" are one
 // too.
 func Words(text string) []string {
-	var out []string
+	spans := WordSpans(text)
+	out := make([]string, len(spans))
+	for i, s := range spans {
+		out[i] = text[s.Start:s.End]
+	}
+	return out
+}
+
+// Span is a run of a text, in bytes: text[Start:End].
+type Span struct{ Start, End int }
+
+// WordSpans returns where the words of text are, as Words finds them.
+func WordSpans(text string) []Span {
+	var out []Span
 	state := -1
+	pos := 0
 	prev := ""      // the last segment
 	joined := false // prev is a hyphen right after a word, joined to it
-	for len(text) > 0 {
+	for rest := text; len(rest) > 0; {
 		var w string
-		w, text, state = uniseg.FirstWordInString(text, state)
+		w, rest, state = uniseg.FirstWordInString(rest, state)
+		start := pos
+		pos += len(w)
 		switch {
 		case isWord(w) && joined:
-			out[len(out)-1] += w
+			out[len(out)-1].End = pos
 		case isWord(w):
-			out = append(out, w)
+			out = append(out, Span{start, pos})
 		case isHyphen(w) && isWord(prev):
-			out[len(out)-1] += w
+			out[len(out)-1].End = pos
 		default:
 			if joined { // "well- and": the hyphen ended the word
-				out[len(out)-1] = strings.TrimRightFunc(out[len(out)-1], isHyphenRune)
+				out[len(out)-1].End -= len(prev)
 			}
 		}
 		joined = isHyphen(w) && isWord(prev)
 		prev = w
 	}
 	if joined {
-		out[len(out)-1] = strings.TrimRightFunc(out[len(out)-1], isHyphenRune)
+		out[len(out)-1].End -= len(prev)
 	}
 	return out
 }
 
 func isHyphen(w string) bool { return w == "-" || w == "\u2010" || w == "\u2011" }
-
-func isHyphenRune(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
 func isWord(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
