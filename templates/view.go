@@ -232,6 +232,10 @@ type ArticlePage struct {
 	// Scheduled, in the development preview, is when the article goes
 	// live; zero when it is live.
 	Scheduled time.Time
+	// Plain, in the development preview, is the article's reading grade
+	// against the site's target and how many places of the text are
+	// marked with a warning; "" on pages readers get.
+	Plain string
 
 	// Clinical review and what the article rests on.
 	ReviewedBy  string    // reviewer with credentials; "" when never reviewed

@@ -30,7 +30,7 @@ func (p *preview) load(now time.Time, report func(*article.Error)) (*article.Lib
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	opts := src.options(now)
-	opts.Renders, opts.Plain = p.renders, true
+	opts.Renders, opts.Plain, opts.Marks = p.renders, true, true
 	lib, problems := article.LoadPartial(src.fsys, opts, p.last)
 	if problems == nil || len(problems.Site) == 0 {
 		p.last = lib

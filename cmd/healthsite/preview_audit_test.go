@@ -18,12 +18,13 @@ import (
 )
 
 // previewContent is a preview with every kind of notice: a published
-// article, one scheduled, and one just made by healthsite new (whose
-// TODO fields are errors).
+// article, one dense with plain-language warnings, one scheduled, and
+// one just made by healthsite new (whose TODO fields are errors).
 func previewContent(t *testing.T) (url string) {
 	t.Helper()
 	dir := t.TempDir()
 	write(t, dir, "knee.md", kneePage)
+	write(t, dir, "dense.md", densePage)
 	write(t, dir, "flu.md", "---\ntitle: Flu jabs\nauthor: Ann Lee\ndate: 2099-10-08 09:00:00 +0000\nsummary: When to get one.\ntags: [flu]\n---\n\nSoon.\n")
 	if _, _, err := runCmd(t, map[string]string{"HEALTHSITE_AUTHOR": "Ann Lee"}, "new", "-content", dir, "Ankle sprain"); err != nil {
 		t.Fatal(err)
@@ -32,10 +33,12 @@ func previewContent(t *testing.T) (url string) {
 }
 
 // previewPages are the preview's own pages: the notice on a list, the
-// scheduled banner, a file's problems, and the list of every problem.
+// scheduled banner, the plain-language marks and grade box, a file's
+// problems, and the list of every problem.
 var previewPages = []struct{ name, path string }{
 	{"index-with-notice", "/"},
 	{"scheduled", "/articles/flu/"},
+	{"plain-language-marks", "/articles/dense/"},
 	{"file-problems", "/articles/ankle-sprain/"},
 	{"all-problems", "/_dev/problems/"},
 }

@@ -50,6 +50,10 @@ type Options struct {
 	// grade above site.yaml's reading_grade, of long sentences and of
 	// long paragraphs: check and the preview ask for it, serve does not.
 	Plain bool
+	// Marks, with Plain, marks in each article's HTML the sentences and
+	// words Plain warns of, each with its warning, for the editor's
+	// preview: never for pages readers get.
+	Marks bool
 	// Renders remembers slow bodies from one load to the next: a
 	// program that reloads passes the same one to every load. nil gives
 	// the load a guard of its own.
@@ -172,6 +176,7 @@ type loader struct {
 	schema   *schema                      // the front matter fields
 	callouts map[string]map[string]string // callout titles by language tag and type
 	plain    bool                         // measure readability (Options.Plain)
+	marks    bool                         // and mark what it finds in the HTML (Options.Marks)
 	// checkers find jargon, the passive and abbreviations, by language
 	// tag of the site; read only.
 	checkers map[string]*readability.Checker
@@ -244,6 +249,7 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			schema:   newSchema(),
 			callouts: calloutLabels(settings),
 			plain:    opts.Plain,
+			marks:    opts.Marks,
 		},
 		parts: libraryParts{settings: settings, profiles: map[string]*Profile{}},
 		other: map[string]otherFile{},

@@ -135,11 +135,29 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 		return a, p.list
 	}
 	opts := l.renderOptions(file)
-	opts.Prose = l.plain
+	var plain *plainResult
+	if l.plain {
+		// While the body renders, so that the preview's HTML can mark
+		// what it finds; into a result of its own, which is read only
+		// once the render is done in time.
+		lang := cmp.Or(a.Lang, l.settings.Language)
+		opts.Mark = func(prose []markdown.Prose) []markdown.Mark {
+			r := l.readPlain(lang, prose, fm.body, fm.bodyLine, path)
+			plain = &r
+			if !l.marks {
+				return nil
+			}
+			return r.marks
+		}
+	}
 	doc, err := l.renders.renderWithin(l.md, fm.body, opts, l.budget)
 	if err != nil {
 		p.errorf(textLine(fm.body, fm.bodyLine), 1, "%v", err)
 		return a, p.list
+	}
+	if plain != nil {
+		a.Reading = plain.reading
+		p.list = append(p.list, plain.problems...)
 	}
 	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text
 	a.rendered = true
@@ -263,9 +281,6 @@ func (l *loader) checkBody(a *Article, file string, fm frontMatter, doc *markdow
 		}
 	}
 	a.Words = len(strings.Fields(doc.Text))
-	if l.plain {
-		l.checkReading(a, doc, pos, textLine(body, bodyLine), p)
-	}
 	switch text := strings.TrimSpace(doc.Text); {
 	case text == "":
 		p.errorf(textLine(body, bodyLine), 1, "the article has no text (write the article below the front matter)")

@@ -171,3 +171,37 @@ func TestCheck_PlainTargetsPerLanguage(t *testing.T) {
 		t.Errorf("grades es %d fr %d en %d", s.In("es").ReadingGrade, s.In("fr").ReadingGrade, s.In("en").ReadingGrade)
 	}
 }
+
+// TestLoad_MarksForThePreview: with Options.Marks, each article's HTML
+// marks what Plain warns of, each mark titled with its warning, and the
+// article's Reading counts them; without it, and without Plain, the
+// HTML carries no mark.
+func TestLoad_MarksForThePreview(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte("reading_grade: 18\n")},
+		"x.md":      {Data: []byte(plainHead + "You may have *hypertension* now. Rest.\n")},
+	}
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"preview", Options{Plain: true, Marks: true}, `<p>You may have <em><mark class="plain-warning" title="&quot;hypertension&quot; is medical jargon (write &quot;high blood pressure&quot;, or explain it in the same sentence)">hypertension</mark></em> now. Rest.</p>`},
+		{"check", Options{Plain: true}, `<p>You may have <em>hypertension</em> now. Rest.</p>`},
+		{"serve", Options{}, `<p>You may have <em>hypertension</em> now. Rest.</p>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lib, err := Load(fsys, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := lib.Article("x")
+			if got := strings.TrimSpace(a.HTML); got != tc.want {
+				t.Errorf("HTML:\n%s\nwant\n%s", got, tc.want)
+			}
+			if notes := a.Reading.Notes; tc.opts.Plain != (notes == 1) {
+				t.Errorf("Notes = %d", notes)
+			}
+		})
+	}
+}

@@ -34,6 +34,10 @@ type Reading struct {
 	// Target is the grade the article should read at, at most: the
 	// site's reading_grade for its language.
 	Target int
+	// Notes is how many places of the text have a warning: long
+	// sentences and paragraphs, jargon, the passive, abbreviations,
+	// and the hardest sentences of an article above its target.
+	Notes int
 }
 
 // HardSentence is a sentence of an article with its place and grade.
@@ -43,12 +47,23 @@ type HardSentence struct {
 	Grade     float64
 }
 
-// checkReading measures the prose of doc in the article's language and
-// warns of a grade above the site's target, of long sentences and
-// paragraphs, of medical jargon, of the passive voice and of
-// abbreviations never spelled out, each at its line and column.
-func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions, bodyLine int, p *problems) {
-	lang := cmp.Or(a.Lang, l.settings.Language)
+// plainResult is what readPlain found of an article's prose.
+type plainResult struct {
+	reading  Reading
+	problems []*Error
+	marks    []markdown.Mark // where each problem is in the source, with its message
+}
+
+// readPlain measures the prose of an article in the language lang,
+// whose body starts on line bodyLine of the file at path, and warns of
+// a grade above the site's target, of long sentences and paragraphs, of
+// medical jargon, of the passive voice and of abbreviations never
+// spelled out, each at its line and column. It only reads l, so that it
+// may run while the body renders (markdown.Options.Mark).
+func (l *loader) readPlain(lang string, prose []markdown.Prose, body []byte, bodyLine int, path string) plainResult {
+	p := &problems{path: path}
+	pos := newPositions(body, bodyLine)
+	var marks []markdown.Mark
 	s := l.settings.In(lang)
 	target := cmp.Or(s.ReadingGrade, DefaultReadingGrade)
 	sentenceWords := cmp.Or(s.SentenceWords, DefaultSentenceWords)
@@ -59,19 +74,27 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 		checker = readability.NewChecker(lang, readability.PlainWords(lang), readability.KnownAbbreviations(lang))
 	}
 	var all []readability.Sentence
-	var hard []HardSentence
+	type hardAt struct {
+		HardSentence
+		start, end int // in the source
+	}
+	var hard []hardAt
 	jargon := map[string]bool{}  // terms flagged or explained already, by their plain words
 	defined := map[string]bool{} // abbreviations spelled out or flagged already
-	for _, block := range doc.Prose {
-		at := func(i int) (int, int) { return pos.at(block.Offset(i)) }
+	for _, block := range prose {
+		// warn warns of the run [start, end) of the block's text.
+		warn := func(start, end int, format string, args ...any) {
+			line, col := pos.at(block.Offset(start))
+			p.warnf(line, col, format, args...)
+			marks = append(marks, markdown.Mark{Start: block.Offset(start), End: block.End(end), Note: p.list[len(p.list)-1].Message})
+		}
 		for _, ab := range checker.Abbreviations(block.Text) {
 			if defined[ab.Word] {
 				continue
 			}
 			defined[ab.Word] = true
 			if !ab.Defines {
-				line, col := at(ab.Start)
-				p.warnf(line, col, "the abbreviation %q is not spelled out where it is first used (write the words in full the first time, with the abbreviation in brackets after them, like “the words in full (%s)”; if every reader knows it, list it under abbreviations: in %s)", ab.Word, ab.Word, PlainWordsFile)
+				warn(ab.Start, ab.End, "the abbreviation %q is not spelled out where it is first used (write the words in full the first time, with the abbreviation in brackets after them, like “the words in full (%s)”; if every reader knows it, list it under abbreviations: in %s)", ab.Word, ab.Word, PlainWordsFile)
 			}
 		}
 		sentences := readability.Split(lang, block.Text)
@@ -79,12 +102,12 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 		for _, sen := range sentences {
 			words += sen.Words
 			text := sen.Text(block.Text)
-			line, col := at(sen.Start)
 			if sen.Words > sentenceWords {
-				p.warnf(line, col, "this sentence has %d words, and readers lose track after about %d: %s (split it, or make a list of its parts)", sen.Words, sentenceWords, quoteStart(text))
+				warn(sen.Start, sen.End, "this sentence has %d words, and readers lose track after about %d: %s (split it, or make a list of its parts)", sen.Words, sentenceWords, quoteStart(text))
 			}
 			if graded && sen.Words >= hardWords {
-				hard = append(hard, HardSentence{Line: line, Col: col, Text: text, Grade: formula.Grade(sen)})
+				line, col := pos.at(block.Offset(sen.Start))
+				hard = append(hard, hardAt{HardSentence{Line: line, Col: col, Text: text, Grade: formula.Grade(sen)}, block.Offset(sen.Start), block.End(sen.End)})
 			}
 			for _, j := range checker.Jargon(text) {
 				if jargon[j.Plain] {
@@ -92,39 +115,42 @@ func (l *loader) checkReading(a *Article, doc *markdown.Document, pos *positions
 				}
 				jargon[j.Plain] = true
 				if !j.Explained {
-					line, col := at(sen.Start + j.Start)
-					p.warnf(line, col, "%q is medical jargon (write %q, or explain it in the same sentence)", text[j.Start:j.End], j.Plain)
+					warn(sen.Start+j.Start, sen.Start+j.End, "%q is medical jargon (write %q, or explain it in the same sentence)", text[j.Start:j.End], j.Plain)
 				}
 			}
 			for _, ph := range checker.Passives(text) {
-				line, col := at(sen.Start + ph.Start)
-				p.warnf(line, col, "%q is in the passive voice, which hides who must act (say who does it: “take the medicine”, “your doctor will …”)", text[ph.Start:ph.End])
+				warn(sen.Start+ph.Start, sen.Start+ph.End, "%q is in the passive voice, which hides who must act (say who does it: “take the medicine”, “your doctor will …”)", text[ph.Start:ph.End])
 			}
 		}
 		if words > paragraphWords && !block.Item {
-			line, col := at(0)
-			p.warnf(line, col, "this paragraph has %d words, more than %d: a long block of text is hard to follow on a phone (break it into paragraphs of one idea each)", words, paragraphWords)
+			warn(0, len(block.Text), "this paragraph has %d words, more than %d: a long block of text is hard to follow on a phone (break it into paragraphs of one idea each)", words, paragraphWords)
 		}
 		all = append(all, sentences...)
 	}
-	a.Reading = Reading{Result: readability.Measure(lang, all), Target: target}
-	slices.SortStableFunc(hard, func(x, y HardSentence) int { return cmp.Compare(y.Grade, x.Grade) })
-	a.Reading.Hardest = hard[:min(3, len(hard))]
-	if r := a.Reading; r.Graded && r.Grade > float64(target) {
+	r := Reading{Result: readability.Measure(lang, all), Target: target}
+	slices.SortStableFunc(hard, func(x, y hardAt) int { return cmp.Compare(y.Grade, x.Grade) })
+	hard = hard[:min(3, len(hard))]
+	for _, h := range hard {
+		r.Hardest = append(r.Hardest, h.HardSentence)
+	}
+	if r.Graded && r.Grade > float64(target) {
 		var list []string
-		for _, h := range r.Hardest {
+		for _, h := range hard {
 			if h.Grade <= float64(target) {
 				break // an easy sentence among three is no help
 			}
 			list = append(list, fmt.Sprintf("line %d:%d %s (grade %.0f)", h.Line, h.Col, quoteStart(h.Text), h.Grade))
+			marks = append(marks, markdown.Mark{Start: h.start, End: h.end, Note: fmt.Sprintf("one of the article's hardest sentences: grade %.0f, above the target of %d (use shorter sentences and everyday words)", h.Grade, target)})
 		}
 		hardest := ""
 		if len(list) > 0 {
 			hardest = "; its hardest sentences: " + strings.Join(list, "; ")
 		}
-		p.warnf(bodyLine, 1, "the article reads at grade %.1f (reading age %.0f, %s), above the site's target of grade %d%s (use shorter sentences and everyday words; reading_grade in site.yaml sets the target)",
+		p.warnf(textLine(body, bodyLine), 1, "the article reads at grade %.1f (reading age %.0f, %s), above the site's target of grade %d%s (use shorter sentences and everyday words; reading_grade in site.yaml sets the target)",
 			r.Grade, r.ReadingAge, r.Formula, target, hardest)
 	}
+	r.Notes = len(marks)
+	return plainResult{reading: r, problems: p.list, marks: marks}
 }
 
 // quoteStart quotes the first words of a sentence, enough to find it.

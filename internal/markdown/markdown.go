@@ -57,6 +57,10 @@ type Options struct {
 
 	// Prose asks for Document.Prose, which only checking the text needs.
 	Prose bool
+	// Mark, when set, is given the document's prose before it is
+	// rendered, and returns the runs of the source to mark in the HTML,
+	// for the editor's preview. Document.Prose is then filled in too.
+	Mark func([]Prose) []Mark
 }
 
 // Document is a rendered Markdown body.
@@ -97,7 +101,7 @@ func New() *Renderer {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(safety{}, 100), util.Prioritized(callouts{}, 200), util.Prioritized(tables{}, 300)),
 		),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500), util.Prioritized(tableRenderer{}, 500))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{}, 500), util.Prioritized(tableRenderer{}, 500), util.Prioritized(markRenderer{}, 500))),
 		// Deliberately without gmhtml.WithUnsafe: raw HTML in a body is
 		// replaced by a comment, never passed through.
 	)
@@ -153,6 +157,15 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		}
 		return ast.WalkContinue, nil
 	})
+	var prosed []Prose
+	if opts.Prose || opts.Mark != nil {
+		prosed = prose(doc, src) // before marks change the tree
+	}
+	if opts.Mark != nil {
+		if marks := opts.Mark(prosed); len(marks) > 0 {
+			applyMarks(doc, marks)
+		}
+	}
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
@@ -202,9 +215,7 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		return nil, err
 	}
 	out.Text = body.String()
-	if opts.Prose {
-		out.Prose = prose(doc, src)
-	}
+	out.Prose = prosed
 	return out, nil
 }
 

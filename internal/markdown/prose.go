@@ -21,6 +21,10 @@ type Prose struct {
 // proseSpan maps a run of Text to the source it came from.
 type proseSpan struct {
 	text, src int // where the run starts in Text and in the source
+	// copied: the run is the source's bytes as they are; not a
+	// typographer's quote or a line break, which stand for a source
+	// of another length.
+	copied bool
 }
 
 // Offset returns the source offset of the byte at i in Text, or of the
@@ -33,6 +37,23 @@ func (p Prose) Offset(i int) int {
 			return 0
 		}
 		return p.spans[0].src
+	}
+	return p.spans[k].src + i - p.spans[k].text
+}
+
+// End returns the source offset just after the byte before i in Text:
+// where a run of Text that ends at i ends in the source. A typographer's
+// quote or dash at the end counts as one byte of the source.
+func (p Prose) End(i int) int {
+	if i <= 0 {
+		return p.Offset(0)
+	}
+	k := sort.Search(len(p.spans), func(k int) bool { return p.spans[k].text > i-1 }) - 1
+	if k < 0 {
+		return p.Offset(0)
+	}
+	if s := p.spans[k]; !s.copied {
+		return s.src + 1
 	}
 	return p.spans[k].src + i - p.spans[k].text
 }
@@ -64,7 +85,7 @@ func prose(doc ast.Node, src []byte) []Prose {
 func proseOf(n ast.Node, src []byte) Prose {
 	var b strings.Builder
 	var spans []proseSpan
-	at := func(off int) { spans = append(spans, proseSpan{text: b.Len(), src: off}) }
+	at := func(off int, copied bool) { spans = append(spans, proseSpan{text: b.Len(), src: off, copied: copied}) }
 	last := 0 // the source offset after the last text written
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -72,22 +93,22 @@ func proseOf(n ast.Node, src []byte) Prose {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			at(c.Segment.Start)
+			at(c.Segment.Start, true)
 			b.Write(c.Value(src))
 			last = c.Segment.Stop
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				at(last)
+				at(last, false)
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			at(last)
+			at(last, false)
 			if c.IsCode() { // the typographer's entities, such as &ldquo;
 				b.WriteString(html.UnescapeString(string(c.Value)))
 			} else {
 				b.Write(c.Value)
 			}
 		case *ast.AutoLink:
-			at(last)
+			at(last, false)
 			b.Write(c.Label(src))
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -27,6 +28,9 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	}
 	if a.Date.After(b.now) {
 		p.Scheduled = a.Date
+	}
+	if b.dev {
+		p.Plain = plainNote(a.Reading)
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated
@@ -74,6 +78,32 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	p.Head.LinkedData = b.articleData(a)
 	p.Head.Translations, p.Head.Alternates = b.articleAlternates(a)
 	return path, templates.Article(p)
+}
+
+// plainNote is the preview's note of how hard the article is to read,
+// and how many places of it are marked; "" when it was not measured.
+func plainNote(r article.Reading) string {
+	if r.Words == 0 {
+		return ""
+	}
+	var b strings.Builder
+	switch {
+	case !r.Graded:
+		b.WriteString("No readability formula for this language.")
+	case r.Grade > float64(r.Target):
+		fmt.Fprintf(&b, "Reading grade %.1f (reading age %.0f, %s): above the site's target of grade %d.", r.Grade, r.ReadingAge, r.Formula, r.Target)
+	default:
+		fmt.Fprintf(&b, "Reading grade %.1f (reading age %.0f, %s): within the site's target of grade %d.", r.Grade, r.ReadingAge, r.Formula, r.Target)
+	}
+	switch r.Notes {
+	case 0:
+		b.WriteString(" No sentence or word is marked.")
+	case 1:
+		b.WriteString(" 1 place is marked in the text: point at it to see what to change.")
+	default:
+		fmt.Fprintf(&b, " %d places are marked in the text: point at one to see what to change.", r.Notes)
+	}
+	return b.String()
 }
 
 // standfirst is the summary that leads an article's page, above the
