@@ -456,3 +456,43 @@ func TestCheck_Readability(t *testing.T) {
 		}
 	}
 }
+
+// TestCheck_FormatJSONCarriesPlainLanguageWarnings: the plain-language
+// warnings of testdata/plain (jargon, the passive, abbreviations, long
+// sentences, the grade) are in -format json as in the text report, each
+// at its line and column.
+func TestCheck_FormatJSONCarriesPlainLanguageWarnings(t *testing.T) {
+	const folder = "../../internal/article/testdata/plain"
+	text, _, err := runCmd(t, nil, "check", "-content", folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := runCmd(t, nil, "check", "-format", "json", "-content", folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Problems []struct {
+			Path, Severity, Message string
+			Line, Column            int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range doc.Problems {
+		lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", p.Path, p.Line, p.Column, p.Severity, p.Message))
+	}
+	textLines := strings.Split(strings.TrimSpace(text), "\n")
+	got, want := strings.Join(lines, "\n"), strings.Join(textLines[1:len(textLines)-1], "\n")
+	if got != want {
+		t.Errorf("JSON problems:\n%s\ntext report:\n%s", got, want)
+	}
+	for _, w := range []string{`dense.md:10:24: warning: "hypertension" is medical jargon`, `dense.md:10:58: warning: "should be assessed" is in the passive voice`,
+		`dense.md:10:118: warning: the abbreviation "MRI"`, "dense.md:15:1: warning: this sentence has 59 words", "dense.md:8:1: warning: the article reads at grade 19.3"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("JSON lacks %s", w)
+		}
+	}
+}

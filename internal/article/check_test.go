@@ -2,6 +2,7 @@ package article
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/check.golden from the current output")
+var update = flag.Bool("update", false, "rewrite testdata/check.golden and testdata/plain.golden from the current output")
 
 // TestCheck_EveryProblemInTestdata checks testdata/check, a folder with
 // one file for each kind of mistake an editor makes, and compares the
@@ -88,5 +89,44 @@ func TestCheck_PlaceholdersOfNewAreErrors(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheck_PlainLanguageGolden checks testdata/plain, an article in
+// plain words and a dense one, with Options.Plain, and compares every
+// problem and each article's reading with testdata/plain.golden (go
+// test -update rewrites it: read the diff). The plain article has
+// nothing to report.
+func TestCheck_PlainLanguageGolden(t *testing.T) {
+	root, err := os.OpenRoot("testdata/plain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	r := Check(root.FS(), Options{Root: "content", Plain: true})
+	var lines []string
+	for _, e := range r.Problems {
+		lines = append(lines, e.Error())
+	}
+	for _, a := range r.Articles {
+		lines = append(lines, fmt.Sprintf("%s: %s, %d words, %d sentences", a.Path, a.Reading.Result, a.Reading.Words, a.Reading.Sentences))
+	}
+	got := strings.Join(lines, "\n") + "\n"
+	if *update {
+		if err := os.WriteFile("testdata/plain.golden", []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/plain.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("report differs from testdata/plain.golden (-want +got):\n%s", diff)
+	}
+	for _, e := range r.Problems {
+		if e.Path == "content/plain.md" {
+			t.Errorf("the plain article has a problem: %v", e)
+		}
 	}
 }

@@ -201,7 +201,10 @@ func matches(text string, spans []Span, t *term) bool {
 
 // explained reports whether the lowercase sentence explains j.
 func (c *Checker) explained(lower string, j Jargon) bool {
-	if containsWords(lower, strings.ToLower(j.Plain)) {
+	// The plain words elsewhere in the sentence: not within the term
+	// itself ("diabetes mellitus" does not explain itself as "diabetes").
+	rest := lower[:j.Start] + strings.Repeat(" ", j.End-j.Start) + lower[j.End:]
+	if containsWords(rest, strings.ToLower(j.Plain)) {
 		return true
 	}
 	after := strings.TrimLeftFunc(lower[j.End:], unicode.IsSpace)
@@ -212,9 +215,9 @@ func (c *Checker) explained(lower string, j Jargon) bool {
 	if strings.HasSuffix(before, "(") && strings.TrimSpace(strings.TrimSuffix(before, "(")) != "" {
 		return true
 	}
-	rest := lower[j.End:]
+	after = lower[j.End:]
 	for _, w := range c.defining {
-		if strings.HasPrefix(rest, w) || strings.HasPrefix(rest, " "+w) {
+		if strings.HasPrefix(after, w) || strings.HasPrefix(after, " "+w) {
 			return true
 		}
 	}
@@ -283,7 +286,7 @@ func newPassive() *passive {
 			certified experienced skilled advanced detailed complicated sophisticated prepared used exhausted stressed depressed relaxed satisfied
 			disappointed embarrassed ashamed annoyed amazed delighted determined devoted engaged divorced separated widowed retired unemployed
 			employed aged inflamed swollen broken infected injured blocked damaged affected hurt upset born bound mistaken left set lost
-			limited tied stuck situated composed`),
+			limited tied stuck situated composed associated`),
 		notParticiples: set(`bed red shed sled need feed seed speed breed greed hundred sacred naked wicked ragged rugged jagged crooked
 			beloved learned indeed weed steed creed embed`),
 	}

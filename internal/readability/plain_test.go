@@ -70,6 +70,7 @@ func TestChecker_Jargon(t *testing.T) {
 		{"en", "Anti-inflammatory gel helps.", "[Anti-inflammatory] gel helps."},
 		{"en", "The pain is acute.", "The pain is [acute]."},
 		{"en", "Cute cuts.", "Cute cuts."},
+		{"en", "Many have diabetes mellitus.", "Many have [diabetes mellitus]."},
 		{"es", "La hipertensión es frecuente.", "La [hipertensión] es frecuente."},
 		{"es", "La hipertensión (presión arterial alta) es frecuente.", "La [hipertensión!] (presión arterial alta) es frecuente."},
 		{"es", "Un dolor crónico y una tos crónica.", "Un dolor [crónico] y una tos [crónica]."},
@@ -129,6 +130,7 @@ func TestChecker_Passives(t *testing.T) {
 		{"This is called tennis elbow.", "This is called tennis elbow."},
 		{"Take the medicine with food.", "Take the medicine with food."},
 		{"You are interested in walking.", "You are interested in walking."},
+		{"Surgery is associated with risks.", "Surgery is associated with risks."},
 		{"The wound was cleaned, then dressed by a nurse.", "The wound [was cleaned], then dressed by a nurse."},
 		{"Stitches are removed after ten days.", "Stitches [are removed] after ten days."},
 	} {
