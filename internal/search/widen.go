@@ -230,7 +230,9 @@ func (ix *Index) candidates(r index.IndexReader, stem string, fuzzy int, prefix 
 
 // surface returns stem as an article writes it, lower case, to suggest
 // a word rather than a stem ("myofascial", not "myofasci"); "" if no
-// article has it.
+// article has it. Of the forms the best article writes, the shortest
+// wins: the plain word ("stretch"), not one that happens to come first
+// ("stretched").
 func (ix *Index) surface(stem string) (string, error) {
 	fields := make([]query.Query, len(boosts))
 	for i, b := range boosts {
@@ -243,6 +245,7 @@ func (ix *Index) surface(stem string) (string, error) {
 		return "", err
 	}
 	t := ix.docs[sr.Hits[0].ID]
+	best := ""
 	for _, s := range []string{t.title, t.summary, t.body, t.names} {
 		for _, tok := range ix.analyzer.Analyze([]byte(s)) {
 			if string(tok.Term) == stem {
@@ -251,9 +254,11 @@ func (ix *Index) surface(stem string) (string, error) {
 				for _, p := range []string{"'s", "’s"} {
 					w = strings.TrimSuffix(w, p)
 				}
-				return w, nil
+				if best == "" || len(w) < len(best) {
+					best = w
+				}
 			}
 		}
 	}
-	return "", nil
+	return best, nil
 }
