@@ -221,7 +221,7 @@ func TestArticle_SeedSectionsAndRelated(t *testing.T) {
 	page := text(doc)
 	for _, want := range []string{
 		"Fascia is the web of connective tissue under your skin.",
-		"Be cautious if you have recent fractures, deep vein thrombosis",
+		"Be cautious if you have recent fractures (broken bones) or deep vein thrombosis",
 		"By Healthsite Editorial Team",
 		"min read",
 	} {
