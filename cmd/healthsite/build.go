@@ -106,10 +106,17 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if err := st.Complete(ctx).Wait(ctx); err != nil {
+	return writeSite(ctx, st, o, start, stdout)
+}
+
+// writeSite completes st and writes it into o.out, saying what it wrote
+// in how long since start.
+func writeSite(ctx context.Context, st *site.Site, o *buildOptions, start time.Time, stdout io.Writer) error {
+	done := st.Complete(ctx)
+	if err := done.Wait(ctx); err != nil {
 		return err
 	}
-	stats, err := export.Write(st, o.out, export.Options{Force: o.force})
+	stats, err := export.Write(done.Site(), o.out, export.Options{Force: o.force})
 	if err != nil {
 		return err
 	}

@@ -65,14 +65,20 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	// A preview kept to this computer answers only to its names, so
 	// that no page of another site can read the drafts through a name
 	// of its own pointed at 127.0.0.1 (DNS rebinding).
-	srv := server.New(st, log, server.Options{Dev: cfg.Dev, LocalOnly: cfg.Dev && onlyThisComputer(ln.Addr()),
-		Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
-	pub := server.NewPublisher(srv, c.build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
-
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer wg.Wait() // the publisher and watcher stop before run returns
 	defer cancel()
+	// The first version is served at once, each page plain until its
+	// Completion has made the compressed variants: a large site starts
+	// in less time.
+	done := st.Complete(ctx)
+	// Nothing below holds st: once done makes the Site whole, the built
+	// one's plain bytes are garbage.
+	articles := st.Articles()
+	srv := server.New(done, log, server.Options{Dev: cfg.Dev, LocalOnly: cfg.Dev && onlyThisComputer(ln.Addr()),
+		Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
+	pub := server.NewPublisher(srv, c.build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
 	wg.Go(func() {
 		for {
 			select {
@@ -84,16 +90,13 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	})
 	wg.Go(func() { pub.Run(ctx) })
-	// The first version is served at once, each page plain until its
-	// compressed variants are made: a large site starts in less time.
-	done := st.Complete(ctx)
-	wg.Go(func() { logReady(ctx, done, st, start, log) })
+	wg.Go(func() { logReady(ctx, done, start, log) })
 	if cfg.Dev {
 		watch(ctx, &wg, cfg, pub, log)
 	}
 
 	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
-		st.Articles(), listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
+		articles, listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
 	if cfg.Dev {
 		fmt.Fprintln(stdout, previewReach(ln.Addr()))
 	}
@@ -206,9 +209,9 @@ func warnBaseURL(cfg *config, choice contentChoice, settings article.Settings, s
 		"base_url", st.BaseURL())
 }
 
-// logReady logs when the first version st is complete, and gives back
-// to the system the memory its making left free.
-func logReady(ctx context.Context, done *site.Completion, st *site.Site, start time.Time, log *slog.Logger) {
+// logReady logs when the first version is complete, and gives back to
+// the system the memory its making left free.
+func logReady(ctx context.Context, done *site.Completion, start time.Time, log *slog.Logger) {
 	<-done.Ready()
 	if err := done.Err(); err != nil {
 		if ctx.Err() == nil {
@@ -216,7 +219,7 @@ func logReady(ctx context.Context, done *site.Completion, st *site.Site, start t
 		}
 		return
 	}
-	_, pages := st.Compressed()
+	_, pages := done.Compressed()
 	log.Info("compressed every page", "pages", pages, "duration", done.Compressing().Round(time.Millisecond))
 	// Loading, rendering, indexing and compressing leave far more
 	// memory free than the site keeps: give it back to the system now

@@ -61,7 +61,8 @@ type Stats struct {
 // Write writes s into dir. Every page goes to the file its path names
 // (a path ending in / to index.html in that folder), with the .gz and
 // .br files of its compressed variants beside it; the 404 page goes to
-// 404.html. s must be compressed (site.Site.Compress) first.
+// 404.html. s must be compressed: the Site a site.Completion makes
+// whole.
 //
 // The files are written to a new folder beside dir, which then takes
 // dir's place, so a failed export leaves the previous one whole and a
@@ -69,8 +70,8 @@ type Stats struct {
 // under /static/ that this one no longer has stay for site.KeepRetired.
 func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	var st Stats
-	if done, all := s.Compressed(); done != all {
-		return st, fmt.Errorf("export: %d of %d pages are not compressed yet (call Compress first)", all-done, all)
+	if !s.Compressed() {
+		return st, errors.New("export: the pages are not compressed yet (write the Site a site.Completion makes whole)")
 	}
 	dir = filepath.Clean(dir)
 	// A link to the export folder stays a link: the folder it leads to

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -22,6 +21,17 @@ func shipped(t *testing.T) *site.Site {
 	return shippedAt(t, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
+// whole returns the Site the Completion of s makes whole, as build
+// writes it.
+func whole(t *testing.T, s *site.Site) *site.Site {
+	t.Helper()
+	done := s.Complete(t.Context())
+	if err := done.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return done.Site()
+}
+
 // shippedAt builds and compresses the shipped site as of now.
 func shippedAt(t *testing.T, now time.Time) *site.Site {
 	t.Helper()
@@ -35,9 +45,7 @@ func shippedAt(t *testing.T, now time.Time) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s = whole(t, s)
 	return s
 }
 

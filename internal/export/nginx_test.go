@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -183,9 +182,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.Compress(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+			s = whole(t, s)
 			return s
 		}},
 		{"generated", func(t *testing.T) *site.Site {
@@ -198,9 +195,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.Compress(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+			s = whole(t, s)
 			return s
 		}},
 		{"moved", movedSite},
@@ -212,7 +207,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 				t.Fatal(err)
 			}
 			nginx := startNginx(t, dir)
-			srv := server.New(s, slog.New(slog.DiscardHandler), server.Options{})
+			srv := server.New(s.Complete(t.Context()), slog.New(slog.DiscardHandler), server.Options{})
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
 
@@ -325,9 +320,7 @@ func movedSite(t *testing.T) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s = whole(t, s)
 	if len(s.Moved()) < 4 {
 		t.Fatalf("the site has %d old addresses, want at least the 4 its articles name", len(s.Moved()))
 	}

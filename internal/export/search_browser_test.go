@@ -90,7 +90,7 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	nginx := startNginx(t, dir)
-	ts := httptest.NewServer(server.New(s, slog.New(slog.DiscardHandler), server.Options{}))
+	ts := httptest.NewServer(server.New(s.Complete(t.Context()), slog.New(slog.DiscardHandler), server.Options{}))
 	defer ts.Close()
 
 	must := func(err error) {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"context"
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
@@ -34,15 +33,13 @@ func TestBrowser_ExportSearchSpeaksTheSiteLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s = whole(t, s)
 	dir := filepath.Join(t.TempDir(), "public")
 	if _, err := Write(s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	nginx := startNginx(t, dir)
-	ts := httptest.NewServer(server.New(s, slog.New(slog.DiscardHandler), server.Options{}))
+	ts := httptest.NewServer(server.New(s.Complete(t.Context()), slog.New(slog.DiscardHandler), server.Options{}))
 	defer ts.Close()
 
 	type page struct {

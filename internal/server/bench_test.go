@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -25,10 +24,11 @@ func BenchmarkServeArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.Compress(context.Background()); err != nil {
+	done := st.Complete(b.Context())
+	if err := done.Wait(b.Context()); err != nil {
 		b.Fatal(err)
 	}
-	srv := New(st, slog.New(slog.DiscardHandler), Options{})
+	srv := New(done, slog.New(slog.DiscardHandler), Options{})
 	for _, accept := range []string{"gzip, deflate, br, zstd", "gzip", ""} {
 		name := map[string]string{"gzip, deflate, br, zstd": "br", "gzip": "gzip", "": "identity"}[accept]
 		b.Run(name, func(b *testing.B) {

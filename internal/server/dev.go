@@ -93,8 +93,8 @@ func (s *Server) showProblems(w http.ResponseWriter, r *http.Request) bool {
 	if !s.opts.Dev || strings.HasPrefix(r.URL.Path, "/static/") {
 		return false
 	}
-	v := s.requestOf(r).version
-	cur := v.site
+	req := s.requestOf(r)
+	v, cur := req.version, req.site
 	if v.problems != nil {
 		body, err := cur.ProblemsPage(v.problems)
 		if err != nil {

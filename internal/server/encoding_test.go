@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"healthsite/content"
 
 	"healthsite/internal/site"
 )
@@ -84,16 +87,26 @@ func FuzzNegotiate(f *testing.F) {
 // accepts, byte for byte as stored, with its own entity tag; a
 // conditional request for it is answered 304.
 func TestServe_PrecompressedVariants(t *testing.T) {
-	srv, ts := newTestServer(t)
+	// A version whose completion stopped at once: the Site as built.
+	built := buildContent(t, content.FS, "content")
+	stopped, cancel := context.WithCancel(t.Context())
+	cancel()
+	idle := built.Complete(stopped)
+	<-idle.Ready()
+	srv := New(idle, slog.New(slog.DiscardHandler), Options{})
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
 	path := "/articles/myofascial-release-therapy/"
-	// Before Compress, every client gets the plain page.
+	// Before its Completion is ready, every client gets the plain page.
 	resp, _ := get(t, ts.URL+path, "Accept-Encoding", "gzip, br")
 	if ce := resp.Header.Get("Content-Encoding"); ce != "" {
 		t.Fatalf("before compression: Content-Encoding %q", ce)
 	}
-	if err := srv.Site().Compress(context.Background()); err != nil {
+	done := built.Complete(t.Context())
+	if err := done.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
+	srv.Swap(done)
 	page := srv.Site().Page(path)
 	for _, tt := range []struct {
 		accept string
@@ -251,7 +264,7 @@ func TestConditional(t *testing.T) {
 
 func TestEncode_AcceptEncodingOnSeveralLines(t *testing.T) {
 	srv, _ := newTestServer(t)
-	if err := srv.Site().Compress(context.Background()); err != nil {
+	if err := srv.current.Load().done.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	r := httptest.NewRequest(http.MethodGet, "/", nil)

@@ -73,11 +73,12 @@ func startLiveSite(t *testing.T, articles int, lim Limits) *liveSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Compress(context.Background()); err != nil {
+	done := st.Complete(t.Context())
+	if err := done.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.DiscardHandler)
-	srv := New(st, log, Options{Limits: lim})
+	srv := New(done, log, Options{Limits: lim})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -16,8 +16,8 @@ import (
 // every other Host gets 403 with a text that says why.
 func TestLocalOnly_RefusesHostsThatAreNotThisComputer(t *testing.T) {
 	st := previewSite(t, previewFS("knee.md", previewKnee))
-	local := New(st, slog.New(slog.DiscardHandler), Options{Dev: true, LocalOnly: true})
-	open := New(st, slog.New(slog.DiscardHandler), Options{Dev: true})
+	local := New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true, LocalOnly: true})
+	open := New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true})
 	for _, tc := range []struct {
 		host string
 		ok   bool

@@ -45,7 +45,7 @@ func previewFS(nameContent ...string) fstest.MapFS {
 // as usual, with the notice.
 func TestPreview_FileWithProblemsShowsThemAtItsAddress(t *testing.T) {
 	st := previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew))
-	url := newHTTPTestServer(t, New(st, slog.New(slog.DiscardHandler), Options{Dev: true}))
+	url := newHTTPTestServer(t, New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true}))
 
 	resp, body := get(t, url+"/articles/ankle-sprain/")
 	if resp.StatusCode != http.StatusInternalServerError || resp.Header.Get("Cache-Control") != "no-store" ||
@@ -68,7 +68,7 @@ func TestPreview_FileWithProblemsShowsThemAtItsAddress(t *testing.T) {
 // page is the problems page, styled by the site's stylesheet.
 func TestPreview_SiteErrorsWithoutAGoodVersionShowEverywhere(t *testing.T) {
 	st := previewSite(t, previewFS("knee.md", previewKnee, article.SettingsFile, "language: not a tag\n"))
-	url := newHTTPTestServer(t, New(st, slog.New(slog.DiscardHandler), Options{Dev: true}))
+	url := newHTTPTestServer(t, New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true}))
 	for _, path := range []string{"/", "/articles/knee/", "/search?q=knee", "/no-such-page", "/articles"} {
 		resp, body := get(t, url+path)
 		if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(body, `language &#34;not a tag&#34; is not a language tag`) {
@@ -89,7 +89,7 @@ func TestPreview_SiteErrorsWithoutAGoodVersionShowEverywhere(t *testing.T) {
 // with them.
 func TestServe_ProductionShowsNoProblemPages(t *testing.T) {
 	st := previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew))
-	url := newHTTPTestServer(t, New(st, slog.New(slog.DiscardHandler), Options{}))
+	url := newHTTPTestServer(t, New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{}))
 	for _, path := range []string{"/articles/ankle-sprain/", site.DevProblemsPath} {
 		if resp, _ := get(t, url+path); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s in production: %d", path, resp.StatusCode)
@@ -115,7 +115,7 @@ func TestPublisher_PreviewSwapsInAVersionWithProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := New(first, slog.New(slog.DiscardHandler), Options{Dev: true})
+	srv := New(first.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true})
 	pub := NewPublisher(srv, build, clock, slog.New(slog.DiscardHandler))
 	seen, changed := srv.changes.wait()
 
@@ -143,7 +143,7 @@ func TestPublisher_PreviewSwapsInAVersionWithProblems(t *testing.T) {
 // reported on every page, with each problem placed in words.
 func TestPreview_FailedBuildShowsEveryProblemEverywhere(t *testing.T) {
 	st := previewSite(t, previewFS("knee.md", previewKnee))
-	srv := New(st, slog.New(slog.DiscardHandler), Options{Dev: true})
+	srv := New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{Dev: true})
 	srv.setProblems(errors.Join(
 		&article.Error{Path: "content/knee.md", Line: 4, Col: 7, Message: "date is wrong", Text: "date: tomorrow"},
 		errors.New("static: cannot read style.css"),
@@ -168,13 +168,13 @@ func TestPreview_ProblemsPagesAreNotLoggedAsServerErrors(t *testing.T) {
 		path string
 	}{
 		{"FileProblems", func(t *testing.T) *Server {
-			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)), nil, Options{Dev: true})
+			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)).Complete(t.Context()), nil, Options{Dev: true})
 		}, "/articles/ankle-sprain/"},
 		{"EveryProblem", func(t *testing.T) *Server {
-			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)), nil, Options{Dev: true})
+			return New(previewSite(t, previewFS("knee.md", previewKnee, "ankle-sprain.md", previewNew)).Complete(t.Context()), nil, Options{Dev: true})
 		}, site.DevProblemsPath},
 		{"FailedBuild", func(t *testing.T) *Server {
-			srv := New(previewSite(t, previewFS("knee.md", previewKnee)), nil, Options{Dev: true})
+			srv := New(previewSite(t, previewFS("knee.md", previewKnee)).Complete(t.Context()), nil, Options{Dev: true})
 			srv.setProblems(&article.Error{Path: "content/knee.md", Line: 1, Message: "broken"})
 			return srv
 		}, "/"},

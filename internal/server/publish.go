@@ -61,12 +61,14 @@ func (p *Publisher) Reload(ctx context.Context, reason string) error {
 	defer p.mu.Unlock()
 	start := p.clock.Now()
 	next, err := p.build(start, p.server.Site())
+	var done *site.Completion
 	if err == nil {
 		// Completed before it is swapped in, so that readers get every
 		// page of it compressed; pages that did not change kept their
 		// variants from the previous version and cost nothing. And its
 		// search index must be built, so that no search waits for it.
-		err = next.Complete(ctx).Wait(ctx)
+		done = next.Complete(ctx)
+		err = done.Wait(ctx)
 	}
 	if err != nil && ctx.Err() != nil {
 		return err // shutting down: the version is simply not needed
@@ -79,7 +81,7 @@ func (p *Publisher) Reload(ctx context.Context, reason string) error {
 		p.server.setProblems(err)
 		return err
 	}
-	p.server.Swap(next)
+	p.server.Swap(done)
 	p.log.Info("reloaded", "reason", reason, "articles", next.Articles(), "duration", time.Since(start).Round(time.Microsecond))
 	return nil
 }

@@ -125,7 +125,7 @@ func TestPublisher_BrokenReloadKeepsServingLastGoodVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := New(first, log, Options{})
+	srv := New(first.Complete(t.Context()), log, Options{})
 	pub := NewPublisher(srv, build, clock, log)
 	ts := newHTTPTestServer(t, srv)
 
@@ -198,7 +198,7 @@ func TestPublisher_PublishesScheduledArticleOnTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := New(first, slog.New(slog.DiscardHandler), Options{})
+	srv := New(first.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{})
 	pub := NewPublisher(srv, build, clock, slog.New(slog.DiscardHandler))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -63,7 +63,7 @@ func TestSwap_KeepsTheLastVersionsAssetsForAWeek(t *testing.T) {
 	if oldPicture == newPicture {
 		t.Fatalf("both pictures at %s", oldPicture)
 	}
-	srv := New(first, slog.New(slog.DiscardHandler), Options{})
+	srv := New(first.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{})
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	srv.now = func() time.Time { return now }
 	status := func(path string) int {
@@ -84,7 +84,7 @@ func TestSwap_KeepsTheLastVersionsAssetsForAWeek(t *testing.T) {
 		if step.after == 0 {
 			again = next
 		}
-		srv.Swap(again)
+		srv.Swap(again.Complete(t.Context()))
 		if got := status(oldPicture); got != step.old {
 			t.Errorf("%v after: the old picture answers %d, want %d", step.after, got, step.old)
 		}

@@ -64,10 +64,11 @@ type Server struct {
 	now      func() time.Time // the clock of retiring assets; tests move it
 }
 
-// New returns a server of s that logs to log.
-func New(s *site.Site, log *slog.Logger, opts Options) *Server {
+// New returns a server of the Site done completes, which logs to log:
+// it serves the Site as built until done makes it whole.
+func New(done *site.Completion, log *slog.Logger, opts Options) *Server {
 	srv := &Server{log: log, opts: opts, stopping: make(chan struct{}), now: time.Now}
-	srv.current.Store(&version{site: s})
+	srv.current.Store(&version{done: done})
 	srv.handler = srv.routes()
 	return srv
 }
@@ -79,10 +80,10 @@ func New(s *site.Site, log *slog.Logger, opts Options) *Server {
 // The fingerprinted assets of the version replaced that next lacks stay
 // at their addresses for site.KeepRetired, for the pages of that version
 // that browsers and CDNs still hold.
-func (s *Server) Swap(next *site.Site) {
+func (s *Server) Swap(next *site.Completion) {
 	s.mu.Lock()
 	old := s.current.Load()
-	s.current.Store(&version{site: next, retired: retire(old, next, s.now())})
+	s.current.Store(&version{done: next, retired: retire(old, next, s.now())})
 	s.mu.Unlock()
 	s.changes.notify()
 }
@@ -92,13 +93,13 @@ func (s *Server) Swap(next *site.Site) {
 func (s *Server) setProblems(err error) {
 	s.mu.Lock()
 	old := s.current.Load()
-	s.current.Store(&version{site: old.site, problems: err, retired: old.retired})
+	s.current.Store(&version{done: old.done, problems: err, retired: old.retired})
 	s.mu.Unlock()
 	s.changes.notify()
 }
 
-// Site returns the version being served.
-func (s *Server) Site() *site.Site { return s.current.Load().site }
+// Site returns the Site being served.
+func (s *Server) Site() *site.Site { return s.current.Load().done.Site() }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
@@ -134,17 +135,17 @@ func (s *Server) routes() http.Handler {
 
 // handlePage serves GET and HEAD of a prerendered page.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
-	v := s.requestOf(r).version
-	if _, ok := v.site.SearchPath(r.URL.Path); ok {
+	req := s.requestOf(r)
+	if _, ok := req.site.SearchPath(r.URL.Path); ok {
 		s.handleSearch(w, r)
 		return
 	}
-	p := v.site.Page(r.URL.Path)
+	p := req.site.Page(r.URL.Path)
 	if s.showProblems(w, r) {
 		return
 	}
 	if p == nil {
-		p = v.retired[r.URL.Path].page // nil when it is not one
+		p = req.version.retired[r.URL.Path].page // nil when it is not one
 	}
 	if p == nil {
 		s.handleNotFound(w, r)
@@ -197,8 +198,9 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil || page < 1 {
 		page = 1
 	}
-	prefix, _ := s.siteOf(r).SearchPath(r.URL.Path)
-	body, err := s.siteOf(r).SearchPageIn(r.Context(), prefix, q.Get("q"), page)
+	req := s.requestOf(r)
+	prefix, _ := req.site.SearchPath(r.URL.Path)
+	body, err := req.version.done.SearchPage(r.Context(), prefix, q.Get("q"), page)
 	if err != nil && r.Context().Err() != nil {
 		return // the reader left while the search index was being built
 	}
@@ -260,9 +262,9 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	cur := s.siteOf(r)
-	done, all := cur.Compressed()
-	body := fmt.Sprintf("ok %d articles, %d of %d pages compressed\n", cur.Articles(), done, all)
+	req := s.requestOf(r)
+	done, all := req.version.done.Compressed()
+	body := fmt.Sprintf("ok %d articles, %d of %d pages compressed\n", req.site.Articles(), done, all)
 	writeBody(w, r, http.StatusOK, []byte(body))
 }
 

@@ -8,12 +8,13 @@ import (
 	"healthsite/internal/site"
 )
 
-// version is what one request is served from: the Site, and in the
+// version is what one request is served from: the Completion of a Site
+// (which publishes the Site to serve, and answers searches), and in the
 // preview the errors of the last reload, which failed (nil when it
 // worked). Both are swapped in together, in one store, so that no
 // request sees one's new value with the other's old one.
 type version struct {
-	site     *site.Site
+	done     *site.Completion
 	problems error
 	// retired are the fingerprinted assets of earlier versions that
 	// this one lacks, kept for site.KeepRetired from the swap that
@@ -32,16 +33,18 @@ type retiredPage struct {
 // serves next from now on: old's own immutable pages that next lacks,
 // and old's retired ones that next still lacks and that are not yet
 // site.KeepRetired old.
-func retire(old *version, next *site.Site, now time.Time) map[string]retiredPage {
+func retire(old *version, done *site.Completion, now time.Time) map[string]retiredPage {
 	out := map[string]retiredPage{}
+	next := done.Site()
 	for path, r := range old.retired {
 		if next.Page(path) == nil && now.Sub(r.since) <= site.KeepRetired {
 			out[path] = r
 		}
 	}
-	if old.site != nil && old.site != next {
-		for _, path := range old.site.Paths() {
-			if p := old.site.Page(path); p.Immutable && next.Page(path) == nil {
+	if old.done != nil && old.done != done {
+		prev := old.done.Site()
+		for _, path := range prev.Paths() {
+			if p := prev.Page(path); p.Immutable && next.Page(path) == nil {
 				out[path] = retiredPage{page: p, since: now}
 			}
 		}
@@ -50,12 +53,16 @@ func retire(old *version, next *site.Site, now time.Time) map[string]retiredPage
 }
 
 // request is what the middleware and the handlers of one request
-// share: the version it is served from, loaded once as it arrives, and
-// what the handler tells logRequests beyond the status.
+// share: the version it is served from and its Site, loaded once as it
+// arrives, and what the handler tells logRequests beyond the status.
 type request struct {
 	version  *version
-	problems bool // the answer is the preview's problems page
+	site     *site.Site // the version's Site when the request arrived
+	problems bool       // the answer is the preview's problems page
 }
+
+// newRequest returns the request served from v.
+func newRequest(v *version) *request { return &request{version: v, site: v.done.Site()} }
 
 // requestKey is the context key of a request's *request.
 type requestKey struct{}
@@ -65,7 +72,7 @@ type requestKey struct{}
 // from that one version, even when a Swap lands while it is served.
 func (s *Server) begin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := &request{version: s.current.Load()}
+		req := newRequest(s.current.Load())
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, req)))
 	})
 }
@@ -77,11 +84,11 @@ func (s *Server) requestOf(r *http.Request) *request {
 	if req, ok := r.Context().Value(requestKey{}).(*request); ok {
 		return req
 	}
-	return &request{version: s.current.Load()}
+	return newRequest(s.current.Load())
 }
 
 // siteOf returns the Site r is served from.
-func (s *Server) siteOf(r *http.Request) *site.Site { return s.requestOf(r).version.site }
+func (s *Server) siteOf(r *http.Request) *site.Site { return s.requestOf(r).site }
 
 // noteProblems records that r is answered with the preview's problems
 // page, logged as such rather than as a server error.

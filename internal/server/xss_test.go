@@ -109,7 +109,7 @@ func TestXSS_NothingActiveAnywhere(t *testing.T) {
 	if st.Articles() != len(xssPayloads) {
 		t.Fatalf("%d articles published, want %d", st.Articles(), len(xssPayloads))
 	}
-	srv := New(st, slog.New(slog.DiscardHandler), Options{})
+	srv := New(st.Complete(t.Context()), slog.New(slog.DiscardHandler), Options{})
 	get := func(path string) []byte {
 		w := httptest.NewRecorder()
 		srv.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
@@ -146,7 +146,6 @@ func TestXSS_NothingActiveAnywhere(t *testing.T) {
 		}
 		checked++
 	}
-	<-st.SearchReady()
 	for _, q := range []string{"payload", "script alert", "onerror", "javascript", xssPayloads[0], xssPayloads[30]} {
 		path := "/search?q=" + url.QueryEscape(q)
 		body := get(path)

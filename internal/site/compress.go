@@ -6,6 +6,8 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/gzip"
@@ -79,17 +81,17 @@ const (
 )
 
 // variants are a page's compressed bodies, each with its entity tag.
-// A nil body means the encoding did not pay. Once a page has a gzip
-// body its plain bytes are dropped (see Body): most clients accept
-// gzip, and keeping the plain bytes of every page would more than
-// double the memory of a large site for the few that do not.
+// A nil body means the encoding did not pay. A page with a gzip body
+// keeps no plain bytes (see Body): most clients accept gzip, and
+// keeping the plain bytes of every page would more than double the
+// memory of a large site for the few that do not.
 type variants struct {
 	gzip, br         []byte
 	gzipETag, brETag string
 }
 
 // get returns the body and entity tag in e, or nil: v may be nil, for
-// a page not compressed yet.
+// a page not compressed.
 func (v *variants) get(e Encoding) ([]byte, string) {
 	switch {
 	case v == nil:
@@ -103,40 +105,31 @@ func (v *variants) get(e Encoding) ([]byte, string) {
 }
 
 // Variant returns the body and entity tag of p in e, and whether p has
-// it: every page has Identity; Gzip and Brotli once the site has been
-// compressed, and where they pay.
+// it: every page has Identity; Gzip and Brotli where they pay, on the
+// pages of the Site a Completion makes whole (and on a built page whose
+// bytes a previous version had compressed).
 func (p *Page) Variant(e Encoding) (body []byte, etag string, ok bool) {
 	if e == Identity {
 		return p.Body(), p.ETag, true
 	}
-	body, etag = p.enc.Load().get(e)
+	body, etag = p.enc.get(e)
 	return body, etag, body != nil
 }
 
 // Has reports whether p can be sent in e, without making the body.
 func (p *Page) Has(e Encoding) bool {
-	body, _ := p.enc.Load().get(e)
+	body, _ := p.enc.get(e)
 	return e == Identity || body != nil
 }
 
-// Body returns the plain body of p. It must not be modified. Once p
-// is compressed with gzip, it is decompressed from gzip, and kept for
-// later calls while the site's PlainCache lasts.
+// Body returns the plain body of p. It must not be modified. A page
+// compressed with gzip keeps no plain bytes: they are decompressed from
+// gzip, and kept for later calls while the site's PlainCache lasts.
 func (p *Page) Body() []byte {
-	if b := p.plain.Load(); b != nil {
-		return *b
+	if p.enc == nil || p.enc.gzip == nil {
+		return p.plain
 	}
-	// plain is dropped only after enc, with a gzip body, is stored.
-	b := gunzip(p.enc.Load().gzip)
-	if p.cache == nil {
-		return b
-	}
-	// Charged once: a caller that loses the race to keep its copy
-	// gives its share of the budget back.
-	if p.cache.Add(-int64(len(b))) < 0 || !p.plain.CompareAndSwap(nil, &b) {
-		p.cache.Add(int64(len(b)))
-	}
-	return b
+	return p.cache.body(p)
 }
 
 // PlainCache is how many bytes of decompressed plain bodies a site
@@ -144,6 +137,44 @@ func (p *Page) Body() []byte {
 // enough for the pages such clients (scripts, some crawlers, load
 // testers) ask for most, a small part of a large site.
 const PlainCache = 16 << 20
+
+// plainCache keeps the plain bodies decompressed from the gzip bodies
+// of one content version's pages, up to PlainCache bytes. It is the one
+// thing about a published page that changes, and it changes nothing a
+// reader can see: Body returns the same bytes with it or without it.
+type plainCache struct {
+	left   atomic.Int64 // bytes of the budget not yet used
+	bodies sync.Map     // *Page → []byte
+}
+
+func newPlainCache() *plainCache {
+	c := &plainCache{}
+	c.left.Store(PlainCache)
+	return c
+}
+
+// body returns p's plain body, decompressed from its gzip body unless
+// the cache has it. c may be nil: nothing is then kept.
+func (c *plainCache) body(p *Page) []byte {
+	if c == nil {
+		return gunzip(p.enc.gzip)
+	}
+	if b, ok := c.bodies.Load(p); ok {
+		return b.([]byte)
+	}
+	b := gunzip(p.enc.gzip)
+	if c.left.Add(-int64(len(b))) < 0 {
+		c.left.Add(int64(len(b)))
+		return b
+	}
+	// Charged once: a caller that loses the race to keep its copy
+	// gives its share of the budget back.
+	if kept, loaded := c.bodies.LoadOrStore(p, b); loaded {
+		c.left.Add(int64(len(b)))
+		return kept.([]byte)
+	}
+	return b
+}
 
 // gunzip decompresses a body that this package compressed.
 func gunzip(gz []byte) []byte {
@@ -163,7 +194,18 @@ func gunzip(gz []byte) []byte {
 func (p *Page) Compressible() bool { return p.compressible }
 
 // compressed reports whether p's compressed variants have been made.
-func (p *Page) compressed() bool { return p.enc.Load() != nil }
+func (p *Page) compressed() bool { return p.enc != nil }
+
+// withVariants returns a copy of p with the compressed bodies v, and
+// without its plain bytes where gzip holds them.
+func (p *Page) withVariants(v *variants) *Page {
+	q := *p
+	q.enc = v
+	if v.gzip != nil {
+		q.plain = nil
+	}
+	return &q
+}
 
 // variantETag is the strong entity tag of an encoded variant: the
 // plain page's tag with the encoding's token, so that each stored
@@ -220,25 +262,6 @@ func (c *compressor) variants(p *Page) *variants {
 	return v
 }
 
-// compress makes p's variants, unless they were made already, and
-// reports whether it did.
-func (c *compressor) compress(p *Page) bool {
-	return p.setVariants(c.variants(p))
-}
-
-// setVariants gives p its compressed bodies, unless it has them, and
-// drops its plain bytes where gzip holds them. It reports whether it
-// did.
-func (p *Page) setVariants(v *variants) bool {
-	if !p.enc.CompareAndSwap(nil, v) {
-		return false
-	}
-	if v.gzip != nil {
-		p.plain.Store(nil)
-	}
-	return true
-}
-
 // compressible reports whether a body of the content type is text that
 // compresses, rather than an image or font compressed already.
 func compressible(contentType string) bool {
@@ -248,55 +271,39 @@ func compressible(contentType string) bool {
 		ct == "application/xml" || ct == "application/json" || ct == "application/javascript"
 }
 
-// Compress makes the compressed variants of every page that lacks them,
-// on every core, and returns when all are made or ctx is done. Pages
-// are served meanwhile, plain until their turn comes, so a large site
-// starts serving before it is compressed. A page whose bytes did not
-// change since the previous version kept that version's variants in
-// Build, and costs nothing here.
-func (s *Site) Compress(ctx context.Context) error {
-	pages := make([]*Page, 0, len(s.pages)+2)
+// compress returns a copy of every page of s that lacks its compressed
+// variants, with them, by the page it copies, made on every core; it
+// counts each in done. It returns when all are made or ctx is done. A
+// page whose bytes did not change since the previous version kept that
+// version's variants in Build, and costs nothing here.
+func (s *Site) compress(ctx context.Context, done *atomic.Int64) (map[*Page]*Page, error) {
+	var pages []*Page
 	for _, p := range s.all() {
 		if !p.compressed() {
 			pages = append(pages, p)
 		}
 	}
+	out := make([]*Page, len(pages))
 	compressors := make(chan *compressor, runtime.GOMAXPROCS(0))
-	return pool.Each(ctx, len(pages), func(i int) {
+	err := pool.Each(ctx, len(pages), func(i int) {
 		var c *compressor
 		select {
 		case c = <-compressors:
 		default:
 			c = newCompressor()
 		}
-		if c.compress(pages[i]) {
-			s.compressed.Add(1)
-		}
+		out[i] = pages[i].withVariants(c.variants(pages[i]))
+		done.Add(1)
 		compressors <- c // one a worker at most: never blocks
 	})
-}
-
-// Compressed reports how many of the site's pages have their
-// compressed variants made, of how many. /healthz asks on every call:
-// it is a counter, not a look at every page.
-func (s *Site) Compressed() (done, all int) {
-	all = len(s.pages) + 2
-	if s.staticSearch != nil {
-		all++
+	if err != nil {
+		return nil, err
 	}
-	return int(s.compressed.Load()), all
-}
-
-// countCompressed starts the count of Compressed at the pages that
-// kept a previous version's variants.
-func (s *Site) countCompressed() {
-	n := 0
-	for _, p := range s.all() {
-		if p.compressed() {
-			n++
-		}
+	made := make(map[*Page]*Page, len(pages))
+	for i, p := range pages {
+		made[p] = out[i]
 	}
-	s.compressed.Store(int64(n))
+	return made, nil
 }
 
 // all returns every page, the 404, 500 and static search pages included.

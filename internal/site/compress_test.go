@@ -37,49 +37,34 @@ func decode(t testing.TB, e Encoding, body []byte) []byte {
 	return out
 }
 
-func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
-	s := buildShipped(t)
-	if done, all := s.Compressed(); done != 0 || all < 10 {
-		t.Fatalf("before Compress: %d of %d pages compressed", done, all)
-	}
-	plain := map[*Page][]byte{}
-	for _, p := range s.all() {
-		plain[p] = bytes.Clone(p.Body())
-	}
-	// Readers go on reading every page while it is compressed.
-	stop := make(chan struct{})
-	var readers sync.WaitGroup
-	for range 2 {
-		readers.Go(func() {
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				for p, want := range plain {
-					if !bytes.Equal(p.Body(), want) {
-						t.Errorf("%s changed while it was compressed", p.Path)
-						return
-					}
-				}
-			}
-		})
-	}
-	err := s.Compress(context.Background())
-	close(stop)
-	readers.Wait()
-	if err != nil {
+// whole returns the Site the Completion of s makes whole.
+func whole(t testing.TB, s *Site) *Site {
+	t.Helper()
+	c := s.Complete(context.Background())
+	if err := c.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if done, all := s.Compressed(); done != all {
-		t.Fatalf("after Compress: %d of %d pages compressed", done, all)
+	return c.Site()
+}
+
+func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
+	built := buildShipped(t)
+	plain := map[string][]byte{} // by entity tag: the error pages have no path
+	for _, p := range built.all() {
+		if p.compressed() {
+			t.Fatalf("%s is compressed when built", cmpOr(p.Path))
+		}
+		plain[p.ETag] = bytes.Clone(p.Body())
+	}
+	s := whole(t, built)
+	if got, want := len(s.all()), len(built.all()); got != want {
+		t.Fatalf("the whole site has %d pages, the built one %d", got, want)
 	}
 	// Plain bytes beside gzip are only those the cache took, charged
 	// to its budget.
 	var kept int64
 	defer func() {
-		if used := PlainCache - s.Page("/").cache.Load(); kept != used {
+		if used := PlainCache - s.Page("/").cache.left.Load(); kept != used {
 			t.Errorf("%d plain bytes are kept beside gzip, but the cache charged %d", kept, used)
 		}
 	}()
@@ -94,7 +79,7 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 			if !ok {
 				continue
 			}
-			if got := decode(t, e, body); !bytes.Equal(got, plain[p]) {
+			if got := decode(t, e, body); !bytes.Equal(got, plain[p.ETag]) {
 				t.Errorf("%s in %s does not decode to its plain bytes", name, e.Token())
 			}
 			if tags[etag] || !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) {
@@ -102,11 +87,14 @@ func TestCompress_EveryPageDecodesToItsBody(t *testing.T) {
 			}
 			tags[etag] = true
 		}
-		if !bytes.Equal(p.Body(), plain[p]) {
+		if !bytes.Equal(p.Body(), plain[p.ETag]) {
 			t.Errorf("%s: Body differs once compressed", name)
 		}
-		if _, _, ok := p.Variant(Gzip); ok && p.plain.Load() != nil {
-			kept += int64(len(*p.plain.Load()))
+		if _, _, ok := p.Variant(Gzip); ok && p.plain != nil {
+			t.Errorf("%s keeps its plain bytes beside gzip", name)
+		}
+		if b, ok := p.cache.bodies.Load(p); ok {
+			kept += int64(len(b.([]byte)))
 		}
 		html := strings.HasPrefix(p.ContentType, "text/html")
 		if _, _, ok := p.Variant(Gzip); html && !ok {
@@ -134,7 +122,7 @@ func TestCompress_OnlyWhereItPays(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPage("", tt.ctype, tt.body, false)
-			p.enc.Store(c.variants(p))
+			p = p.withVariants(c.variants(p))
 			if _, _, ok := p.Variant(Gzip); ok != tt.gzip {
 				t.Errorf("gzip variant: %v, want %v", ok, tt.gzip)
 			}
@@ -159,16 +147,18 @@ func randomText(n int) []byte {
 }
 
 func TestCompress_ReloadKeepsUnchangedVariants(t *testing.T) {
-	first := buildShipped(t)
-	if err := first.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	first := whole(t, buildShipped(t))
 	lib := shippedLibrary(t)
 	second, err := Build(lib, Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Previous: first})
 	if err != nil {
 		t.Fatal(err)
 	}
-	done, all := second.Compressed()
+	done, all := 0, len(second.all())
+	for _, p := range second.all() {
+		if p.compressed() {
+			done++
+		}
+	}
 	if done < all-2 { // the error pages are not carried over
 		t.Errorf("a rebuild of the same content kept %d of %d pages' variants", done, all)
 	}
@@ -225,43 +215,37 @@ func BenchmarkCompressPage(b *testing.B) {
 }
 
 func TestBody_DecompressedBodiesKeptWithinTheBudget(t *testing.T) {
-	s := buildShipped(t)
-	if err := s.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := whole(t, buildShipped(t))
 	a, b := s.Page("/"), s.Page("/articles/myofascial-release-therapy/")
-	if a.plain.Load() != nil || b.plain.Load() != nil {
+	if a.plain != nil || b.plain != nil {
 		t.Fatal("compressed pages kept their plain bytes")
 	}
 	// Room for the first page only.
 	gz, _, _ := a.Variant(Gzip)
-	a.cache.Store(int64(len(decode(t, Gzip, gz))) + 10)
+	a.cache.left.Store(int64(len(decode(t, Gzip, gz))) + 10)
 	first := a.Body()
-	if a.plain.Load() == nil || &a.Body()[0] != &first[0] {
+	if _, ok := a.cache.bodies.Load(a); !ok || &a.Body()[0] != &first[0] {
 		t.Error("the decompressed body was not kept while the budget allowed")
 	}
-	if got := a.cache.Load(); got != 10 {
+	if got := a.cache.left.Load(); got != 10 {
 		t.Errorf("%d bytes left of the budget, want 10", got)
 	}
 	_ = b.Body()
-	if b.plain.Load() != nil || a.cache.Load() != 10 {
+	if _, ok := b.cache.bodies.Load(b); ok || a.cache.left.Load() != 10 {
 		t.Error("a body was kept beyond the budget")
 	}
 }
 
 func TestBody_ConcurrentReadersChargeTheBudgetOnce(t *testing.T) {
-	s := buildShipped(t)
-	if err := s.Compress(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	s := whole(t, buildShipped(t))
 	p := s.Page("/articles/myofascial-release-therapy/")
-	before := p.cache.Load()
+	before := p.cache.left.Load()
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() { _ = p.Body() })
 	}
 	wg.Wait()
-	if used := before - p.cache.Load(); used != int64(len(p.Body())) {
+	if used := before - p.cache.left.Load(); used != int64(len(p.Body())) {
 		t.Errorf("8 concurrent readers used %d bytes of the budget for a %d-byte body", used, len(p.Body()))
 	}
 }

@@ -14,10 +14,12 @@ import (
 // built in the background with its language's analyser, and what its
 // results pages show.
 type languageSearch struct {
-	prefix  string                      // the start of its paths: "" for the main language, /es
-	frame   templates.Head              // the head of its untitled pages
-	teasers map[string]templates.Teaser // the cards of its articles, by slug
-	docs    []searchDoc
+	prefix   string                      // the start of its paths: "" for the main language, /es
+	lang     string                      // its tag, which chooses the index's analyser
+	synonyms map[string][]string         // the words its search widens to
+	frame    templates.Head              // the head of its untitled pages
+	teasers  map[string]templates.Teaser // the cards of its articles, by slug
+	docs     []searchDoc
 }
 
 // inLanguage returns the builder of the pages of the language tag: the

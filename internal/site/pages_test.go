@@ -268,7 +268,8 @@ func TestSearchPage_FindsAndEscapes(t *testing.T) {
 		"stretch.md": {Data: []byte("---\ntitle: Gentle stretching\nauthor: A\ndate: 2024-01-01\nsummary: S.\n---\n\nStretching every morning helps.\n")},
 		"sleep.md":   {Data: []byte("---\ntitle: Sleep\nauthor: A\ndate: 2024-01-02\nsummary: S.\n---\n\nRest well.\n")},
 	})
-	body, err := s.SearchPage(context.Background(), "stretches", 1)
+	c := s.Complete(t.Context())
+	body, err := c.SearchPage(context.Background(), "", "stretches", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +281,7 @@ func TestSearchPage_FindsAndEscapes(t *testing.T) {
 		t.Error("no highlighted words")
 	}
 	for _, q := range []string{"<script>alert(1)</script>", "", "?!", strings.Repeat("x", 10000), "背痛 🙂"} {
-		body, err := s.SearchPage(context.Background(), q, 1)
+		body, err := c.SearchPage(context.Background(), "", q, 1)
 		if err != nil {
 			t.Fatalf("query %q: %v", q[:min(len(q), 20)], err)
 		}

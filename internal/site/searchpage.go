@@ -5,18 +5,12 @@ import (
 	"context"
 	"fmt"
 	"healthsite/internal/i18n"
+	"healthsite/internal/search"
 	"healthsite/templates"
 	"net/url"
 	"strconv"
 	"strings"
 )
-
-// SearchPage renders page `page` of the results for query: the one page
-// made per request. An empty query shows the form alone. Right after a
-// large site is built it waits for the search index, or for ctx.
-func (s *Site) SearchPage(ctx context.Context, query string, page int) ([]byte, error) {
-	return s.SearchPageIn(ctx, "", query, page)
-}
 
 // SearchPath returns the path of the search page of the language of
 // path, the start of whose paths is prefix ("" for the main language,
@@ -29,9 +23,13 @@ func (s *Site) SearchPath(path string) (prefix string, ok bool) {
 	return prefix, true
 }
 
-// SearchPageIn is SearchPage in the language whose paths start with
-// prefix, searching only its articles, with its analyser.
-func (s *Site) SearchPageIn(ctx context.Context, prefix, query string, page int) ([]byte, error) {
+// SearchPage renders page `page` of the results for query in the
+// language whose paths start with prefix ("" for the main language,
+// /es), searching only its articles, with its analyser: the one page
+// made per request. An empty query shows the form alone. Until the
+// index is built it waits for it, or for ctx.
+func (c *Completion) SearchPage(ctx context.Context, prefix, query string, page int) ([]byte, error) {
+	s := c.Site()
 	ls := s.searches[prefix]
 	if ls == nil {
 		return nil, fmt.Errorf("the site has no language at %s/", prefix)
@@ -43,13 +41,11 @@ func (s *Site) SearchPageIn(ctx context.Context, prefix, query string, page int)
 	p.Heading = ls.frame.T.Text("search")
 	query = strings.TrimSpace(query)
 	if query != "" {
-		if err := s.waitSearch(ctx); err != nil {
+		ix, err := c.searchIndex(ctx, prefix)
+		if err != nil {
 			return nil, err
 		}
-		if s.indexErr != nil {
-			return nil, s.indexErr
-		}
-		res, err := s.indexes[prefix].Search(query, page, PerPage)
+		res, err := ix.Search(query, page, PerPage)
 		if err != nil {
 			return nil, err
 		}
@@ -97,26 +93,20 @@ func (s *Site) SearchPageIn(ctx context.Context, prefix, query string, page int)
 	return buf.Bytes(), err
 }
 
-// waitSearch waits until the search index is built, or ctx is done.
-func (s *Site) waitSearch(ctx context.Context) error {
+// searchIndex waits until the search index is built, or ctx is done, and
+// returns the index of the language at prefix, or why there is none.
+func (c *Completion) searchIndex(ctx context.Context, prefix string) (*search.Index, error) {
 	select {
-	case <-s.searchReady:
-		return nil
+	case <-c.indexed:
 	default:
+		select {
+		case <-c.indexed:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
-	select {
-	case <-s.searchReady:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	if c.indexErr != nil {
+		return nil, c.indexErr
 	}
-}
-
-// SearchErr waits until the search index is built, or ctx is done, and
-// returns why it could not be built, or nil.
-func (s *Site) SearchErr(ctx context.Context) error {
-	if err := s.waitSearch(ctx); err != nil {
-		return err
-	}
-	return s.indexErr
+	return c.indexes[prefix], nil
 }

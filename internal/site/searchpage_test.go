@@ -3,27 +3,29 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"testing"
 	"time"
 )
 
+// TestSearchPage_WaitsForTheIndex: a search that arrives while the
+// index is being built waits for it, as long as its context lets it;
+// once the index is built, it answers even if its context is done.
 func TestSearchPage_WaitsForTheIndex(t *testing.T) {
 	s := buildShipped(t)
-	// A site whose index is still being built: the request's context
-	// decides how long a search waits.
-	ready := s.searchReady
-	s.searchReady = make(chan struct{})
+	c := s.Complete(t.Context())
+	// The same Completion, its index not yet published.
+	waiting := &Completion{ready: make(chan struct{}), indexed: make(chan struct{})}
+	waiting.site.Store(s)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	if _, err := s.SearchPage(ctx, "stretching", 1); err != context.DeadlineExceeded {
+	if _, err := waiting.SearchPage(ctx, "", "stretching", 1); err != context.DeadlineExceeded {
 		t.Fatalf("a search before the index was ready: %v, want the context's deadline", err)
 	}
-	<-ready
-	s.searchReady = ready
+	<-c.indexed
 	ctx, cancel = context.WithCancel(context.Background())
 	cancel()
-	// Once ready, a search answers even if its context is done.
-	if body, err := s.SearchPage(ctx, "stretching", 1); err != nil || !bytes.Contains(body, []byte("Search results")) {
+	if body, err := c.SearchPage(ctx, "", "stretching", 1); err != nil || !bytes.Contains(body, []byte("Search results")) {
 		t.Fatalf("a search once the index is ready: %v", err)
 	}
 }
@@ -33,7 +35,11 @@ func TestBuild_NoSearchBuildsNoIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SearchErr(context.Background()); err == nil || s.indexes != nil {
+	c := s.Complete(t.Context())
+	if err := c.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SearchPage(t.Context(), "", "stretching", 1); !errors.Is(err, errNoSearch) || c.indexes != nil {
 		t.Errorf("a site built with NoSearch has an index (%v)", err)
 	}
 }
@@ -43,7 +49,7 @@ func TestBuild_NoSearchBuildsNoIndex(t *testing.T) {
 // word the articles use, linked; "Including results for" the synonyms
 // searched too; and, when nothing is found, the way to every topic.
 func TestSearchPage_ForgivesAndOffersTheWay(t *testing.T) {
-	s := buildShipped(t)
+	c := buildShipped(t).Complete(t.Context())
 	for _, tc := range []struct {
 		q        string
 		want     []string
@@ -60,7 +66,7 @@ func TestSearchPage_ForgivesAndOffersTheWay(t *testing.T) {
 		{`<b onmouseover=x>fasia`, []string{`Showing results for <a href="/search?q=%3Cb+onmouseover%3Dx%3Efascia">&lt;b onmouseover=x&gt;fascia</a>.`}, []string{"<b "}},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
-			body, err := s.SearchPage(context.Background(), tc.q, 1)
+			body, err := c.SearchPage(context.Background(), "", tc.q, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,7 +13,6 @@ import (
 	"maps"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/a-h/templ"
@@ -94,27 +93,23 @@ type Page struct {
 	Modified    time.Time // last change of what the page shows; zero if unknown
 	Immutable   bool      // a fingerprinted asset that never changes under its URL
 
-	// The plain body, until Compress makes a gzip one; from then on
-	// the body decompressed from gzip, while the site's PlainCache
-	// lasts (see Body).
-	plain atomic.Pointer[[]byte]
-	enc   atomic.Pointer[variants]
-	err   error // why rendering the page failed, during Build
-
-	compressible bool          // text large enough to be worth compressing
-	cache        *atomic.Int64 // bytes left of the site's PlainCache
+	plain        []byte    // the body; nil where enc holds a gzip one (see Body)
+	enc          *variants // the compressed bodies, or nil
+	err          error     // why rendering the page failed, during Build
+	compressible bool      // text large enough to be worth compressing
+	cache        *plainCache
 }
 
 // newPage returns the page at path of body.
 func newPage(path, contentType string, body []byte, immutable bool) *Page {
-	p := &Page{Path: path, ContentType: contentType, Immutable: immutable, ETag: etag(body),
+	return &Page{Path: path, ContentType: contentType, Immutable: immutable, ETag: etag(body), plain: body,
 		compressible: len(body) >= minCompress && compressible(contentType)}
-	p.plain.Store(&body)
-	return p
 }
 
-// Site is one content version, rendered. It is immutable and safe for
-// concurrent use.
+// Site is one content version, rendered. Nothing in it changes once
+// Build returns, and it is safe for concurrent use. What is left to do,
+// compressing its pages and indexing its articles, a Completion does
+// (see Complete), making another Site, whole.
 type Site struct {
 	pages        map[string]*Page
 	redirects    map[string]string
@@ -127,12 +122,17 @@ type Site struct {
 	frame        templates.Head             // the head of an untitled page, for pages made later
 	notFoundView templates.ErrorPage        // the 404 page, for NotFoundPage to add suggestions to
 	suggest      *suggester                 // the articles a missing page's address may name
-	compressed   atomic.Int64               // pages whose variants are made (Compressed)
-	searchReady  chan struct{}              // closed once every language's index and indexErr are set
 	searches     map[string]*languageSearch // each language's search, by the prefix of its paths
-	indexes      map[string]*search.Index   // each language's index, by the same
-	indexErr     error
-	staticSearch *Page // the exported site's search page, or nil
+	noSearch     bool                       // built with Options.NoSearch: no index to build
+	staticSearch *Page                      // the exported site's search page, or nil
+	cache        *plainCache                // the pages' decompressed plain bodies
+
+	// Set only in the Site a Completion makes whole: every page has its
+	// compressed variants, and each language's index is built (or
+	// indexErr says why not).
+	whole    bool
+	indexes  map[string]*search.Index // each language's index, by the prefix of its paths
+	indexErr error
 
 	// The preview's problems pages by the path they stand in for, and
 	// whether one stands in for every page (see ProblemPage).
@@ -185,16 +185,18 @@ func (s *Site) Articles() int { return s.articles }
 // must be built again to publish it; zero when none is scheduled.
 func (s *Site) NextChange() time.Time { return s.nextChange }
 
-// SearchReady is closed once the search index is built (or failed to
-// build: SearchPage then returns the error).
-func (s *Site) SearchReady() <-chan struct{} { return s.searchReady }
+// Compressed reports whether every page has its compressed variants:
+// true of the Site a Completion makes whole, which is what an export
+// writes.
+func (s *Site) Compressed() bool { return s.whole }
 
 // BaseURL is the absolute URL the site is published at.
 func (s *Site) BaseURL() string { return s.baseURL }
 
 // Build renders every page of lib: each kind of page in turn (kinds),
-// then the error pages and, in the preview, the problems pages. The
-// search index is then built in the background (SearchReady).
+// then the error pages and, in the preview, the problems pages. It
+// starts nothing that outlives it: compressing the pages and indexing
+// the articles are left to Complete.
 func Build(lib *article.Library, opts Options) (*Site, error) {
 	b, err := newBuilder(lib, opts)
 	if err != nil {
@@ -224,8 +226,6 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	b.site.countCompressed()
-	b.startSearch()
 	return b.site, nil
 }
 
@@ -258,13 +258,14 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		dev:          opts.Dev,
 		now:          now.Truncate(time.Second),
 		previous:     opts.Previous,
-		cache:        new(atomic.Int64),
 		published:    lib.Published(now, opts.Dev),
 		site: &Site{
 			pages:     map[string]*Page{},
 			redirects: map[string]string{},
 			baseURL:   base,
 			searches:  map[string]*languageSearch{},
+			noSearch:  opts.NoSearch,
+			cache:     newPlainCache(),
 		},
 		lang: settings.Language,
 	}
@@ -278,7 +279,6 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 	}
 	b.setArticles(b.published)
 	b.site.articles = len(b.published)
-	b.cache.Store(PlainCache)
 	b.site.nextChange = nextChange(lib, now)
 	b.has = languagePaths(b)
 	b.languageNames = map[string]string{}
@@ -341,48 +341,10 @@ func (b *builder) errorPages() {
 	}))
 }
 
-// startSearch builds the search index of every language in the
-// background, once the pages are rendered (sharing the cores with them
-// would delay them): a large site starts serving before it is ready
-// (SearchReady), and search requests wait for it.
-func (b *builder) startSearch() {
-	ready := make(chan struct{})
-	b.site.searchReady = ready
-	if b.opts.NoSearch {
-		b.site.indexErr = errNoSearch
-		close(ready)
-		return
-	}
-	searches := b.site.searches
-	languages := map[string]string{} // by prefix
-	synonyms := map[string]map[string][]string{}
-	for _, tag := range b.lib.Settings().Tags() {
-		languages[b.lib.Settings().Prefix(tag)] = tag
-		synonyms[tag] = b.lib.SynonymsIn(tag)
-	}
-	go func(s *Site) {
-		defer close(ready)
-		indexes := map[string]*search.Index{}
-		for prefix, ls := range searches {
-			docs := make([]search.Doc, len(ls.docs))
-			for i, d := range ls.docs {
-				docs[i] = search.Doc(d)
-			}
-			ix, err := search.Build(docs, search.Options{Synonyms: synonyms[languages[prefix]], Language: languages[prefix]})
-			if err != nil {
-				s.indexErr = fmt.Errorf("building the search index: %w", err)
-				return
-			}
-			indexes[prefix] = ix
-		}
-		s.indexes = indexes
-	}(b.site)
-}
-
 // search is what the search of b's language needs: its articles to
 // index, and its results pages' head and cards.
 func (b *builder) search() *languageSearch {
-	ls := &languageSearch{prefix: b.prefix, frame: b.head("", "", ""), teasers: b.teasers}
+	ls := &languageSearch{prefix: b.prefix, lang: b.lang, synonyms: b.lib.SynonymsIn(b.lang), frame: b.head("", "", ""), teasers: b.teasers}
 	ls.frame.Translations, _ = b.alternates(func(tag string) string { return b.lib.Settings().Prefix(tag) + SearchPath })
 	for _, a := range b.published {
 		ls.docs = append(ls.docs, searchDoc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date})
@@ -409,7 +371,6 @@ type builder struct {
 	related      *relatedIndex
 	footer       []templates.Link // the standalone pages, linked from every footer
 	lib          *article.Library // for the profiles of authors and reviewers
-	cache        *atomic.Int64    // the pages' PlainCache
 	site         *Site
 	notice       *templates.ProblemsNotice // the preview's note of files with problems, or nil
 	err          error
@@ -471,7 +432,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 // page renders c into a page at path without adding it to the site.
 func (b *builder) page(path string, c templ.Component) *Page {
 	p := renderPage(path, c)
-	p.cache = b.cache
+	p.cache = b.site.cache
 	if p.err != nil && b.err == nil {
 		b.err = p.err
 	}
@@ -513,12 +474,12 @@ func (b *builder) add(p *Page) {
 			// The same bytes: the same time, and the same compressed
 			// variants, so that a reload compresses only what changed.
 			p.Modified = old.Modified
-			if v := old.enc.Load(); v != nil {
-				p.setVariants(v)
+			if old.enc != nil {
+				p = p.withVariants(old.enc)
 			}
 		}
 	}
-	p.cache = b.cache
+	p.cache = b.site.cache
 	b.site.pages[p.Path] = p
 }
 
