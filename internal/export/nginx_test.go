@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,7 +27,7 @@ import (
 
 // nginxPath finds Debian's nginx. Under CI=true a missing nginx fails
 // the test; elsewhere the test is skipped, saying how to get it.
-func nginxPath(t *testing.T) string {
+func nginxPath(t testing.TB) string {
 	t.Helper()
 	for _, p := range []string{"nginx", "/usr/sbin/nginx"} {
 		if path, err := exec.LookPath(p); err == nil {
@@ -45,11 +46,18 @@ func nginxPath(t *testing.T) string {
 // URL.
 func startNginx(t *testing.T, root string) string {
 	t.Helper()
-	bin := nginxPath(t)
 	conf, err := os.ReadFile("testdata/nginx.conf")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startNginxWith(t, root, string(conf))
+}
+
+// startNginxWith is startNginx with conf for testdata/nginx.conf. When
+// nginx refuses conf, it fails the test at once with nginx's message.
+func startNginxWith(t testing.TB, root, conf string) string {
+	t.Helper()
+	bin := nginxPath(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +66,7 @@ func startNginx(t *testing.T, root string) string {
 	ln.Close()
 	moved := "include /srv/healthsite/.healthsite-moved*.map;"
 	site := strings.NewReplacer("listen 8080;", "listen "+addr+";", "root /srv/healthsite;", "root "+root+";",
-		moved, "include "+root+"/.healthsite-moved*.map;").Replace(string(conf))
+		moved, "include "+root+"/.healthsite-moved*.map;").Replace(conf)
 	if !strings.Contains(site, addr) || !strings.Contains(site, "root "+root) || !strings.Contains(site, "include "+root) {
 		t.Fatalf("testdata/nginx.conf no longer has the lines `listen 8080;`, `root /srv/healthsite;` and `%s` this test replaces", moved)
 	}
@@ -91,8 +99,16 @@ http {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	// Closed, not sent on, once nginx exits: both the wait below and
+	// the cleanup must see it (with a channel the wait drained, the
+	// cleanup of an nginx that refused its config would block until the
+	// package's timeout).
+	exited := make(chan struct{})
+	var exitErr error
+	go func() {
+		exitErr = cmd.Wait()
+		close(exited)
+	}()
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
 		<-exited
@@ -104,9 +120,9 @@ http {
 			return "http://" + addr
 		}
 		select {
-		case err := <-exited:
+		case <-exited:
 			log, _ := os.ReadFile(filepath.Join(dir, "error.log"))
-			t.Fatalf("nginx exited: %v\n%s%s", err, out.String(), log)
+			t.Fatalf("nginx exited: %v\n%s%s", exitErr, out.String(), log)
 		case <-time.After(20 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
@@ -352,5 +368,56 @@ func checkStaticSearch(t *testing.T, s *site.Site, p, ae string, got, serve resp
 	wantSec := strings.Replace(serve.security, "frame-ancestors 'none'", "frame-ancestors 'none'; script-src 'self'", 1)
 	if got.security != wantSec || strings.Contains(serve.security, "script-src") {
 		t.Errorf("%s: security headers\n  got  %s\n  want %s", where, got.security, wantSec)
+	}
+}
+
+// fatalRecorder is a testing.TB whose Fatal ends only the goroutine of
+// the helper under test, recording the message, and whose cleanups the
+// test runs itself.
+type fatalRecorder struct {
+	testing.TB
+	msg      string
+	cleanups []func()
+}
+
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+func (r *fatalRecorder) Fatal(args ...any) {
+	r.msg = fmt.Sprint(args...)
+	runtime.Goexit()
+}
+
+func (r *fatalRecorder) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+
+// TestStartNginx_RefusedConfigFailsAtOnce: when nginx refuses the
+// configuration, the test fails with nginx's own message, and its
+// cleanup returns, rather than everything waiting for the package's
+// timeout.
+func TestStartNginx_RefusedConfigFailsAtOnce(t *testing.T) {
+	nginxPath(t)
+	r := &fatalRecorder{TB: t}
+	helper := make(chan string, 1)
+	go func() {
+		defer func() { helper <- r.msg }()
+		startNginxWith(r, t.TempDir(), "server {\n    listen 8080;\n    root /srv/healthsite;\n    include /srv/healthsite/.healthsite-moved*.map;\n    no_such_directive on;\n}\n")
+	}()
+	msg := <-helper
+	if !strings.Contains(msg, `unknown directive "no_such_directive"`) {
+		t.Errorf("the failure does not give nginx's message:\n%s", msg)
+	}
+	cleaned := make(chan struct{})
+	go func() {
+		for i := len(r.cleanups) - 1; i >= 0; i-- {
+			r.cleanups[i]()
+		}
+		close(cleaned)
+	}()
+	select {
+	case <-cleaned:
+	case <-time.After(30 * time.Second): // a deadlock, not a slow machine
+		t.Fatal("the cleanup of an nginx that refused its configuration never returns")
 	}
 }
