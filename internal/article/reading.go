@@ -74,10 +74,6 @@ func (l *loader) readPlain(lang string, prose []markdown.Prose, body []byte, bod
 		checker = readability.NewChecker(lang, readability.PlainWords(lang), readability.KnownAbbreviations(lang))
 	}
 	var all []readability.Sentence
-	type hardAt struct {
-		HardSentence
-		start, end int // in the source
-	}
 	var hard []hardAt
 	jargon := map[string]bool{}  // terms flagged or explained already, by their plain words
 	defined := map[string]bool{} // abbreviations spelled out or flagged already
@@ -127,6 +123,22 @@ func (l *loader) readPlain(lang string, prose []markdown.Prose, body []byte, bod
 		}
 		all = append(all, sentences...)
 	}
+	r, marks := grade(lang, all, hard, target, p, marks, body, bodyLine)
+	r.Notes = len(marks)
+	return plainResult{reading: r, problems: p.list, marks: marks}
+}
+
+// hardAt is a hard sentence and where it is in the source.
+type hardAt struct {
+	HardSentence
+	start, end int
+}
+
+// grade is the Reading of the sentences all of an article in lang,
+// whose body starts on line bodyLine, with the hardest of hard. Above
+// target it warns in p, naming those sentences, and adds marks for
+// them to marks, which it returns.
+func grade(lang string, all []readability.Sentence, hard []hardAt, target int, p *problems, marks []markdown.Mark, body []byte, bodyLine int) (Reading, []markdown.Mark) {
 	r := Reading{Result: readability.Measure(lang, all), Target: target}
 	slices.SortStableFunc(hard, func(x, y hardAt) int { return cmp.Compare(y.Grade, x.Grade) })
 	hard = hard[:min(3, len(hard))]
@@ -149,8 +161,7 @@ func (l *loader) readPlain(lang string, prose []markdown.Prose, body []byte, bod
 		p.warnf(textLine(body, bodyLine), 1, "the article reads at grade %.1f (reading age %.0f, %s), above the site's target of grade %d%s (use shorter sentences and everyday words; reading_grade in site.yaml sets the target)",
 			r.Grade, r.ReadingAge, r.Formula, target, hardest)
 	}
-	r.Notes = len(marks)
-	return plainResult{reading: r, problems: p.list, marks: marks}
+	return r, marks
 }
 
 // quoteStart quotes the first words of a sentence, enough to find it.
