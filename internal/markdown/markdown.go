@@ -133,7 +133,37 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		ctx.IDs().Put([]byte(id))
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	written := map[ast.Node]string{} // resolved images' sources, as written
+	written := prepare(doc, opts)
+	var prosed []Prose
+	if opts.Prose || opts.Mark != nil {
+		prosed = prose(doc, src) // before marks change the tree
+	}
+	if opts.Mark != nil {
+		if marks := opts.Mark(prosed); len(marks) > 0 {
+			applyMarks(doc, marks)
+		}
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("rendering markdown: %w", err)
+	}
+	out := &Document{HTML: buf.String(), Prose: prosed}
+	if dropped, ok := ctx.Get(droppedLinks).([]Link); ok {
+		out.Unsafe = dropped
+	}
+	out.Notices = takeNotices(ctx)
+	if err := out.collect(doc, src, written); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// prepare gives the parsed doc what rendering needs beyond the source:
+// callouts their labels, images their lazy loading and, where opts
+// finds them, their addresses and sizes. It returns the sources, as
+// written, of the images it resolved.
+func prepare(doc ast.Node, opts Options) map[ast.Node]string {
+	written := map[ast.Node]string{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if c, ok := n.(*Callout); ok && entering {
 			c.Label = opts.CalloutLabels[c.Alert]
@@ -157,24 +187,13 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		}
 		return ast.WalkContinue, nil
 	})
-	var prosed []Prose
-	if opts.Prose || opts.Mark != nil {
-		prosed = prose(doc, src) // before marks change the tree
-	}
-	if opts.Mark != nil {
-		if marks := opts.Mark(prosed); len(marks) > 0 {
-			applyMarks(doc, marks)
-		}
-	}
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
-		return nil, fmt.Errorf("rendering markdown: %w", err)
-	}
-	out := &Document{HTML: buf.String()}
-	if dropped, ok := ctx.Get(droppedLinks).([]Link); ok {
-		out.Unsafe = dropped
-	}
-	out.Notices = takeNotices(ctx)
+	return written
+}
+
+// collect fills in what the rendered doc holds besides its HTML: its
+// headings, ids, links and images (those resolved by their sources as
+// written), first paragraph and plain text.
+func (out *Document) collect(doc ast.Node, src []byte, written map[ast.Node]string) error {
 	var body strings.Builder
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -211,12 +230,8 @@ func (r *Renderer) RenderWith(src []byte, opts Options) (*Document, error) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if err != nil {
-		return nil, err
-	}
 	out.Text = body.String()
-	out.Prose = prosed
-	return out, nil
+	return err
 }
 
 // offsetOf returns the source offset where inline node n's text starts:
