@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/go-playground/locales"
@@ -40,6 +41,16 @@ type Language struct {
 	// messages are the texts by key as the language shows them:
 	// English, then its catalogue's, then the site's strings over both.
 	messages map[string]*goi18n.Message
+	// made keeps the texts of Pieces and of Plural without data, by
+	// what they depend on (a madeKey), as each page asks again: the one
+	// thing in a Language that changes, and nothing a caller can see.
+	made *sync.Map
+}
+
+// madeKey is what a text kept in Language.made depends on.
+type madeKey struct {
+	key, slot0, slot1 string
+	count             int // -1 for Pieces
 }
 
 // Problem is a site string that is not an interface text, or not one
@@ -67,7 +78,7 @@ func New(tag string, strs map[string]string) (*Language, []Problem) {
 		t = language.Make(fallback)
 	}
 	b, _ := t.Base()
-	l := &Language{tag: tag, base: b.String(), dates: dateLocale(b.String())}
+	l := &Language{tag: tag, base: b.String(), dates: dateLocale(b.String()), made: new(sync.Map)}
 	bundle := goi18n.NewBundle(language.Make(fallback))
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	en := mustParse(bundle, fallback)

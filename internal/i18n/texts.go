@@ -27,7 +27,18 @@ func (l *Language) Format(key string, data Data) string { return l.localize(key,
 
 // Plural is the text of key in the plural form the language uses for
 // n, with {{.Count}} set to n and the other places filled from data.
-func (l *Language) Plural(key string, n int, data Data) string { return l.localize(key, data, n) }
+func (l *Language) Plural(key string, n int, data Data) string {
+	if data != nil {
+		return l.localize(key, data, n)
+	}
+	k := madeKey{key: key, count: n}
+	if s, ok := l.made.Load(k); ok {
+		return s.(string)
+	}
+	s := l.localize(key, nil, n)
+	l.made.Store(k, s)
+	return s
+}
 
 // localize is the text of key with data; count, when not negative,
 // picks the plural form and fills {{.Count}}.
@@ -85,8 +96,29 @@ const slotMark = "\x00"
 // Pieces is the text of key split at the places named by slots, for a
 // page that fills them with markup (a link, a <time>): "Updated
 // {{.Date}}" is the text "Updated " and the slot Date. The places keep
-// the order the language puts them in.
+// the order the language puts them in. The slice is shared by every
+// caller, and must not be modified.
 func (l *Language) Pieces(key string, slots ...string) []Piece {
+	if len(slots) > 2 {
+		return l.pieces(key, slots)
+	}
+	k := madeKey{key: key, count: -1}
+	if len(slots) > 0 {
+		k.slot0 = slots[0]
+	}
+	if len(slots) > 1 {
+		k.slot1 = slots[1]
+	}
+	if p, ok := l.made.Load(k); ok {
+		return p.([]Piece)
+	}
+	p := l.pieces(key, slots)
+	l.made.Store(k, p)
+	return p
+}
+
+// pieces makes the Pieces of key at slots.
+func (l *Language) pieces(key string, slots []string) []Piece {
 	data := Data{}
 	for _, s := range slots {
 		data[s] = slotMark + s + slotMark

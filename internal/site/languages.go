@@ -40,6 +40,7 @@ func (b *builder) inLanguage(tag string) *builder {
 		lb.setArticles(b.lib.ArticlesIn(tag))
 	}
 	lb.footer = footerLinks(b.lib, tag)
+	lb.feedLinks = lb.feeds()
 	return &lb
 }
 

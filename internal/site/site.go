@@ -295,6 +295,7 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		return nil, fmt.Errorf("indexing the articles' addresses: %w", err)
 	}
 	b.footer = footerLinks(lib, settings.Language)
+	b.feedLinks = b.feeds()
 	return b, nil
 }
 
@@ -370,6 +371,7 @@ type builder struct {
 	previous     *Site     // the version this one replaces, or nil
 	related      *relatedIndex
 	footer       []templates.Link // the standalone pages, linked from every footer
+	feedLinks    []templates.Feed // the language's feeds, linked from every head (feeds)
 	lib          *article.Library // for the profiles of authors and reviewers
 	site         *Site
 	notice       *templates.ProblemsNotice // the preview's note of files with problems, or nil
@@ -386,7 +388,8 @@ type builder struct {
 	languageNames map[string]string
 }
 
-// feeds are the site's feeds, linked from every page for feed readers.
+// feeds are the site's feeds, linked from every page for feed readers:
+// made once per language (feedLinks), as every page shares them.
 func (b *builder) feeds() []templates.Feed {
 	site := i18n.Data{"Site": b.settings.Name}
 	return []templates.Feed{
@@ -407,7 +410,7 @@ func (b *builder) head(title, description, path string) templates.Head {
 		Description:   cmp.Or(description, b.settings.Description, b.settings.Tagline),
 		StylesheetURL: b.assets.URL("style.css"),
 		IconURL:       b.assets.URL("favicon.svg"),
-		Feeds:         b.feeds(),
+		Feeds:         b.feedLinks,
 		Type:          "website",
 		SearchAction:  b.searchAction,
 		TopicsURL:     b.at(TagsPath),
