@@ -441,3 +441,30 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestStemming_EachLanguage: each language's analyser finds the forms
+// of a word the article does not write; a search in Polish uses
+// Stempel, so a case ending three letters off still finds the word.
+func TestStemming_EachLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		docs []Doc
+		q    string
+		want []string
+	}{
+		{"es", []Doc{{ID: "medico", Title: "Cuándo ver al médico", Date: day(1)}, {ID: "otro", Title: "Dormir bien", Date: day(2)}}, "médicos", []string{"medico"}},
+		{"pl", []Doc{{ID: "lekarz", Title: "Kiedy iść do lekarza", Body: "Lekarz pomoże.", Date: day(1)}, {ID: "sen", Title: "Sen", Body: "Sen jest ważny.", Date: day(2)}}, "lekarzami", []string{"lekarz"}},
+		{"pl", []Doc{{ID: "dzieci", Title: "Ból u dzieci", Date: day(1)}, {ID: "sen", Title: "Sen", Date: day(2)}}, "dzieckiem", []string{"dzieci"}},
+		{"pl", []Doc{{ID: "dzieci", Title: "Ból u dzieci", Date: day(1)}, {ID: "sen", Title: "Dobry sen", Date: day(2)}}, "snu", []string{"sen"}},
+	} {
+		t.Run(tt.lang+" "+tt.q, func(t *testing.T) {
+			ix, err := Build(tt.docs, Options{Language: tt.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(mustSearch(t, ix, tt.q, 1, 10)); !slices.Equal(got, tt.want) {
+				t.Errorf("Search(%q) in %s = %v, want %v", tt.q, tt.lang, got, tt.want)
+			}
+		})
+	}
+}
