@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"healthsite/internal/i18n"
 )
 
@@ -347,13 +349,20 @@ func cardTitle(h Head) string {
 	return h.Title
 }
 
-// ogLocale turns a language tag such as en-GB into Open Graph's en_GB.
+// ogLocale is Open Graph's locale of a language tag: language and
+// territory, en_GB for en-GB. Open Graph wants both, so a tag without a
+// territory takes its most likely one from CLDR's likely subtags (es is
+// es_ES, en en_US, ar ar_EG, zh zh_CN, pt pt_BR), not a table of our
+// own. A tag that does not parse is given with its hyphens turned.
 func ogLocale(lang string) string {
-	b := []byte(lang)
-	for i, c := range b {
-		if c == '-' {
-			b[i] = '_'
-		}
+	t, err := language.Parse(lang)
+	if err != nil {
+		return strings.ReplaceAll(lang, "-", "_")
 	}
-	return string(b)
+	base, _ := t.Base()
+	region, conf := t.Region()
+	if conf == language.No || region.String() == "ZZ" {
+		return base.String()
+	}
+	return base.String() + "_" + region.String()
 }

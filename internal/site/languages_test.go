@@ -76,9 +76,9 @@ func TestBuild_TranslationsInLinkedData(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="es"`,
 		`<link rel="canonical" href="https://health.example.org/es/articles/dolor-de-rodilla/">`,
-		`<meta property="og:locale" content="es">`,
-		`<meta property="og:locale:alternate" content="en">`,
-		`<meta property="og:locale:alternate" content="ar">`,
+		`<meta property="og:locale" content="es_ES">`,
+		`<meta property="og:locale:alternate" content="en_US">`,
+		`<meta property="og:locale:alternate" content="ar_EG">`,
 		`"inLanguage":"es"`,
 		`"translationOfWork":{"@type":"MedicalWebPage","name":"Knee pain","url":"https://health.example.org/articles/knee-pain/","inLanguage":"en"}`,
 		`<a class="site-name" href="/es/">Salud Clara</a>`,
