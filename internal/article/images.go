@@ -135,11 +135,33 @@ func resolveImage(images map[string]*Image, articlePath, dest string) (img *Imag
 	return img, ok
 }
 
+// resolveImage is resolveImage for the file at file, a path in the
+// content folder. A file in a further language's folder (es/rodilla.md)
+// also finds an image where its original would, by the same relative
+// path from the same place in the main language's folders: a
+// translation starts as a copy of its original, image lines and all, so
+// images/knee.jpg in es/rodilla.md is content/images/knee.jpg, as in
+// knee.md, unless the language's folder has its own
+// (content/es/images/knee.jpg), which comes first. ../images/knee.jpg,
+// from the language's folder up, and /images/knee.jpg find the same.
+func (l *loader) resolveImage(file, dest string) (*Image, bool) {
+	img, ok := resolveImage(l.images, file, dest)
+	if ok || strings.HasPrefix(dest, "/") {
+		return img, ok
+	}
+	if tag, rest := l.settings.splitLanguage(file); tag != l.settings.Language {
+		if img, ok := resolveImage(l.images, rest, dest); ok {
+			return img, ok
+		}
+	}
+	return img, ok
+}
+
 // imageOptions are the Markdown options that show the content's images
 // for the article at articlePath (a path in the content folder).
-func imageOptions(images map[string]*Image, articlePath string) markdown.Options {
+func (l *loader) imageOptions(articlePath string) markdown.Options {
 	return markdown.Options{Image: func(dest string) (markdown.Image, bool) {
-		img, ok := resolveImage(images, articlePath, dest)
+		img, ok := l.resolveImage(articlePath, dest)
 		if img == nil || !ok {
 			return markdown.Image{}, false
 		}
@@ -219,6 +241,14 @@ func (l *loader) missingImage(p *problems, line, col int, articlePath, dest stri
 	if near := suggest(want, names); near != "" && path.Dir(near) == path.Dir(strings.ToLower(want)) {
 		p.errorf(line, col, "the image %s is not in the content folder (did you mean %s?)", dest, written(near))
 		return
+	}
+	if tag, rest := l.settings.splitLanguage(articlePath); tag != l.settings.Language && !strings.HasPrefix(dest, "/") {
+		// A translation looked in two places (resolveImage).
+		shared := path.Join(path.Dir(rest), dest)
+		if shared != ".." && !strings.HasPrefix(shared, "../") {
+			p.errorf(line, col, "the image %s is not in the content folder: neither %s, for this language alone, nor %s, shared with its original, is there (put the file at one of them, or correct the name; names are case-sensitive)", dest, displayPath(root, want), displayPath(root, shared))
+			return
+		}
 	}
 	p.errorf(line, col, "the image %s is not in the content folder (put the file at %s, or correct the name; names are case-sensitive)", dest, displayPath(root, want))
 }

@@ -143,7 +143,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 		if strings.TrimSpace(link.Alt) == "" {
 			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", link.Dest, link.Dest)
 		}
-		if _, ok := resolveImage(l.images, file, link.Dest); !ok && !link.Resolved {
+		if _, ok := l.resolveImage(file, link.Dest); !ok && !link.Resolved {
 			l.missingImage(p, line, col, file, link.Dest)
 		}
 	}

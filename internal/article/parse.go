@@ -273,7 +273,7 @@ func (l *loader) checkBody(a *Article, file string, fm frontMatter, doc *markdow
 		if strings.TrimSpace(link.Alt) == "" {
 			p.warnf(line, col, "the image %s has no alternative text, so readers who cannot see it learn nothing (describe it between the brackets: ![A therapist pressing on a shoulder](%s))", dest, dest)
 		}
-		switch _, ok := resolveImage(l.images, file, dest); {
+		switch _, ok := l.resolveImage(file, dest); {
 		case !ok && !link.Resolved:
 			l.missingImage(p, line, col, file, dest)
 		case isExternal(dest):

@@ -346,7 +346,7 @@ func (l *loader) profileFields(pr *Profile, file string, fields map[string]*fiel
 	if f == nil || photo == "" {
 		return
 	}
-	switch img, ok := resolveImage(l.images, file, photo); {
+	switch img, ok := l.resolveImage(file, photo); {
 	case !markdown.SafeURL(photo, true):
 		p.errorf(f.value.line, f.value.col, "photo %q is not a path to a picture (write a path such as images/elena-marsh.jpg)", photo)
 	case !ok:

@@ -189,7 +189,7 @@ func (l *loader) leadImage(a *Article, file string, fields map[string]*field, mi
 		return
 	}
 	f := fields["image"]
-	switch img, ok := resolveImage(l.images, file, a.Image); {
+	switch img, ok := l.resolveImage(file, a.Image); {
 	case !ok:
 		l.missingImage(p, f.value.line, f.value.col, file, a.Image)
 	case img != nil:

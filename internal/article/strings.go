@@ -105,7 +105,7 @@ func calloutLabels(s Settings) map[string]map[string]string {
 // in the content folder): its images, and the callout titles of its
 // language.
 func (l *loader) renderOptions(file string) markdown.Options {
-	o := imageOptions(l.images, file)
+	o := l.imageOptions(file)
 	tag, _ := l.settings.splitLanguage(file)
 	o.CalloutLabels = l.callouts[tag]
 	return o
