@@ -179,3 +179,17 @@ func teaserTitles(doc *html.Node) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestLanguages_EmptySearchPromptsInTheLanguage: /es/search without a
+// query asks for words in Spanish, not English.
+func TestLanguages_EmptySearchPromptsInTheLanguage(t *testing.T) {
+	_, ts := serveContent(t, sample.Languages(), "")
+	for path, want := range map[string]string{
+		"/search":    "Type a word or two in the search box above",
+		"/es/search": "Escriba una o dos palabras en el buscador de arriba",
+	} {
+		if _, body := get(t, ts.URL+path); !strings.Contains(body, want) {
+			t.Errorf("%s lacks %q", path, want)
+		}
+	}
+}

@@ -86,7 +86,7 @@ func (c *Completion) SearchPage(ctx context.Context, prefix, query string, page 
 		}
 	} else {
 		p.Page, p.Pages = 1, 1
-		p.Empty = "Type a word or two in the search box above: symptoms, treatments or topics."
+		p.Empty = ls.frame.T.Text("search_prompt")
 	}
 	var buf bytes.Buffer
 	err := templates.Search(p).Render(context.Background(), &buf)
