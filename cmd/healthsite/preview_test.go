@@ -225,3 +225,54 @@ func TestPreview_StaleReportsCurrentWarnings(t *testing.T) {
 		t.Errorf("site.yaml's error or the new warning about Ankle.txt is not reported:\n%s", got)
 	}
 }
+
+// TestDev_SpanishArticleInThePreview is an editor of a Spanish
+// translation in the preview: each save reloads the open page and shows
+// at /es/articles/…; a broken save shows its problems there, not at the
+// English address, and every page's notice links to it; a missing page
+// under /es/ is the Spanish 404 page, with the preview's script.
+func TestDev_SpanishArticleInThePreview(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, article.SettingsFile, "name: Clear Health\nlanguage: en\nlanguages:\n  es: {name: Salud Clara}\n")
+	write(t, dir, "knee.md", kneePage)
+	if err := os.Mkdir(filepath.Join(dir, "es"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rodilla := "---\ntitle: Dolor de rodilla\nauthor: Ann Lee\ndate: 2024-02-01\nsummary: Qué ayuda.\ntranslation_of: knee\n---\n\nDescanse y luego muévase.\n"
+	write(t, dir, "es/rodilla.md", rodilla)
+	url := startServe(t, nil, "-dev", "-content", dir)
+	evs := events(t, url)
+
+	write(t, dir, "es/rodilla.md", strings.Replace(rodilla, "luego muévase.", "luego muévase con suavidad.", 1))
+	nextEvent(t, evs, time.Now())
+	if code, body := getPage(t, url+"/es/articles/rodilla/"); code != http.StatusOK || !strings.Contains(body, "muévase con suavidad.") || !strings.Contains(body, `<html lang="es"`) {
+		t.Errorf("the saved change is not shown at /es/articles/rodilla/: %d", code)
+	}
+
+	write(t, dir, "es/rodilla.md", strings.Replace(rodilla, "date: 2024-02-01", "date: mañana", 1))
+	nextEvent(t, evs, time.Now())
+	file := filepath.ToSlash(dir) + "/es/rodilla.md"
+	code, body := getPage(t, url+"/es/articles/rodilla/")
+	if code != http.StatusInternalServerError || !strings.Contains(body, "<title>Problems in "+file+" – Clear Health</title>") || !strings.Contains(body, `date &#34;mañana&#34; is not a date`) {
+		t.Errorf("/es/articles/rodilla/ with the file broken: %d, not its problems:\n%s", code, body)
+	}
+	if code, _ := getPage(t, url+"/articles/rodilla/"); code != http.StatusNotFound {
+		t.Errorf("/articles/rodilla/, no page of the site: %d, want 404 (the problems belong at /es/articles/rodilla/)", code)
+	}
+	for _, p := range []string{"/", "/es/", "/articles/knee/"} {
+		if code, body := getPage(t, url+p); code != http.StatusOK || !strings.Contains(body, `<a href="/es/articles/rodilla/">see its problems`) {
+			t.Errorf("%s: %d, or its notice does not lead to /es/articles/rodilla/", p, code)
+		}
+	}
+	code, body = getPage(t, url+"/es/no-existe/")
+	if code != http.StatusNotFound || !strings.Contains(body, `<html lang="es"`) || !strings.Contains(body, "Página no encontrada") ||
+		!strings.Contains(body, `action="/es/search"`) || !strings.Contains(body, `<script src="/static/dev.`) {
+		t.Errorf("/es/no-existe/ in the preview: %d, not the Spanish 404 page with the reload script:\n%s", code, body)
+	}
+
+	write(t, dir, "es/rodilla.md", rodilla)
+	nextEvent(t, evs, time.Now())
+	if code, body := getPage(t, url+"/es/articles/rodilla/"); code != http.StatusOK || !strings.Contains(body, "Descanse y luego muévase.") {
+		t.Errorf("fixed save: %d", code)
+	}
+}

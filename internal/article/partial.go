@@ -53,6 +53,7 @@ const (
 type otherFile struct {
 	kind FileKind
 	slug string // a page's address, or a profile file's name; "" for none
+	lang string // a page's language; "" for the main language
 }
 
 // FileProblems are the problems of one Markdown file with errors.
@@ -64,7 +65,11 @@ type FileProblems struct {
 	// /authors/{Slug}/, the address of the name it gives (authors/lee.md
 	// with name: Ann Lee is ann-lee), or of its file name when no name
 	// can be read; "" for AuthorsFile; "" when the file has no address.
-	Slug     string
+	Slug string
+	// Lang is the language of an article or a page: the main
+	// language's tag, or its folder's (content/es/ is es), so that its
+	// address is under that language's prefix (/es/articles/{Slug}/).
+	Lang     string
 	Problems []*Error // its errors and warnings, sorted by line and column
 	// The last good version of the file, from the last good library,
 	// kept in its place in lists, links and pages: an article, a page,
@@ -134,10 +139,10 @@ func sortProblems(l *loading) (*Problems, map[string]bool) {
 	byPath := map[string]*FileProblems{}
 	p := &Problems{}
 	for _, a := range l.found {
-		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug}
+		byPath[a.Path] = &FileProblems{Path: a.Path, Kind: FileArticle, Slug: a.Slug, Lang: a.Lang}
 	}
 	for path, o := range l.other {
-		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug}
+		byPath[path] = &FileProblems{Path: path, Kind: o.kind, Slug: o.slug, Lang: cmp.Or(o.lang, l.l.settings.Language)}
 	}
 	broken := map[string]bool{}
 	for _, e := range l.report.Problems {

@@ -129,7 +129,7 @@ func (r *loading) classify(name string, d fs.DirEntry, files *contentFiles) {
 		}
 	case isMarkdown && inFolder(rest, PagesFolder):
 		files.pages = append(files.pages, name)
-		f := otherFile{kind: FilePage}
+		f := otherFile{kind: FilePage, lang: tag}
 		if path.Dir(rest) == PagesFolder {
 			f.slug = Slugify(strings.TrimSuffix(base, pathExt(base)))
 		}

@@ -21,7 +21,8 @@ import (
 const Marker = ".healthsite-export"
 
 // NotFoundFile is the 404 page's file, as nginx's error_page and most
-// static hosts expect it.
+// static hosts expect it; each further language's is in its folder
+// (es/404.html).
 const NotFoundFile = "404.html"
 
 // SearchFile is the search page's file in an export built with static
@@ -46,7 +47,7 @@ type Options struct {
 
 // Stats says what Write wrote.
 type Stats struct {
-	Pages int   // pages, the 404 page included
+	Pages int   // pages, the 404 pages included
 	Files int   // files, compressed ones included
 	Bytes int64 // bytes in all files
 	// Retired counts the files under /static/ of earlier exports that
@@ -61,8 +62,8 @@ type Stats struct {
 // Write writes s into dir. Every page goes to the file its path names
 // (a path ending in / to index.html in that folder), with the .gz and
 // .br files of its compressed variants beside it; the 404 page goes to
-// 404.html. s must be compressed: the Site a site.Completion makes
-// whole.
+// 404.html, and each further language's to its folder's (es/404.html).
+// s must be compressed: the Site a site.Completion makes whole.
 //
 // The files are written to a new folder beside dir, which then takes
 // dir's place, so a failed export leaves the previous one whole and a
@@ -243,8 +244,12 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 			return st, err
 		}
 	}
-	if err := write(NotFoundFile, s.NotFound()); err != nil {
-		return st, err
+	// Each language's 404 page beside its pages: es/404.html, which
+	// nginx.conf sends for a missing page under /es/.
+	for _, prefix := range s.LanguagePrefixes() {
+		if err := write(File(prefix+"/"+NotFoundFile), s.NotFoundAt(prefix+"/")); err != nil {
+			return st, err
+		}
 	}
 	if p := s.StaticSearchPage(); p != nil {
 		if err := write(SearchFile, p); err != nil {

@@ -233,6 +233,12 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 				"/index.html", "/index.html.gz", "/feed.xml.gz", "/feed.xml.br", "/tags/page/1/", "/tags/no-such-tag/page/1/",
 				"/articles/myofascial-release-therapy/index.html", "/articles/myofascial-release-therapy/page/1/", "/static/", "/.git/config",
 				"/articles/", "/articles"}
+			// Each further language's missing pages get its own 404 page,
+			// and its 404 file is no page of its own.
+			for _, prefix := range s.LanguagePrefixes()[1:] {
+				extra = append(extra, prefix+"/no-such-page", prefix+"/articles/no-such-article/", prefix+"/404.html", prefix+"/404.html.gz")
+			}
+			extra = append(extra, "/404.html", "/xx/no-such-page")
 			for _, p := range paths {
 				if strings.HasSuffix(p, "/") && p != "/" {
 					extra = append(extra, p+"index.html", p+"index.html.gz")
@@ -280,8 +286,12 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 						if !bytes.Contains(want.body, []byte(`class="suggestions"`)) {
 							t.Errorf("%s: serve's 404 page, without suggestions, differs from nginx's", where)
 						}
-						asBuilt = "/no-such-page"
+						asBuilt = s.LanguagePrefix(p) + "/no-such-page"
 						want = fetch(t, ts.URL+asBuilt, ae)
+					}
+					if lang := strings.TrimPrefix(s.LanguagePrefix(p), "/"); want.status == http.StatusNotFound && ae == "" && lang != "" &&
+						!bytes.Contains(want.body, []byte(`<html lang="`+lang+`"`)) {
+						t.Errorf("%s: the 404 page is not in the path's language, %s", where, lang)
 					}
 					if want.status == http.StatusMovedPermanently {
 						if want.location != got.location {

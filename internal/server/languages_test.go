@@ -1,7 +1,9 @@
 package server
 
 import (
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -191,5 +193,98 @@ func TestLanguages_EmptySearchPromptsInTheLanguage(t *testing.T) {
 		if _, body := get(t, ts.URL+path); !strings.Contains(body, want) {
 			t.Errorf("%s lacks %q", path, want)
 		}
+	}
+}
+
+// TestLanguages_ErrorPagesInThePathsLanguage: a missing page under a
+// further language's prefix, and a request that fails there, are
+// answered in that language: lang, dir, heading, a search form leading
+// to that language's search, its home page, and a switcher to each
+// language's home page. Any other path gets the main language's.
+func TestLanguages_ErrorPagesInThePathsLanguage(t *testing.T) {
+	srv, ts := serveContent(t, sample.Languages(), "")
+	tests := []struct {
+		path, lang, dir, h1, search, home string
+	}{
+		{"/no-such-page", "en", "", "Page not found", "/search", "/"},
+		{"/es/no-such-page", "es", "", "Página no encontrada", "/es/search", "/es/"},
+		{"/es/articles/no-existe/", "es", "", "Página no encontrada", "/es/search", "/es/"},
+		{"/ar/no-such-page", "ar", "rtl", "الصفحة غير موجودة", "/ar/search", "/ar/"},
+		{"/xx/no-such-page", "en", "", "Page not found", "/search", "/"}, // no language of the site
+		{"/espalda/", "en", "", "Page not found", "/search", "/"},        // /es without its slash is not /es/
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp, body := get(t, ts.URL+tt.path)
+			if resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("status %d, want 404", resp.StatusCode)
+			}
+			checkErrorPage(t, parse(t, body), tt.lang, tt.dir, tt.h1, tt.search, tt.home)
+		})
+	}
+	// A mistyped Spanish address suggests the Spanish article it nearly
+	// names, not the English one.
+	_, body := get(t, ts.URL+"/es/articles/dolor-de-rodila/")
+	var suggested []string
+	for _, sec := range find(parse(t, body), class("suggestions")) {
+		for _, a := range find(sec, tag("a")) {
+			suggested = append(suggested, attr(a, "href"))
+		}
+	}
+	if len(suggested) == 0 || suggested[0] != "/es/articles/dolor-de-rodilla/" {
+		t.Errorf("/es/articles/dolor-de-rodila/ suggests %v, want /es/articles/dolor-de-rodilla/ first", suggested)
+	}
+	// A panic while serving a Spanish page: the Spanish 500 page.
+	h := srv.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("failed") }))
+	for _, tt := range []struct{ path, lang, dir, h1 string }{
+		{"/articles/knee-pain/", "en", "", "Something went wrong"},
+		{"/es/articles/dolor-de-rodilla/", "es", "", "Algo salió mal"},
+		{"/ar/articles/rukba/", "ar", "rtl", "حدث خطأ ما"},
+	} {
+		srv.log = slog.New(slog.DiscardHandler)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != http.StatusInternalServerError {
+			t.Fatalf("%s: status %d, want 500", tt.path, rec.Code)
+		}
+		doc := parse(t, rec.Body.String())
+		html := find(doc, tag("html"))[0]
+		if attr(html, "lang") != tt.lang || attr(html, "dir") != tt.dir || texts(find(doc, tag("h1"))) != tt.h1 {
+			t.Errorf("%s: 500 page lang %q dir %q h1 %q, want %q %q %q", tt.path, attr(html, "lang"), attr(html, "dir"), texts(find(doc, tag("h1"))), tt.lang, tt.dir, tt.h1)
+		}
+	}
+}
+
+// checkErrorPage checks an error page's language, direction, heading,
+// search forms, link to the home page and language switcher.
+func checkErrorPage(t *testing.T, doc *html.Node, lang, dir, h1, search, home string) {
+	t.Helper()
+	root := find(doc, tag("html"))[0]
+	if attr(root, "lang") != lang || attr(root, "dir") != dir {
+		t.Errorf("lang %q dir %q, want %q %q", attr(root, "lang"), attr(root, "dir"), lang, dir)
+	}
+	if got := texts(find(doc, tag("h1"))); got != h1 {
+		t.Errorf("h1 %q, want %q", got, h1)
+	}
+	forms := find(doc, tag("form"))
+	if len(forms) < 2 {
+		t.Errorf("%d search forms, want the header's and the page's", len(forms))
+	}
+	for _, f := range forms {
+		if attr(f, "action") != search {
+			t.Errorf("a search form leads to %q, want %q", attr(f, "action"), search)
+		}
+	}
+	if links := find(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == home }); len(links) == 0 {
+		t.Errorf("no link to the language's home page %s", home)
+	}
+	var switcher []string
+	for _, nav := range find(doc, class("languages")) {
+		for _, a := range find(nav, tag("a")) {
+			switcher = append(switcher, attr(a, "hreflang")+" "+attr(a, "href"))
+		}
+	}
+	if want := []string{"en /", "es /es/", "ar /ar/"}; strings.Join(switcher, ", ") != strings.Join(want, ", ") {
+		t.Errorf("switcher %v, want %v", switcher, want)
 	}
 }

@@ -206,7 +206,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "search failed", "query", q.Get("q"), "error", err)
-		writePage(w, r, s.siteOf(r).ServerError(), http.StatusInternalServerError)
+		writePage(w, r, s.siteOf(r).ServerErrorAt(r.URL.Path), http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()
@@ -218,7 +218,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 // handleNotFound redirects a path the site knows another address for
 // (missing its trailing slash, moved, or in other letters: see
 // site.Site.Canonical) to that address, and otherwise serves the 404
-// page, with the articles the path nearly names.
+// page of the path's language (/es/… the Spanish one), with the
+// articles of that language the path nearly names.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		s.handleMethodNotAllowed(w, r)
@@ -242,7 +243,7 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			s.log.ErrorContext(r.Context(), "rendering the 404 page", "path", r.URL.Path, "error", err)
 		}
-		writePage(w, r, cur.NotFound(), http.StatusNotFound)
+		writePage(w, r, cur.NotFoundAt(r.URL.Path), http.StatusNotFound)
 		return
 	}
 	h := w.Header()
@@ -301,7 +302,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			for _, k := range []string{"ETag", "Last-Modified", "Accept-Ranges", "Content-Encoding", "Vary"} {
 				w.Header().Del(k)
 			}
-			writePage(w, r, s.siteOf(r).ServerError(), http.StatusInternalServerError)
+			writePage(w, r, s.siteOf(r).ServerErrorAt(r.URL.Path), http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)
 	})

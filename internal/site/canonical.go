@@ -21,7 +21,11 @@ func (s *Site) Canonical(path string) (string, bool) {
 	if !strings.HasSuffix(path, "/") && s.pages[path+"/"] != nil {
 		return path + "/", true
 	}
-	for _, p := range folded(path) {
+	// A further language's addresses are the main language's after its
+	// prefix: /es/tags/Rodilla/ is /es/tags/rodilla/.
+	prefix := s.LanguagePrefix(path)
+	for _, p := range folded(strings.TrimPrefix(path, prefix)) {
+		p = prefix + p
 		if p == path {
 			continue
 		}

@@ -123,7 +123,12 @@ func (s *Site) made(made map[*Page]*Page, indexes map[string]*search.Index, inde
 	for path, p := range s.pages {
 		w.pages[path] = or(p)
 	}
-	w.notFound, w.serverError = or(s.notFound), or(s.serverError)
+	w.errorPages = make(map[string]*errorPages, len(s.errorPages))
+	for prefix, ep := range s.errorPages {
+		whole := *ep
+		whole.notFound, whole.serverError = or(ep.notFound), or(ep.serverError)
+		w.errorPages[prefix] = &whole
+	}
 	if s.staticSearch != nil {
 		w.staticSearch = or(s.staticSearch)
 	}

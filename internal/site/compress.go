@@ -306,14 +306,19 @@ func (s *Site) compress(ctx context.Context, done *atomic.Int64) (map[*Page]*Pag
 	return made, nil
 }
 
-// all returns every page, the 404, 500 and static search pages included.
+// all returns every page, every language's 404 and 500 pages and the
+// static search page included.
 func (s *Site) all() []*Page {
-	out := make([]*Page, 0, len(s.pages)+3)
+	out := make([]*Page, 0, len(s.pages)+1+2*len(s.prefixes))
 	for _, p := range s.pages {
 		out = append(out, p)
 	}
 	if s.staticSearch != nil {
 		out = append(out, s.staticSearch)
 	}
-	return append(out, s.notFound, s.serverError)
+	for _, prefix := range s.prefixes {
+		ep := s.errorPages[prefix]
+		out = append(out, ep.notFound, ep.serverError)
+	}
+	return out
 }

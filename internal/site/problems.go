@@ -22,17 +22,22 @@ const DevProblemsPath = "/_dev/problems/"
 // a profile file is named after), unless another file holds it; on the
 // list of every problem when the file has no address, or when it is a
 // page or a profile whose last good version still shows there.
+//
+// An article's or a page's address is in its language: content/es/x.md
+// is at /es/articles/x/.
 func problemsURL(f article.FileProblems, lib *article.Library) string {
+	lang := cmp.Or(f.Lang, lib.Settings().Language)
+	prefix := lib.Settings().Prefix(lang)
 	switch {
 	case f.Kind == article.FileArticle:
-		if a := lib.Article(f.Slug); a != nil && a.Path != f.Path {
+		if a := lib.ArticleIn(lang, f.Slug); a != nil && a.Path != f.Path {
 			return DevProblemsPath
 		}
-		return ArticlePath(f.Slug)
+		return prefix + ArticlePath(f.Slug)
 	case f.Kept() || f.Slug == "":
 	case f.Kind == article.FilePage:
-		if !slices.ContainsFunc(lib.Pages(), func(p *article.Page) bool { return p.Slug == f.Slug }) {
-			return PagePath(f.Slug)
+		if !slices.ContainsFunc(lib.PagesIn(lang), func(p *article.Page) bool { return p.Slug == f.Slug }) {
+			return prefix + PagePath(f.Slug)
 		}
 	case f.Kind == article.FileProfile:
 		if lib.Profile(f.Slug) == nil {

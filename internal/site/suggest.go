@@ -288,16 +288,18 @@ func (t *tally) top(n int) []int32 {
 	return top
 }
 
-// NotFoundPage renders the 404 page for path with the articles its
-// address nearly names. When it names none, it returns nil: the
-// prerendered page (NotFound), which the export serves for every
-// missing path, is the same page.
+// NotFoundPage renders the 404 page for path, in path's language (see
+// NotFoundAt), with the articles of that language its address nearly
+// names. When it names none, it returns nil: the prerendered page
+// (NotFoundAt), which the export serves for every missing path of the
+// language, is the same page.
 func (s *Site) NotFoundPage(path string) ([]byte, error) {
-	links := s.suggest.suggest(path, SuggestCount)
+	ep := s.errorsAt(path)
+	links := ep.suggest.suggest(strings.TrimPrefix(path, s.LanguagePrefix(path)), SuggestCount)
 	if len(links) == 0 {
 		return nil, nil
 	}
-	p := s.notFoundView
+	p := ep.notFoundView
 	p.Suggestions = links
 	var buf bytes.Buffer
 	if err := templates.Error(p).Render(context.Background(), &buf); err != nil {
