@@ -120,8 +120,8 @@ func writeSite(ctx context.Context, st *site.Site, o *buildOptions, start time.T
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "healthsite: wrote %d articles, %d pages in %d files (%.1f MiB) to %s at %s in %s\n",
-		st.Articles(), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), o.out, st.BaseURL(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "healthsite: wrote %s, %d pages in %d files (%.1f MiB) to %s at %s in %s\n",
+		articleCount(st), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), o.out, st.BaseURL(), time.Since(start).Round(time.Millisecond))
 	if stats.Retired > 0 {
 		fmt.Fprintf(stdout, "healthsite: kept %d files of earlier builds under %s/static/ for a week, for their pages still in caches (listed in %s)\n",
 			stats.Retired, o.out, export.RetiredFile)

@@ -42,7 +42,7 @@ func TestBuild_WritesTheSiteAndGuardsForeignFolders(t *testing.T) {
 	if err := run(context.Background(), []string{"healthsite", "build", "-sample", "-out", out, "-base-url", "https://health.example.org"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "wrote 3 articles") {
+	if !strings.Contains(stdout.String(), "wrote 6 articles in 2 languages (en-GB 3, es 3)") {
 		t.Errorf("stdout: %q", stdout.String())
 	}
 	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "404.html", "sitemap.xml", "feed.xml"} {

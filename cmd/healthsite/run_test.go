@@ -33,7 +33,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-var listening = regexp.MustCompile(`serving (\d+) articles at (http://\S+)`)
+var listening = regexp.MustCompile(`serving (\d+ articles?(?: in \d+ languages \([^)]*\))?) at (http://\S+)`)
 
 // startServe runs `healthsite serve` on a free loopback port with args
 // and returns its URL. The server stops when the test ends.
@@ -92,7 +92,11 @@ func startServeOutput(t *testing.T, env map[string]string, args ...string) (url 
 }
 
 func TestRun_ServesBuiltInArticles(t *testing.T) {
-	url := startServe(t, nil)
+	url, stdout, _ := startServeOutput(t, nil)
+	// The shipped site in English and Spanish: both languages counted.
+	if want := "serving 6 articles in 2 languages (en-GB 3, es 3) at "; !strings.Contains(stdout.String(), want) {
+		t.Errorf("stdout %q lacks %q", stdout.String(), want)
+	}
 	resp, err := http.Get(url + "/articles/mastering-myofascial-release-therapy/")
 	if err != nil {
 		t.Fatal(err)

@@ -75,7 +75,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	done := st.Complete(ctx)
 	// Nothing below holds st: once done makes the Site whole, the built
 	// one's plain bytes are garbage.
-	articles := st.Articles()
+	articles := articleCount(st)
 	srv := server.New(done, log, server.Options{Dev: cfg.Dev, LocalOnly: cfg.Dev && onlyThisComputer(ln.Addr()),
 		Limits: server.Limits{MaxHeaderBytes: cfg.MaxHeader}})
 	pub := server.NewPublisher(srv, c.build(func(e *article.Error) { log.Warn("content problem", "problem", e.Error()) }, nil), clock, log)
@@ -95,7 +95,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		watch(ctx, &wg, cfg, pub, log)
 	}
 
-	fmt.Fprintf(stdout, "healthsite: serving %d articles at %s (started in %s)\n",
+	fmt.Fprintf(stdout, "healthsite: serving %s at %s (started in %s)\n",
 		articles, listenURL(ln.Addr()), time.Since(start).Round(time.Millisecond))
 	if cfg.Dev {
 		fmt.Fprintln(stdout, previewReach(ln.Addr()))
@@ -243,4 +243,26 @@ func watch(ctx context.Context, wg *sync.WaitGroup, cfg *config, pub *server.Pub
 		}
 	})
 	log.Info("development preview: watching for changes", "folders", strings.Join(dirs, ", "))
+}
+
+// articleCount says how many articles st publishes, "3 articles", and
+// on a site of several languages how many in each, "6 articles in 2
+// languages (en 3, es 3)": a count of the main language's alone would
+// read as if the translations were missing.
+func articleCount(st *site.Site) string {
+	n := func(k int) string {
+		if k == 1 {
+			return "1 article"
+		}
+		return fmt.Sprintf("%d articles", k)
+	}
+	langs := st.ArticlesByLanguage()
+	if len(langs) < 2 {
+		return n(st.Articles())
+	}
+	each := make([]string, len(langs))
+	for i, l := range langs {
+		each[i] = fmt.Sprintf("%s %d", l.Lang, l.Articles)
+	}
+	return fmt.Sprintf("%s in %d languages (%s)", n(st.Articles()), len(langs), strings.Join(each, ", "))
 }

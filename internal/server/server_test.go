@@ -384,7 +384,7 @@ func TestMethods_OnlyGetAndHead(t *testing.T) {
 func TestHealthz(t *testing.T) {
 	_, ts := newTestServer(t)
 	resp, body := get(t, ts.URL+"/healthz")
-	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "ok 3 articles, ") {
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "ok 6 articles, ") {
 		t.Errorf("GET /healthz = %d %q", resp.StatusCode, body)
 	}
 }

@@ -116,7 +116,8 @@ type Site struct {
 	redirects    map[string]string
 	moved        []Move                 // the articles' old addresses, for an export
 	errorPages   map[string]*errorPages // each language's 404 and 500 pages, by the prefix of its paths
-	articles     int
+	articles     int                    // in every language
+	byLanguage   []LanguageArticles     // the articles of each language
 	nextChange   time.Time
 	baseURL      string
 	frame        templates.Head             // the head of an untitled page, for pages made later
@@ -216,8 +217,18 @@ func (s *Site) errorsAt(path string) *errorPages { return s.errorPages[s.Languag
 // Paths returns the path of every page, sorted.
 func (s *Site) Paths() []string { return slices.Sorted(maps.Keys(s.pages)) }
 
-// Articles is the number of published articles.
+// Articles is the number of published articles, in every language.
 func (s *Site) Articles() int { return s.articles }
+
+// LanguageArticles is how many articles one language of a site shows.
+type LanguageArticles struct {
+	Lang     string // its BCP 47 tag
+	Articles int
+}
+
+// ArticlesByLanguage is how many articles each language shows, the main
+// language first, then the others in site.yaml's order.
+func (s *Site) ArticlesByLanguage() []LanguageArticles { return s.byLanguage }
 
 // NextChange is when the next scheduled article is due, when the site
 // must be built again to publish it; zero when none is scheduled.
@@ -250,6 +261,8 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 			}
 		}
 		lb.errorPages()
+		b.site.articles += len(lb.published)
+		b.site.byLanguage = append(b.site.byLanguage, LanguageArticles{Lang: tag, Articles: len(lb.published)})
 		b.err = cmp.Or(b.err, lb.err)
 		b.site.searches[lb.prefix] = lb.search()
 	}
@@ -318,7 +331,6 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		b.notice = problemsNotice(opts.Problems, lib)
 	}
 	b.setArticles(b.published)
-	b.site.articles = len(b.published)
 	for _, tag := range settings.Tags() {
 		b.site.prefixes = append(b.site.prefixes, settings.Prefix(tag))
 	}
