@@ -305,9 +305,18 @@ func folderLanguage(s Settings, dir string) string {
 }
 
 // unknownLanguageFolder is the warning for the folder dir, named after
-// the language tag that the site does not have.
-func unknownLanguageFolder(root, dir, tag string, s Settings) *Error {
+// the language tag that the site does not have, with n Markdown files.
+// Its files are not published: they are most likely translations, and
+// as the main language's they would be pages in one language labelled
+// as another (lang="en" on Spanish text), listed with the main
+// language's articles and searched with its stemmer. Its pictures are
+// still read, for the articles elsewhere that show them.
+func unknownLanguageFolder(root, dir, tag string, n int, s Settings) *Error {
+	files, them, they := "the Markdown file in it is", "it", "it is"
+	if n > 1 {
+		files, them, they = fmt.Sprintf("the %d Markdown files in it are", n), "them", "they are"
+	}
 	return &Error{Path: displayPath(root, dir) + "/", Severity: SeverityWarning, Message: fmt.Sprintf(
-		"the folder %s is named like the language %s (%s), which site.yaml does not list under languages:, so its articles are published as %s articles at /articles/… (to publish them in %s at /%s/, add to site.yaml:  languages: {%s: {}}  or rename the folder)",
-		path.Base(dir), tag, EnglishLanguageName(tag), EnglishLanguageName(s.Language), EnglishLanguageName(tag), strings.ToLower(tag), tag)}
+		"the folder %s is named like the language %s (%s), which site.yaml does not list under languages:, so %s not published (to publish %s in %s at /%s/, add to site.yaml:  languages: {%s: {}}; if %s in %s, rename the folder: the addresses do not depend on it)",
+		path.Base(dir), tag, EnglishLanguageName(tag), files, them, EnglishLanguageName(tag), strings.ToLower(tag), tag, they, EnglishLanguageName(s.Language))}
 }

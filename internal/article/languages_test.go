@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -183,7 +184,10 @@ func TestCheck_LanguageMessages(t *testing.T) {
 			nil},
 		{"folder of a language the site does not have",
 			[]string{"fr/genou.md", art("Genou", "2024-03-01", "")},
-			[]string{"fr/: warning: the folder fr is named like the language fr (French), which site.yaml does not list under languages:, so its articles are published as English articles at /articles/… (to publish them in French at /fr/, add to site.yaml:  languages: {fr: {}}  or rename the folder)"}},
+			[]string{"fr/: warning: the folder fr is named like the language fr (French), which site.yaml does not list under languages:, so the Markdown file in it is not published (to publish it in French at /fr/, add to site.yaml:  languages: {fr: {}}; if it is in English, rename the folder: the addresses do not depend on it)"}},
+		{"folder of a language the site does not have, with several files",
+			[]string{"fr/genou.md", art("Genou", "2024-03-01", ""), "fr/dos.md", art("Dos", "2024-03-02", ""), "fr/pages/about.md", "---\ntitle: À propos\nsummary: Qui.\n---\n\nNous.\n"},
+			[]string{"fr/: warning: the folder fr is named like the language fr (French), which site.yaml does not list under languages:, so the 3 Markdown files in it are not published (to publish them in French at /fr/, add to site.yaml:  languages: {fr: {}}; if they are in English, rename the folder: the addresses do not depend on it)"}},
 		{"same address twice in one language",
 			[]string{"es/rodilla.md", art("Rodilla", "2024-03-01", "slug: dolor-de-rodilla\n")},
 			[]string{"es/rodilla.md:1:1: error: the web address /es/articles/dolor-de-rodilla/ is also used by es/knee-pain.md (give one of the two files another name, or a different slug:)"}},
@@ -203,17 +207,44 @@ func TestCheck_LanguageMessages(t *testing.T) {
 	}
 }
 
-// TestLoad_NoLanguagesIsOneLanguage: without languages:, a folder
-// named es is an ordinary folder of main-language articles.
-func TestLoad_NoLanguagesIsOneLanguage(t *testing.T) {
-	lib, err := Load(mapFS(SettingsFile, "language: en\n", "es/knee.md", art("Knee", "2024-01-10", "")), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := lib.Article("knee"); a == nil || a.Lang != "en" {
-		t.Fatalf("Article(knee) = %v, want it in English", a)
-	}
-	if w := problemLines(lib.Warnings()); len(w) != 1 || !strings.Contains(w[0], "languages: {es: {}}") {
-		t.Errorf("warnings = %v, want the folder's", w)
+// TestLoad_FolderOfAnUnlistedLanguageIsNotPublished: a folder named
+// like a language that site.yaml does not list holds translations, most
+// likely: its articles are not published as the main language's (Spanish
+// text in pages that say lang="en"), on a site of one language or of
+// several, and the folder's warning says how to publish them. Its
+// pictures are still there for the articles that show them. A folder
+// whose name is no language is an ordinary folder of articles.
+func TestLoad_FolderOfAnUnlistedLanguageIsNotPublished(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+	for _, tt := range []struct {
+		name, settings string
+	}{
+		{"one language", "language: en\n"},
+		{"another language listed", "language: en\nlanguages:\n  fr: {}\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lib, err := Load(mapFS(SettingsFile, tt.settings,
+				"es/rodilla.md", art("Rodilla", "2024-01-10", ""),
+				"es/knee.png", png,
+				"knee.md", art("Knee", "2024-01-11", "")+"\n![A knee](es/knee.png)\n",
+				"topics/hip.md", art("Hip", "2024-01-12", "")), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var slugs []string
+			for _, a := range lib.AllArticles() {
+				slugs = append(slugs, a.Lang+" "+a.Slug)
+			}
+			if want := []string{"en hip", "en knee"}; !slices.Equal(slugs, want) {
+				t.Errorf("articles %v, want %v: es/rodilla.md published", slugs, want)
+			}
+			if len(lib.Images()) != 1 {
+				t.Errorf("%d images, want es/knee.png, which knee.md shows", len(lib.Images()))
+			}
+			w := problemLines(lib.Warnings())
+			if len(w) != 1 || !strings.HasPrefix(w[0], "es/: warning: the folder es is named like the language es (Spanish)") || !strings.Contains(w[0], "languages: {es: {}}") {
+				t.Errorf("warnings = %v, want the folder's", w)
+			}
+		})
 	}
 }

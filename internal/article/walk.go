@@ -33,6 +33,10 @@ func (r *loading) walk() contentFiles {
 			return nil
 		case d.Type()&fs.ModeSymlink != 0 && r.badLink(name):
 			return nil
+		case !d.IsDir() && isArticleFile(name) && r.unlistedLanguage(name) != "":
+			// Its folder's warning names it (unknownLanguageFolder).
+			r.report.Skipped++
+			return nil
 		}
 		r.classify(name, d, &files)
 		return nil
@@ -114,6 +118,30 @@ func (r *loading) badLink(name string) bool {
 	return false
 }
 
+// unlistedLanguage is the language a file at name is in by its folder
+// when site.yaml does not list it: content/fr/genou.md on a site without
+// fr under languages:. "" for any other file.
+func (r *loading) unlistedLanguage(name string) string {
+	dir, _, ok := strings.Cut(name, "/")
+	if !ok {
+		return ""
+	}
+	return folderLanguage(r.l.settings, dir)
+}
+
+// markdownIn is how many Markdown files the folder dir holds, at any
+// depth.
+func (r *loading) markdownIn(dir string) int {
+	n := 0
+	_ = fs.WalkDir(r.fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && isArticleFile(p) {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
 // classify files the entry at name by what it is. A further
 // language's folder holds its articles and pages as the top of the
 // content holds the main language's.
@@ -125,7 +153,9 @@ func (r *loading) classify(name string, d fs.DirEntry, files *contentFiles) {
 	switch {
 	case d.IsDir():
 		if lang := folderLanguage(r.l.settings, name); path.Dir(name) == "." && lang != "" {
-			r.all = append(r.all, unknownLanguageFolder(r.root, name, lang, r.l.settings))
+			if n := r.markdownIn(name); n > 0 {
+				r.all = append(r.all, unknownLanguageFolder(r.root, name, lang, n, r.l.settings))
+			}
 		}
 	case isMarkdown && inFolder(rest, PagesFolder):
 		files.pages = append(files.pages, name)
