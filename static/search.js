@@ -69,18 +69,24 @@
     if (input) input.value = query;
     setTitle();
     const stop = new Set(ix.stop);
-    const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+    const segmenter = new Intl.Segmenter(ix.a === "en" ? "en" : document.documentElement.lang || "en", { granularity: "word" });
     const stems = Object.keys(ix.t);
-    // analyze is the server's analyser, bleve's "en": words, possessives
-    // off, lower case, stop words out (the index's list), then stem.
+    // stem is the stemmer of the server's analyser: bleve's "en"
+    // (possessives off, then Porter), its "es" (accents folded, then the
+    // light stemmer), or for any other language the stem the index
+    // gives each word the articles write, and the word itself for one
+    // they do not.
+    const stem = ix.a === "en" ? (w) => porterStem(w.replace(/['’＇]s$/, "")) : ix.a === "es" ? spanishStem : (w) => (ix.w && ix.w[w]) || w;
+    // analyze is the server's analyser: words, lower case, stop words
+    // out (the index's list), then stem.
     const analyze = (text) => {
       const out = [];
       for (const s of segmenter.segment(text)) {
         if (!s.isWordLike) continue;
         const lower = s.segment.toLowerCase();
-        const bare = lower.replace(/['’＇]s$/, "");
+        const bare = ix.a === "en" ? lower.replace(/['’＇]s$/, "") : lower;
         if (stop.has(bare) || bare === "") continue;
-        out.push({ start: s.index, end: s.index + s.segment.length, stem: porterStem(bare) });
+        out.push({ start: s.index, end: s.index + s.segment.length, stem: stem(lower) });
       }
       return out;
     };
@@ -359,6 +365,32 @@
       html += "</nav>";
     }
     show(html);
+  }
+
+  // spanishStem is bleve's Spanish analyser after its stop words: the
+  // accents of a, e, i, o, u folded (normalize_es; ñ stays), then its
+  // light stemmer (stemmer_es_light), ported rule for rule: a word of
+  // five letters or more loses a final o, a or e, or a plural ending
+  // ("eses" → "es", "ces" → "z", "os", "as", "es").
+  function spanishStem(word) {
+    const fold = { à: "a", á: "a", â: "a", ä: "a", ò: "o", ó: "o", ô: "o", ö: "o", è: "e", é: "e", ê: "e", ë: "e", ù: "u", ú: "u", û: "u", ü: "u", ì: "i", í: "i", î: "i", ï: "i" };
+    const s = Array.from(word, (c) => fold[c] || c);
+    const l = s.length;
+    if (l < 5) return s.join("");
+    switch (s[l - 1]) {
+      case "o":
+      case "a":
+      case "e":
+        return s.slice(0, l - 1).join("");
+      case "s":
+        if (s[l - 2] === "e" && s[l - 3] === "s" && s[l - 4] === "e") return s.slice(0, l - 2).join("");
+        if (s[l - 2] === "e" && s[l - 3] === "c") {
+          s[l - 3] = "z";
+          return s.slice(0, l - 2).join("");
+        }
+        if (s[l - 2] === "o" || s[l - 2] === "a" || s[l - 2] === "e") return s.slice(0, l - 2).join("");
+    }
+    return s.join("");
   }
 
   // porterStem is the Porter stemmer of the server's analyser, ported

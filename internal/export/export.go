@@ -27,7 +27,8 @@ const NotFoundFile = "404.html"
 
 // SearchFile is the search page's file in an export built with static
 // search: nginx.conf serves it at /search, which has no file name of
-// its own.
+// its own; each further language's is in its folder (es/search.html,
+// served at /es/search).
 const SearchFile = "search.html"
 
 // Options tune Write.
@@ -251,9 +252,11 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 			return st, err
 		}
 	}
-	if p := s.StaticSearchPage(); p != nil {
-		if err := write(SearchFile, p); err != nil {
-			return st, err
+	for _, prefix := range s.LanguagePrefixes() {
+		if p := s.StaticSearchPageAt(prefix); p != nil {
+			if err := write(File(prefix+"/"+SearchFile), p); err != nil {
+				return st, err
+			}
 		}
 	}
 	var err error

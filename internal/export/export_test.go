@@ -57,7 +57,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string][]byte{Marker: nil}
-	pages := map[string]*site.Page{NotFoundFile: s.NotFound(), SearchFile: s.StaticSearchPage(), "es/" + NotFoundFile: s.NotFoundAt("/es/")}
+	pages := map[string]*site.Page{NotFoundFile: s.NotFound(), SearchFile: s.StaticSearchPage(), "es/" + NotFoundFile: s.NotFoundAt("/es/"), "es/" + SearchFile: s.StaticSearchPageAt("/es")}
 	if s.NotFoundAt("/es/") == s.NotFound() {
 		t.Fatal("the shipped site has no Spanish 404 page")
 	}
@@ -107,7 +107,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 	if st.Pages != len(pages) || st.Files != len(want)-1 {
 		t.Errorf("stats: %d pages in %d files, want %d in %d", st.Pages, st.Files, len(pages), len(want)-1)
 	}
-	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html", "es/404.html", "es/404.html.gz", "search.html", "search.html.gz"} {
+	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html", "es/404.html", "es/404.html.gz", "search.html", "search.html.gz", "es/search.html"} {
 		if !got[name] {
 			t.Errorf("the export has no %s", name)
 		}

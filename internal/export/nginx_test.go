@@ -236,9 +236,10 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			// Each further language's missing pages get its own 404 page,
 			// and its 404 file is no page of its own.
 			for _, prefix := range s.LanguagePrefixes()[1:] {
-				extra = append(extra, prefix+"/no-such-page", prefix+"/articles/no-such-article/", prefix+"/404.html", prefix+"/404.html.gz")
+				extra = append(extra, prefix+"/no-such-page", prefix+"/articles/no-such-article/", prefix+"/404.html", prefix+"/404.html.gz",
+					prefix+"/search", prefix+"/search?q=rodilla", prefix+"/search.html")
 			}
-			extra = append(extra, "/404.html", "/xx/no-such-page")
+			extra = append(extra, "/404.html", "/xx/no-such-page", "/xx/search")
 			for _, p := range paths {
 				if strings.HasSuffix(p, "/") && p != "/" {
 					extra = append(extra, p+"index.html", p+"index.html.gz")
@@ -261,7 +262,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 			for _, p := range append(paths, extra...) {
 				for _, ae := range []string{"", "gzip"} {
 					want, got := fetch(t, ts.URL+p, ae), fetch(t, nginx+p, ae)
-					if strings.HasPrefix(p, "/search?") || p == "/search" {
+					if rest := strings.TrimPrefix(p, s.LanguagePrefix(p)); strings.HasPrefix(rest, "/search?") || rest == "/search" {
 						// serve renders results; nginx sends the page
 						// whose script searches the static index, the one
 						// page that may run a script.
@@ -372,8 +373,8 @@ func checkStaticSearch(t *testing.T, s *site.Site, p, ae string, got, serve resp
 			t.Fatalf("%s: %v", where, err)
 		}
 	}
-	if !bytes.Equal(body, s.StaticSearchPage().Body()) {
-		t.Errorf("%s: not the export's search page", where)
+	if !bytes.Equal(body, s.StaticSearchPageAt(s.LanguagePrefix(p)).Body()) {
+		t.Errorf("%s: not the export's search page of the path's language", where)
 	}
 	wantSec := strings.Replace(serve.security, "frame-ancestors 'none'", "frame-ancestors 'none'; script-src 'self'", 1)
 	if got.security != wantSec || strings.Contains(serve.security, "script-src") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -23,11 +24,16 @@ import (
 // Docs are numbered in the order Search breaks ties in (newest first,
 // then by ID). A posting list is flat: for each document that has the
 // stem, its number and then the stem's frequency in each field, in
-// Fields order. The script stems a query's words with the same Porter
-// stemmer as the analyser, so the index needs no table of the words as
-// written.
+// Fields order. The script stems a query's words with a port of the
+// analyser's stemmer where it has one (Analyzer en: Porter; es:
+// bleve's Spanish light stemmer, accents folded); for any other
+// language, Words gives the stem of every word the articles write,
+// and a word they do not write is looked up as written, then found by
+// the prefix and typo matching as any unknown word is.
 type Static struct {
 	Version  int                   `json:"v"`
+	Analyzer string                `json:"a"`           // the analyser the script follows: en, es, or "" for Words
+	Words    map[string]string     `json:"w,omitempty"` // lowercase word as written → stem, where the script has no stemmer
 	Fields   []StaticField         `json:"f"`
 	Docs     int                   `json:"n"`
 	Order    []string              `json:"-"`    // the documents' IDs, by number
@@ -66,28 +72,44 @@ type StaticParams struct {
 }
 
 // NewStatic analyses docs as Build does and returns their static index.
+// It analyses them with their language's analyser (Options.Language),
+// and the script needs the same: for a language whose stemmer it has
+// no port of, the index carries the stem of each word written.
 func NewStatic(docs []Doc, opts Options) (*Static, error) {
-	a, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	name := analyzerFor(opts.Language)
+	cache := registry.NewCache()
+	a, err := cache.AnalyzerNamed(name)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	order := rankOrder(docs)
 	st := newStatic(len(docs), newSynonyms(a, opts.Synonyms))
+	st.Stop = stopWords(cache, name)
 	written := st.addDocs(a, docs, order)
 	st.addWritten(written)
+	switch name {
+	case en.AnalyzerName, es.AnalyzerName:
+		st.Analyzer = name
+	default:
+		st.Words = map[string]string{}
+		for stem, words := range written {
+			for w := range words {
+				st.Words[w] = stem
+			}
+		}
+	}
 	return st, nil
 }
 
 // newStatic is the static index of n documents before any is added.
 func newStatic(n int, syn synonyms) *Static {
 	st := &Static{
-		Version:  3,
+		Version:  4,
 		Docs:     n,
 		Terms:    map[string][]int{},
 		Surface:  map[string]string{},
 		Synonyms: syn.groups,
 		Phrases:  syn.text,
-		Stop:     stopWords(),
 		Params: StaticParams{K1: 1.2, B: 0.75, MaxTerms: maxTerms, MaxPhrase: maxPhrase,
 			MinFuzzyRunes: minFuzzyRunes, MinPrefixRunes: minPrefixRunes, LongWordRunes: longWordRunes,
 			FuzzyBoost: fuzzyBoost, PrefixBoost: prefixBoost, SnippetWords: snippetWords, SnippetLead: snippetLead, MinMarkRunes: minMarkRunes,
@@ -163,14 +185,13 @@ func (st *Static) addWritten(written map[string]map[string]int) {
 	}
 }
 
-// stopWords are the words the English analyser drops.
-func stopWords() []string {
-	var out []string
-	for _, line := range strings.Split(string(en.EnglishStopWords), "\n") {
-		if i := strings.IndexByte(line, '|'); i >= 0 {
-			line = line[:i]
-		}
-		out = append(out, strings.Fields(line)...)
+// stopWords are the words the analyser name drops, from its stop list
+// in bleve's registry (stop_en, stop_es…); none for an analyser without
+// one.
+func stopWords(cache *registry.Cache, name string) []string {
+	m, err := cache.TokenMapNamed("stop_" + name)
+	if err != nil {
+		return nil
 	}
-	return out
+	return slices.Sorted(maps.Keys(m))
 }

@@ -129,8 +129,9 @@ func (s *Site) made(made map[*Page]*Page, indexes map[string]*search.Index, inde
 		whole.notFound, whole.serverError = or(ep.notFound), or(ep.serverError)
 		w.errorPages[prefix] = &whole
 	}
-	if s.staticSearch != nil {
-		w.staticSearch = or(s.staticSearch)
+	w.staticSearch = make(map[string]*Page, len(s.staticSearch))
+	for prefix, p := range s.staticSearch {
+		w.staticSearch[prefix] = or(p)
 	}
 	w.whole, w.indexes, w.indexErr = true, indexes, indexErr
 	return &w

@@ -309,12 +309,14 @@ func (s *Site) compress(ctx context.Context, done *atomic.Int64) (map[*Page]*Pag
 // all returns every page, every language's 404 and 500 pages and the
 // static search page included.
 func (s *Site) all() []*Page {
-	out := make([]*Page, 0, len(s.pages)+1+2*len(s.prefixes))
+	out := make([]*Page, 0, len(s.pages)+3*len(s.prefixes))
 	for _, p := range s.pages {
 		out = append(out, p)
 	}
-	if s.staticSearch != nil {
-		out = append(out, s.staticSearch)
+	for _, prefix := range s.prefixes {
+		if p := s.staticSearch[prefix]; p != nil {
+			out = append(out, p)
+		}
 	}
 	for _, prefix := range s.prefixes {
 		ep := s.errorPages[prefix]

@@ -293,11 +293,16 @@ func (b *builder) assetPages() []SitemapURL {
 	return nil
 }
 
-// staticSearch adds, for an export, the static search index and the
-// search page whose script reads it.
+// staticSearch adds, for an export, each language's static search
+// index and the search page whose script reads it.
 func (b *builder) staticSearch() []SitemapURL {
 	if b.opts.StaticSearch {
-		b.staticSearchPages(b.published, b.lib.Synonyms())
+		// Each language's, with its analyser, texts and articles.
+		for _, tag := range b.lib.Settings().Tags() {
+			lb := b.inLanguage(tag)
+			lb.staticSearchPages(lb.published, b.lib.SynonymsIn(tag))
+			b.fail(lb.err)
+		}
 	}
 	return nil
 }

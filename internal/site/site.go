@@ -124,7 +124,7 @@ type Site struct {
 	searches     map[string]*languageSearch // each language's search, by the prefix of its paths
 	prefixes     []string                   // the prefix of each language's paths, the main language's ("") first
 	noSearch     bool                       // built with Options.NoSearch: no index to build
-	staticSearch *Page                      // the exported site's search page, or nil
+	staticSearch map[string]*Page           // the exported site's search page of each language, by prefix; empty without StaticSearch
 	cache        *plainCache                // the pages' decompressed plain bodies
 
 	// Set only in the Site a Completion makes whole: every page has its
@@ -143,7 +143,11 @@ type Site struct {
 // StaticSearchPage is the search page of an exported site, which runs
 // the search in the reader's browser from the static index; nil unless
 // built with StaticSearch.
-func (s *Site) StaticSearchPage() *Page { return s.staticSearch }
+func (s *Site) StaticSearchPage() *Page { return s.staticSearch[""] }
+
+// StaticSearchPageAt is the exported site's search page of the language
+// whose paths start with prefix ("" for the main language, /es), or nil.
+func (s *Site) StaticSearchPageAt(prefix string) *Page { return s.staticSearch[prefix] }
 
 // Page returns the page at path, or nil.
 func (s *Site) Page(path string) *Page { return s.pages[path] }
@@ -312,13 +316,14 @@ func newBuilder(lib *article.Library, opts Options) (*builder, error) {
 		previous:     opts.Previous,
 		published:    lib.Published(now, opts.Dev),
 		site: &Site{
-			pages:      map[string]*Page{},
-			redirects:  map[string]string{},
-			errorPages: map[string]*errorPages{},
-			baseURL:    base,
-			searches:   map[string]*languageSearch{},
-			noSearch:   opts.NoSearch,
-			cache:      newPlainCache(),
+			pages:        map[string]*Page{},
+			redirects:    map[string]string{},
+			errorPages:   map[string]*errorPages{},
+			staticSearch: map[string]*Page{},
+			baseURL:      base,
+			searches:     map[string]*languageSearch{},
+			noSearch:     opts.NoSearch,
+			cache:        newPlainCache(),
 		},
 		lang: settings.Language,
 	}

@@ -46,7 +46,7 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 	for i, a := range published {
 		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
 	}
-	st, err := search.NewStatic(docs, search.Options{Synonyms: synonyms})
+	st, err := search.NewStatic(docs, search.Options{Synonyms: synonyms, Language: b.lang})
 	if err != nil {
 		b.fail(err)
 		return
@@ -105,8 +105,9 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 	head := b.head(b.tr.Text("search"), "", "")
 	head.NoIndex = true
 	head.ScriptURL = b.assets.URL(SearchScript)
-	b.site.staticSearch = b.page("", templates.StaticSearch(templates.StaticSearchPage{
-		Head: head, IndexURL: dir + "index.json", TopicsURL: TagsPath, SearchURL: SearchPath, Texts: b.searchTexts(),
+	head.Translations, _ = b.alternates(func(tag string) string { return b.lib.Settings().Prefix(tag) + SearchPath })
+	b.site.staticSearch[b.prefix] = b.page("", templates.StaticSearch(templates.StaticSearchPage{
+		Head: head, IndexURL: dir + "index.json", TopicsURL: b.at(TagsPath), SearchURL: b.at(SearchPath), Texts: b.searchTexts(),
 	}))
 }
 
