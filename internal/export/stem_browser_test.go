@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/chromedp/chromedp"
@@ -126,4 +127,91 @@ func TestBrowser_ExportStemsLikeServe(t *testing.T) {
 		}
 	}
 	t.Logf("%d words, %d stemmed differently", len(words), bad)
+}
+
+// TestBrowser_ExportStemsSpanishLikeServe runs the script's Spanish
+// stemmer in Chromium over every word of the shipped Spanish articles
+// and a list of inflections, and compares each stem with bleve's
+// Spanish analyser after its stop words (normalize_es, then
+// stemmer_es_light), as TestBrowser_ExportStemsLikeServe does for
+// English.
+func TestBrowser_ExportStemsSpanishLikeServe(t *testing.T) {
+	ctx := browser(t)
+	script, err := os.ReadFile(filepath.Join("..", "..", "static", "search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(script)
+	start := strings.Index(src, "\n  function spanishStem(word) {\n")
+	if start < 0 {
+		t.Fatal("static/search.js has no function spanishStem(word)")
+	}
+	end := strings.Index(src[start:], "\n  }\n")
+	if end < 0 {
+		t.Fatal("static/search.js: spanishStem does not end")
+	}
+	stemmer := src[start : start+end+len("\n  }\n")]
+
+	lib, err := article.Load(content.FS, article.Options{Root: "content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var words []string
+	add := func(w string) {
+		if w = strings.ToLower(w); !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	letters := regexp.MustCompile(`[\p{L}\p{N}]+`)
+	for _, a := range lib.PublishedIn("es", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), false) {
+		for _, s := range slices.Concat([]string{a.Title, a.Summary, a.Text}, a.Tags, a.Authors) {
+			for _, w := range letters.FindAllString(s, -1) {
+				add(w)
+			}
+		}
+	}
+	if len(words) < 300 {
+		t.Fatalf("only %d words in the shipped Spanish articles", len(words))
+	}
+	for _, w := range strings.Fields(`médico médicos médica médicas rodilla rodillas dolores dolor veces vez
+		luces análisis países meses francés franceses crisis ejercicios ejercítese lápiz lápices
+		pingüino pingüinos ñandú niño niños acción acciones árbol árboles útil útiles casa mesa ya`) {
+		add(w)
+	}
+	cache := registry.NewCache()
+	var filters []analysis.TokenFilter
+	for _, name := range []string{es.NormalizeName, es.LightStemmerName} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		filters = append(filters, f)
+	}
+	want := make([]string, len(words))
+	for i, w := range words {
+		ts := analysis.TokenStream{{Term: []byte(w)}}
+		for _, f := range filters {
+			ts = f.Filter(ts)
+		}
+		want[i] = string(ts[0].Term)
+	}
+	list, err := json.Marshal(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {`+stemmer+`return `+string(list)+`.map(spanishStem);
+})()`))
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if len(got) != len(words) {
+		t.Fatalf("the script stemmed %d words of %d", len(got), len(words))
+	}
+	for i, w := range words {
+		if got[i] != want[i] {
+			t.Errorf("%q: the script stems it %q, the server %q", w, got[i], want[i])
+		}
+	}
 }
