@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -216,8 +217,9 @@ func TestBuild_PagesAreConsistent(t *testing.T) {
 			t.Errorf("page %s: %+v", path, p)
 		}
 	}
-	if s.Articles() != 3 {
-		t.Errorf("Articles() = %d", s.Articles())
+	// Every language's articles count: three in English, three in Spanish.
+	if s.Articles() != 6 || !slices.Equal(s.ArticlesByLanguage(), []LanguageArticles{{"en-GB", 3}, {"es", 3}}) {
+		t.Errorf("Articles() = %d, ArticlesByLanguage() = %v", s.Articles(), s.ArticlesByLanguage())
 	}
 	if got := s.Page("/articles/mastering-myofascial-release-therapy/"); got == nil || !strings.Contains(string(got.Body()), `<link rel="canonical" href="https://health.example.org/articles/mastering-myofascial-release-therapy/">`) {
 		t.Error("canonical URL missing or wrong")
