@@ -61,7 +61,7 @@ for n in 1000 10000; do
   # "ready" line comes once every page is compressed and the search
   # index is built; memory is read then, and once the server has
   # given back what it no longer needs.
-  until grep -q 'serving .* articles at' "$tmp/serve.out"; do
+  until grep -qE 'serving [0-9]+ articles? (in .*)?at ' "$tmp/serve.out"; do
     kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; die "serve exited"; }
     sleep 0.01
   done

@@ -72,13 +72,13 @@ port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{
 base=http://127.0.0.1:$port
 "$tmp/healthsite" serve -addr "127.0.0.1:$port" -base-url "$base" >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
-# It prints "serving N articles at URL" once it listens.
+# It prints "serving N articles [in K languages (...)] at URL" once it listens.
 for _ in $(seq 200); do
-  grep -q 'serving [0-9]* articles at ' "$tmp/server.out" && break
+  grep -qE 'serving [0-9]+ articles? (in .*)?at ' "$tmp/server.out" && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; die "the server did not start"; }
   sleep 0.05
 done
-grep -q 'serving [0-9]* articles at ' "$tmp/server.out" || { cat "$tmp/server.log" >&2; die "the server does not answer on $base"; }
+grep -qE 'serving [0-9]+ articles? (in .*)?at ' "$tmp/server.out" || { cat "$tmp/server.log" >&2; die "the server does not answer on $base"; }
 
 # One Chromium for every run, started here with the flags Lighthouse's
 # own launcher (chrome-launcher) would give it, which turn off its

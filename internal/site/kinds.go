@@ -53,8 +53,8 @@ func kinds() []kind {
 		// The export's search files are named by a digest of the index,
 		// known only once it is built; no content links to them.
 		{"search index", []string{static.Prefix + "*"}, (*builder).staticSearch, fixed(), true},
-		// Made last, so that an alias never hides a page; of the main
-		// language's articles only.
+		// Made last, so that an alias never hides a page; every
+		// language's articles at once.
 		{"redirect", nil, (*builder).aliasRedirects, (*builder).aliasPaths, true},
 	}
 }
@@ -312,8 +312,8 @@ func (b *builder) staticSearch() []SitemapURL {
 // closing slash. An address that is a page of the site stays that page.
 // Each is kept in Moved too, with the page an export leaves there.
 func (b *builder) aliasRedirects() []SitemapURL {
-	for _, a := range b.published {
-		to := ArticlePath(a.Slug)
+	for _, ta := range b.everyArticle() {
+		a, to := ta.article, ta.path
 		moved := renderPage("", templates.Moved(templates.MovedPage{Lang: a.Lang, Title: a.Title, To: to, Canonical: b.base + to}))
 		if moved.err != nil && b.err == nil {
 			b.err = moved.err
@@ -341,8 +341,35 @@ func (b *builder) aliasRedirects() []SitemapURL {
 // aliasPaths are the addresses aliasRedirects may make.
 func (b *builder) aliasPaths() []string {
 	var out []string
-	for _, a := range b.published {
-		out = append(out, aliasFroms(a)...)
+	for _, ta := range b.everyArticle() {
+		out = append(out, aliasFroms(ta.article)...)
+	}
+	return out
+}
+
+// placedArticle is an article with the path it is served at.
+type placedArticle struct {
+	article *article.Article
+	path    string
+}
+
+// everyArticle is every article the site shows, in every language, with
+// its path: /es/articles/x/ for a Spanish one. Old addresses are the
+// site's, not a language's, so a translation's lead to it too.
+func (b *builder) everyArticle() []placedArticle {
+	var out []placedArticle
+	settings := b.lib.Settings()
+	for _, tag := range settings.Tags() {
+		articles := b.published
+		if tag != b.lang {
+			articles = b.lib.PublishedIn(tag, b.now, b.dev)
+			if b.dev {
+				articles = b.lib.ArticlesIn(tag)
+			}
+		}
+		for _, a := range articles {
+			out = append(out, placedArticle{a, settings.Prefix(tag) + ArticlePath(a.Slug)})
+		}
 	}
 	return out
 }
