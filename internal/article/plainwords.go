@@ -68,42 +68,26 @@ func parsePlainWords(src []byte, path string) (plainWordsFile, []*Error) {
 	if n.kind == kindNull {
 		return out, p.list
 	}
-	if n.kind != kindMap {
-		p.errorf(n.line, n.col, "plain words must be listed under a language, like\n%s", plainWordsExample)
-		return out, p.list
-	}
-	seenLang := map[string]int{}
-	for _, lf := range n.fields {
-		if !isLanguage(lf.key) {
-			p.errorf(lf.line, lf.col, "%q is not a language (list the words under their language: write en: on a line of its own first, then words: under it, indented by two spaces), like\n%s", lf.key, plainWordsExample)
-			continue
-		}
-		if prev, ok := seenLang[strings.ToLower(lf.key)]; ok {
-			p.errorf(lf.line, lf.col, "%s is given twice, here and on line %d (put all its words under one %s:)", lf.key, prev, lf.key)
-			continue
-		}
-		seenLang[strings.ToLower(lf.key)] = lf.line
-		if lf.value.kind == kindNull {
-			continue
-		}
-		if lf.value.kind != kindMap {
-			p.errorf(lf.value.line, lf.value.col, "under %s: write words: and abbreviations:, not %s, like\n%s", lf.key, lf.value.kind, plainWordsExample)
-			continue
-		}
+	languageSections(p, n, languageFile{
+		listed:      "plain words must be listed under a language",
+		notLanguage: "then words: under it, indented by two spaces), like\n" + plainWordsExample,
+		section:     "write words: and abbreviations:",
+		example:     plainWordsExample,
+	}, func(lang string, lf *field) {
 		var pl plainLanguage
 		fields, _ := checkKeys(p, lf.value, []string{"words", "abbreviations"})
 		for _, f := range fields {
 			switch f.key {
 			case "words":
-				pl.words = readPlainTerms(p, lf.key, f)
+				pl.words = readPlainTerms(p, lang, f)
 			case "abbreviations":
 				if l, ok := listValue(p, f); ok {
 					pl.known = l
 				}
 			}
 		}
-		out[lf.key] = pl
-	}
+		out[lang] = pl
+	})
 	return out, p.list
 }
 

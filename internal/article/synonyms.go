@@ -115,28 +115,12 @@ func parseSynonyms(src []byte, path string) (Synonyms, []*Error) {
 		return out, p.list
 	}
 	const example = "en:\n  DVT: [deep vein thrombosis]\n  physio: [physiotherapy, physiotherapist]"
-	if n.kind != kindMap {
-		p.errorf(n.line, n.col, "synonyms must be listed under a language, one word a line with its synonyms in brackets, like\n%s", example)
-		return out, p.list
-	}
-	seenLang := map[string]int{}
-	for _, lf := range n.fields {
-		if !isLanguage(lf.key) {
-			p.errorf(lf.line, lf.col, "%q is not a language (list the words under their language: write en: on a line of its own first, then the words under it, indented by two spaces)", lf.key)
-			continue
-		}
-		if prev, ok := seenLang[strings.ToLower(lf.key)]; ok {
-			p.errorf(lf.line, lf.col, "%s is given twice, here and on line %d (put all its words under one %s:)", lf.key, prev, lf.key)
-			continue
-		}
-		seenLang[strings.ToLower(lf.key)] = lf.line
-		if lf.value.kind == kindNull {
-			continue
-		}
-		if lf.value.kind != kindMap {
-			p.errorf(lf.value.line, lf.value.col, "under %s: write one word a line with its synonyms in brackets, not %s, like\n%s", lf.key, lf.value.kind, example)
-			continue
-		}
+	languageSections(p, n, languageFile{
+		listed:      "synonyms must be listed under a language, one word a line with its synonyms in brackets",
+		notLanguage: "then the words under it, indented by two spaces)",
+		section:     "write one word a line with its synonyms in brackets",
+		example:     example,
+	}, func(lang string, lf *field) {
 		words := map[string][]string{}
 		seen := map[string]int{}
 		for _, f := range lf.value.fields {
@@ -161,7 +145,49 @@ func parseSynonyms(src []byte, path string) (Synonyms, []*Error) {
 			}
 			words[word] = syns
 		}
-		out[lf.key] = words
-	}
+		out[lang] = words
+	})
 	return out, p.list
+}
+
+// languageFile says how a content file of words listed under their
+// language (synonyms.yaml, plain-words.yaml) is written, for the
+// messages of languageSections.
+type languageFile struct {
+	listed      string // what the file must be: "synonyms must be listed under a language, …"
+	notLanguage string // the end of the message for a key that is no language
+	section     string // what goes under a language: "write …"
+	example     string // the file's form, shown after "like"
+}
+
+// languageSections calls each for every language of n, the top of such
+// a file, whose value is a map, reporting at its place what is not: a
+// file that is not a map of languages, a key that is no language, a
+// language given twice, a language whose value is not a map. A
+// language with nothing under it is skipped.
+func languageSections(p *problems, n *node, lf languageFile, each func(lang string, f *field)) {
+	if n.kind != kindMap {
+		p.errorf(n.line, n.col, "%s, like\n%s", lf.listed, lf.example)
+		return
+	}
+	seen := map[string]int{}
+	for _, f := range n.fields {
+		if !isLanguage(f.key) {
+			p.errorf(f.line, f.col, "%q is not a language (list the words under their language: write en: on a line of its own first, %s", f.key, lf.notLanguage)
+			continue
+		}
+		if prev, ok := seen[strings.ToLower(f.key)]; ok {
+			p.errorf(f.line, f.col, "%s is given twice, here and on line %d (put all its words under one %s:)", f.key, prev, f.key)
+			continue
+		}
+		seen[strings.ToLower(f.key)] = f.line
+		if f.value.kind == kindNull {
+			continue
+		}
+		if f.value.kind != kindMap {
+			p.errorf(f.value.line, f.value.col, "under %s: %s, not %s, like\n%s", f.key, lf.section, f.value.kind, lf.example)
+			continue
+		}
+		each(f.key, f)
+	}
 }
