@@ -72,7 +72,8 @@ func TestLanguages_HreflangPointsBack(t *testing.T) {
 
 // TestLanguages_SwitcherLeadsToTheTranslation: the switcher names each
 // language in itself, with hreflang and lang, leads to this page's
-// translation, or to the language's home saying so.
+// translation, or to the language's home saying so; a link's text is
+// the name alone, or the name, one space and that note.
 func TestLanguages_SwitcherLeadsToTheTranslation(t *testing.T) {
 	_, ts := serveContent(t, sample.Languages(), "")
 	for _, tc := range []struct {
@@ -97,9 +98,22 @@ func TestLanguages_SwitcherLeadsToTheTranslation(t *testing.T) {
 			if attr(a, "hreflang") != attr(a, "lang") || attr(a, "lang") == "" {
 				t.Errorf("%s: switcher link %s has hreflang %q and lang %q", tc.path, attr(a, "href"), attr(a, "hreflang"), attr(a, "lang"))
 			}
-			s := strings.TrimSpace(strings.SplitN(text(a), "(", 2)[0]) + "=" + attr(a, "href")
+			var raw strings.Builder // the text as written, spaces and all
+			for c := range a.Descendants() {
+				if c.Type == html.TextNode {
+					raw.WriteString(c.Data)
+				}
+			}
+			full := raw.String()
+			name := strings.TrimSpace(strings.SplitN(full, "(", 2)[0])
+			s := name + "=" + attr(a, "href")
 			if len(find(a, class("languages-note"))) > 0 {
 				s += " (missing)"
+				if !strings.HasPrefix(full, name+" ") || strings.HasPrefix(full, name+"  ") {
+					t.Errorf("%s: switcher link text %q, want %q, one space, then the note", tc.path, full, name)
+				}
+			} else if full != name {
+				t.Errorf("%s: switcher link text %q, want %q and no more", tc.path, full, name)
 			}
 			got = append(got, s)
 		}
