@@ -1,7 +1,6 @@
 package article
 
 import (
-	"errors"
 	"io/fs"
 	"maps"
 	"slices"
@@ -34,19 +33,11 @@ type plainWordsFile map[string]plainLanguage
 // so that the checks work with the built-in lists alone until it is
 // fixed.
 func loadPlainWords(fsys fs.FS, root string) (plainWordsFile, bool, []*Error) {
-	src, err := fs.ReadFile(fsys, PlainWordsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+	out, present, ok, problems := readWordsFile(fsys, root, PlainWordsFile, parsePlainWords)
+	if !ok {
+		return nil, present, problems
 	}
-	path := displayPath(root, PlainWordsFile)
-	if err != nil {
-		return nil, true, []*Error{{Path: path, Severity: SeverityError, Message: "cannot read the file: " + unwrapPathError(err).Error() + " (check that it is a readable file)"}}
-	}
-	out, problems := parsePlainWords(src, path)
-	if slices.ContainsFunc(problems, func(e *Error) bool { return e.Severity == SeverityError }) {
-		return nil, true, problems
-	}
-	return out, true, problems
+	return out, present, problems
 }
 
 // parsePlainWords reads a plain-words file, placing each problem at its

@@ -62,17 +62,9 @@ func loadSynonyms(fsys fs.FS, root string) (Synonyms, bool, []*Error) {
 	if len(problems) > 0 {
 		panic("the built-in synonyms do not parse: " + problems[0].Error()) // fixed at build time; a test reads them
 	}
-	src, err := fs.ReadFile(fsys, SynonymsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return builtIn, false, nil
-	}
-	path := displayPath(root, SynonymsFile)
-	if err != nil {
-		return builtIn, true, []*Error{{Path: path, Severity: SeverityError, Message: "cannot read the file: " + unwrapPathError(err).Error() + " (check that it is a readable file)"}}
-	}
-	added, problems := parseSynonyms(src, path)
-	if slices.ContainsFunc(problems, func(e *Error) bool { return e.Severity == SeverityError }) {
-		return builtIn, true, problems
+	added, present, ok, problems := readWordsFile(fsys, root, SynonymsFile, parseSynonyms)
+	if !ok {
+		return builtIn, present, problems
 	}
 	for lang, words := range added {
 		if builtIn[lang] == nil {
@@ -148,6 +140,27 @@ func parseSynonyms(src []byte, path string) (Synonyms, []*Error) {
 		out[lang] = words
 	})
 	return out, p.list
+}
+
+// readWordsFile reads and parses the optional file name of fsys, one
+// of the files of words beside the articles (synonyms.yaml,
+// plain-words.yaml). present says whether it is there; ok is false when
+// it is absent or has errors, so that nothing of a broken file is used
+// and the built-in words keep working until it is fixed.
+func readWordsFile[T any](fsys fs.FS, root, name string, parse func([]byte, string) (T, []*Error)) (v T, present, ok bool, problems []*Error) {
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return v, false, false, nil
+	}
+	path := displayPath(root, name)
+	if err != nil {
+		return v, true, false, []*Error{{Path: path, Severity: SeverityError, Message: "cannot read the file: " + unwrapPathError(err).Error() + " (check that it is a readable file)"}}
+	}
+	v, problems = parse(src, path)
+	if slices.ContainsFunc(problems, func(e *Error) bool { return e.Severity == SeverityError }) {
+		return v, true, false, problems
+	}
+	return v, true, true, problems
 }
 
 // languageFile says how a content file of words listed under their
