@@ -42,6 +42,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 
+	// The preview watches its folders before it loads them, so that a
+	// save during the load is not missed.
+	wt := newWatcher(cfg, log)
+	if wt != nil {
+		defer wt.Close() // after the watcher's goroutine has stopped
+	}
 	clock := server.SystemClock{}
 	c := newVersions(cfg)
 	// serve refuses to start without a good first version, and prints
@@ -91,8 +97,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	})
 	wg.Go(func() { pub.Run(ctx) })
 	wg.Go(func() { logReady(ctx, done, start, log) })
-	if cfg.Dev {
-		watch(ctx, &wg, cfg, pub, log)
+	if wt != nil {
+		wg.Go(func() { wt.Run(ctx, func() { pub.Request("file changed") }) })
 	}
 
 	fmt.Fprintf(stdout, "healthsite: serving %s at %s (started in %s)\n",
@@ -230,19 +236,24 @@ func logReady(ctx context.Context, done *site.Completion, start time.Time, log *
 	log.Info("ready", "duration", time.Since(start).Round(time.Millisecond), "heap_mib", ms.HeapAlloc>>20)
 }
 
-// watch reloads the preview on every change to its folders, until ctx
-// is done.
-func watch(ctx context.Context, wg *sync.WaitGroup, cfg *config, pub *server.Publisher, log *slog.Logger) {
+// newWatcher watches the preview's folders, or returns nil outside the
+// preview or when they cannot be watched (the editor is told to reload
+// with SIGHUP instead).
+func newWatcher(cfg *config, log *slog.Logger) *server.Watcher {
+	if !cfg.Dev {
+		return nil
+	}
 	dirs, folders := []string{cfg.ContentDir}, []server.Folder{server.ContentFolder(cfg.ContentDir)}
 	if cfg.StaticDir != "" {
 		dirs, folders = append(dirs, cfg.StaticDir), append(folders, server.StaticFolder(cfg.StaticDir))
 	}
-	wg.Go(func() {
-		if err := server.Watch(ctx, folders, log, func() { pub.Request("file changed") }); err != nil {
-			log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
-		}
-	})
+	wt, err := server.NewWatcher(folders, log)
+	if err != nil {
+		log.Error("cannot watch files; reload with SIGHUP instead", "error", err)
+		return nil
+	}
 	log.Info("development preview: watching for changes", "folders", strings.Join(dirs, ", "))
+	return wt
 }
 
 // articleCount says how many articles st publishes, "3 articles", and

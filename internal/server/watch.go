@@ -52,39 +52,57 @@ func (f Folder) ignored(name string) bool {
 	return f.Ignore(filepath.ToSlash(rel))
 }
 
-// Watch calls changed once after each burst of changes to the files in
-// folders or their subfolders, until ctx is done, but for the files
-// each folder ignores. Folders created later are watched too.
-func Watch(ctx context.Context, folders []Folder, log *slog.Logger, changed func()) error {
+// A Watcher reports changes to the files in its folders or their
+// subfolders, but for the files each folder ignores. Folders created
+// later are watched too.
+type Watcher struct {
+	w   *fsnotify.Watcher
+	log *slog.Logger
+	// watched maps each watched folder to the Folder it is in: its
+	// events name paths inside it, each judged by that Folder's rule.
+	watched map[string]Folder
+}
+
+// NewWatcher watches folders from the moment it returns: a change saved
+// after it returns is reported by Run, however late Run starts. The
+// preview sets it up before it loads the content, so that no save
+// between the load and the first event is lost. Close releases it.
+func NewWatcher(folders []Folder, log *slog.Logger) (*Watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	// A watched folder's events name paths inside it; each is judged by
-	// the rule of the folder it is in.
-	watched := map[string]Folder{}
-	add := func(f Folder, root string) {
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if f.ignored(path) {
-					return filepath.SkipDir
-				}
-				if err := w.Add(path); err != nil {
-					log.Warn("cannot watch folder", "folder", path, "error", err)
-				}
-				watched[filepath.Clean(path)] = f
-			}
-			return nil
-		})
-	}
+	wt := &Watcher{w: w, log: log, watched: map[string]Folder{}}
 	for _, f := range folders {
-		add(f, f.Path)
+		wt.add(f, f.Path)
 	}
+	return wt, nil
+}
 
+// add watches root, a folder of f, and every folder under it that f
+// does not ignore.
+func (wt *Watcher) add(f Folder, root string) {
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if f.ignored(path) {
+			return filepath.SkipDir
+		}
+		if err := wt.w.Add(path); err != nil {
+			wt.log.Warn("cannot watch folder", "folder", path, "error", err)
+		}
+		wt.watched[filepath.Clean(path)] = f
+		return nil
+	})
+}
+
+// Close stops watching.
+func (wt *Watcher) Close() error { return wt.w.Close() }
+
+// Run calls changed once after each burst of changes, until ctx is done
+// or the Watcher is closed. Run must be called at most once.
+func (wt *Watcher) Run(ctx context.Context, changed func()) {
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
 	defer func() {
@@ -95,24 +113,18 @@ func Watch(ctx context.Context, folders []Folder, log *slog.Logger, changed func
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
-		case err, ok := <-w.Errors:
+			return
+		case err, ok := <-wt.w.Errors:
 			if !ok {
-				return nil
+				return
 			}
-			log.Warn("watching files", "error", err)
-		case ev, ok := <-w.Events:
+			wt.log.Warn("watching files", "error", err)
+		case ev, ok := <-wt.w.Events:
 			if !ok {
-				return nil
+				return
 			}
-			f := watched[filepath.Dir(filepath.Clean(ev.Name))]
-			if ev.Op == fsnotify.Chmod || f.Ignore == nil || f.ignored(ev.Name) {
+			if !wt.counts(ev) {
 				continue
-			}
-			if ev.Op.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					add(f, ev.Name)
-				}
 			}
 			if timer == nil {
 				timer = time.AfterFunc(Debounce, func() {
@@ -128,4 +140,19 @@ func Watch(ctx context.Context, folders []Folder, log *slog.Logger, changed func
 			changed()
 		}
 	}
+}
+
+// counts reports whether ev changes the site, and watches the folder it
+// creates.
+func (wt *Watcher) counts(ev fsnotify.Event) bool {
+	f := wt.watched[filepath.Dir(filepath.Clean(ev.Name))]
+	if ev.Op == fsnotify.Chmod || f.Ignore == nil || f.ignored(ev.Name) {
+		return false
+	}
+	if ev.Op.Has(fsnotify.Create) {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			wt.add(f, ev.Name)
+		}
+	}
+	return true
 }
