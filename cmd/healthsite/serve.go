@@ -50,17 +50,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	clock := server.SystemClock{}
 	c := newVersions(cfg)
-	// serve refuses to start without a good first version, and prints
-	// every problem of it for the editor.
-	var settings article.Settings
-	st, err := c.build(func(e *article.Error) { fmt.Fprintln(stderr, e) }, func(lib *article.Library) { settings = lib.Settings() })(clock.Now(), nil)
+	st, settings, err := firstVersion(c, clock.Now(), stderr)
 	if err != nil {
-		if problems := article.Errors(err); len(problems) > 0 {
-			for _, e := range problems {
-				fmt.Fprintln(stderr, e)
-			}
-			return errReported
-		}
 		return err
 	}
 	warnBaseURL(cfg, choice, settings, st, log, stderr)
@@ -107,6 +98,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stdout, previewReach(ln.Addr()))
 	}
 	return srv.Serve(ctx, ln)
+}
+
+// firstVersion builds the site serve starts with. serve refuses to
+// start without a good one, and prints every problem of it for the
+// editor (the error is then errReported).
+func firstVersion(c *versions, now time.Time, stderr io.Writer) (*site.Site, article.Settings, error) {
+	var settings article.Settings
+	st, err := c.build(func(e *article.Error) { fmt.Fprintln(stderr, e) }, func(lib *article.Library) { settings = lib.Settings() })(now, nil)
+	if problems := article.Errors(err); len(problems) > 0 {
+		for _, e := range problems {
+			fmt.Fprintln(stderr, e)
+		}
+		return nil, settings, errReported
+	}
+	return st, settings, err
 }
 
 // parseServe reads serve's flags and environment and checks them. It
