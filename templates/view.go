@@ -238,6 +238,10 @@ type ArticlePage struct {
 	// against the site's target and how many places of the text are
 	// marked with a warning; "" on pages readers get.
 	Plain string
+	// PlainNotes, in the development preview, are those places, each
+	// with its warning, so that an editor on a phone or a keyboard,
+	// who cannot point at a mark, reads them too.
+	PlainNotes []PlainNote
 
 	// Clinical review and what the article rests on.
 	ReviewedBy  string    // reviewer with credentials; "" when never reviewed
@@ -365,4 +369,12 @@ func ogLocale(lang string) string {
 		return base.String()
 	}
 	return base.String() + "_" + region.String()
+}
+
+// PlainNote is a place of an article's text that a plain-language check
+// warns of, in the development preview.
+type PlainNote struct {
+	Where   string // "Line 12, column 3"
+	URL     string // "#preview_mark_3", the place's mark; "" when it is not marked
+	Message string
 }

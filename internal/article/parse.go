@@ -157,6 +157,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 	}
 	if plain != nil {
 		a.Reading = plain.reading
+		a.Reading.keepMarked(doc.IDs)
 		p.list = append(p.list, plain.problems...)
 	}
 	a.HTML, a.Headings, a.Text = doc.HTML, doc.Headings, doc.Text

@@ -174,8 +174,9 @@ func TestCheck_PlainTargetsPerLanguage(t *testing.T) {
 
 // TestLoad_MarksForThePreview: with Options.Marks, each article's HTML
 // marks what Plain warns of, each mark titled with its warning, and the
-// article's Reading counts them; without it, and without Plain, the
-// HTML carries no mark.
+// article's Reading lists them with their places and their marks' ids;
+// without it the notes link to no mark, and without Plain, the HTML
+// carries no mark.
 func TestLoad_MarksForThePreview(t *testing.T) {
 	fsys := fstest.MapFS{
 		"site.yaml": {Data: []byte("reading_grade: 18\n")},
@@ -186,7 +187,7 @@ func TestLoad_MarksForThePreview(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{"preview", Options{Plain: true, Marks: true}, `<p>You may have <em><mark class="plain-warning" title="&quot;hypertension&quot; is medical jargon (write &quot;high blood pressure&quot;, or explain it in the same sentence)">hypertension</mark></em> now. Rest.</p>`},
+		{"preview", Options{Plain: true, Marks: true}, `<p>You may have <em><mark class="plain-warning" id="preview_mark_1" title="&quot;hypertension&quot; is medical jargon (write &quot;high blood pressure&quot;, or explain it in the same sentence)">hypertension</mark></em> now. Rest.</p>`},
 		{"check", Options{Plain: true}, `<p>You may have <em>hypertension</em> now. Rest.</p>`},
 		{"serve", Options{}, `<p>You may have <em>hypertension</em> now. Rest.</p>`},
 	} {
@@ -199,8 +200,18 @@ func TestLoad_MarksForThePreview(t *testing.T) {
 			if got := strings.TrimSpace(a.HTML); got != tc.want {
 				t.Errorf("HTML:\n%s\nwant\n%s", got, tc.want)
 			}
-			if notes := a.Reading.Notes; tc.opts.Plain != (notes == 1) {
-				t.Errorf("Notes = %d", notes)
+			notes := a.Reading.Notes
+			if tc.opts.Plain != (len(notes) == 1) {
+				t.Fatalf("Notes = %+v", notes)
+			}
+			if len(notes) == 1 {
+				wantID := ""
+				if tc.opts.Marks {
+					wantID = "preview_mark_1"
+				}
+				if n := notes[0]; n.Line != 8 || n.Col != 15 || !strings.HasPrefix(n.Message, `"hypertension" is medical jargon`) || n.ID != wantID {
+					t.Errorf("note %+v, want line 8, column 15, the jargon's message and id %q", n, wantID)
+				}
 			}
 		})
 	}

@@ -34,10 +34,22 @@ type Reading struct {
 	// Target is the grade the article should read at, at most: the
 	// site's reading_grade for its language.
 	Target int
-	// Notes is how many places of the text have a warning: long
-	// sentences and paragraphs, jargon, the passive, abbreviations,
-	// and the hardest sentences of an article above its target.
-	Notes int
+	// Notes are the places of the text that have a warning, in the
+	// order of the text: long sentences and paragraphs, jargon, the
+	// passive, abbreviations, and the hardest sentences of an article
+	// above its target.
+	Notes []Note
+}
+
+// Note is a place of an article's text that a plain-language check
+// warns of, for the preview's list of them.
+type Note struct {
+	Line, Col int
+	Message   string
+	// ID is the id of the place's mark in the article's HTML, or ""
+	// when it is not marked (outside the preview, or where marks cannot
+	// go, as in a heading).
+	ID string
 }
 
 // HardSentence is a sentence of an article with its place and grade.
@@ -124,8 +136,32 @@ func (l *loader) readPlain(lang string, prose []markdown.Prose, body []byte, bod
 		all = append(all, sentences...)
 	}
 	r, marks := grade(lang, all, hard, target, p, marks, body, bodyLine)
-	r.Notes = len(marks)
+	// In the order of the text, each with the id its mark will have.
+	slices.SortStableFunc(marks, func(a, b markdown.Mark) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	})
+	for i := range marks {
+		marks[i].ID = fmt.Sprintf("%s%d", MarkIDPrefix, i+1)
+		line, col := pos.at(marks[i].Start)
+		r.Notes = append(r.Notes, Note{Line: line, Col: col, Message: marks[i].Note, ID: marks[i].ID})
+	}
 	return plainResult{reading: r, problems: p.list, marks: marks}
+}
+
+// MarkIDPrefix begins the id of each plain-language mark in the
+// preview's HTML: preview_mark_1, preview_mark_2, … No heading's id has
+// an underscore (goldmark makes them of letters, digits and hyphens),
+// so no mark's id is a heading's too.
+const MarkIDPrefix = "preview_mark_"
+
+// keepMarked clears the ID of each note whose mark the HTML, with the
+// ids ids, does not have.
+func (r *Reading) keepMarked(ids []string) {
+	for i := range r.Notes {
+		if !slices.Contains(ids, r.Notes[i].ID) {
+			r.Notes[i].ID = ""
+		}
+	}
 }
 
 // hardAt is a hard sentence and where it is in the source.

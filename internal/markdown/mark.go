@@ -15,6 +15,10 @@ import (
 type Mark struct {
 	Start, End int    // source offsets, End exclusive
 	Note       string // what is wrong, shown when the mark is pointed at
+	// ID, when set, is the id of the mark's first piece in the HTML, so
+	// that a list of the warnings can link to each; it is then in
+	// Document.IDs.
+	ID string
 }
 
 // KindMark is the AST kind of a mark.
@@ -26,6 +30,7 @@ type markNode struct {
 	ast.BaseInline
 	index int // in the marks given, so that pieces side by side join again
 	note  string
+	id    string // the Mark's ID, on its first piece only
 }
 
 // Kind implements ast.Node.
@@ -36,15 +41,23 @@ func (n *markNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Note": n.note}, nil)
 }
 
-// markRenderer writes a mark as <mark class="plain-warning" title="…">.
+// markRenderer writes a mark as <mark class="plain-warning" title="…">,
+// with id="…" on the first piece of a Mark that has an ID.
 type markRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMark, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString(`<mark class="plain-warning" title="`)
-			_, _ = w.Write(util.EscapeHTML([]byte(n.(*markNode).note)))
+			m := n.(*markNode)
+			_, _ = w.WriteString(`<mark class="plain-warning"`)
+			if m.id != "" {
+				_, _ = w.WriteString(` id="`)
+				_, _ = w.Write(util.EscapeHTML([]byte(m.id)))
+				_, _ = w.WriteString(`"`)
+			}
+			_, _ = w.WriteString(` title="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(m.note)))
 			_, _ = w.WriteString(`">`)
 		} else {
 			_, _ = w.WriteString("</mark>")
@@ -80,6 +93,14 @@ func applyMarks(doc ast.Node, marks []Mark) {
 	}
 	for p := range parents {
 		joinMarks(p, marks)
+	}
+	// Each Mark's id goes on its first piece left after the joins.
+	given := map[int]bool{}
+	for n := range descendants(doc) {
+		if m, ok := n.(*markNode); ok && !given[m.index] {
+			given[m.index] = true
+			m.id = marks[m.index].ID
+		}
 	}
 }
 

@@ -69,7 +69,7 @@ type Document struct {
 	Headings       []Heading // every heading, in order
 	Links          []Link    // every link and image with a safe URL, in order
 	Unsafe         []Link    // every link and image whose URL was dropped as unsafe, in order
-	IDs            []string  // every id attribute in HTML: headings and footnotes
+	IDs            []string  // every id attribute in HTML: headings, footnotes and marks
 	Text           string    // plain text of the whole body, for word counts and search
 	FirstParagraph string    // plain text of the first paragraph, a fallback summary
 	Notices        []Notice  // what readers will not see as written, in order
@@ -213,6 +213,10 @@ func (out *Document) collect(doc ast.Node, src []byte, written map[ast.Node]stri
 				dest = string(n.Destination)
 			}
 			out.Links = append(out.Links, Link{Dest: dest, Image: true, Alt: plainText(n, src), Offset: opening(src, offsetOf(n, src), "!["), Resolved: resolved})
+		case *markNode:
+			if n.id != "" {
+				out.IDs = append(out.IDs, n.id)
+			}
 		case *east.FootnoteLink:
 			out.IDs = append(out.IDs, "fnref:"+strconv.Itoa(n.Index))
 		case *east.Footnote:

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,15 +50,15 @@ func TestRenderWith_Marks(t *testing.T) {
 	}{
 		{"a sentence", "Rest. Don't take **two** now. Walk.\n", func(src string) []Mark {
 			i := strings.Index(src, "Don't")
-			return []Mark{{i, strings.Index(src, " Walk"), `long & "hard"`}}
-		}, `<p>Rest. <mark class="plain-warning" title="long &amp; &quot;hard&quot;">Don&rsquo;t take </mark><strong><mark class="plain-warning" title="long &amp; &quot;hard&quot;">two</mark></strong><mark class="plain-warning" title="long &amp; &quot;hard&quot;"> now.</mark> Walk.</p>`},
+			return []Mark{{i, strings.Index(src, " Walk"), `long & "hard"`, "m_1"}}
+		}, `<p>Rest. <mark class="plain-warning" id="m_1" title="long &amp; &quot;hard&quot;">Don&rsquo;t take </mark><strong><mark class="plain-warning" title="long &amp; &quot;hard&quot;">two</mark></strong><mark class="plain-warning" title="long &amp; &quot;hard&quot;"> now.</mark> Walk.</p>`},
 		{"a word in a sentence", "You have hypertension today.\n", func(src string) []Mark {
 			i := strings.Index(src, "hypertension")
-			return []Mark{{0, len("You have hypertension today."), "s"}, {i, i + len("hypertension"), "w"}}
-		}, `<p><mark class="plain-warning" title="s">You have <mark class="plain-warning" title="w">hypertension</mark> today.</mark></p>`},
-		{"across lines", "One two\nthree.\n", func(src string) []Mark { return []Mark{{0, len("One two\nthree."), "s"}} },
+			return []Mark{{0, len("You have hypertension today."), "s", "m_1"}, {i, i + len("hypertension"), "w", "m_2"}}
+		}, `<p><mark class="plain-warning" id="m_1" title="s">You have <mark class="plain-warning" id="m_2" title="w">hypertension</mark> today.</mark></p>`},
+		{"across lines", "One two\nthree.\n", func(src string) []Mark { return []Mark{{0, len("One two\nthree."), "s", ""}} },
 			"<p><mark class=\"plain-warning\" title=\"s\">One two\nthree.</mark></p>"},
-		{"not code", "Use `MRI` here.\n", func(src string) []Mark { return []Mark{{0, len(src) - 1, "s"}} },
+		{"not code", "Use `MRI` here.\n", func(src string) []Mark { return []Mark{{0, len(src) - 1, "s", ""}} },
 			`<p><mark class="plain-warning" title="s">Use </mark><code>MRI</code><mark class="plain-warning" title="s"> here.</mark></p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +69,15 @@ func TestRenderWith_Marks(t *testing.T) {
 			}
 			if got := strings.TrimSpace(doc.HTML); got != tc.want {
 				t.Errorf("HTML:\n%s\nwant\n%s", got, tc.want)
+			}
+			var ids []string
+			for _, m := range tc.marks(tc.src) {
+				if m.ID != "" {
+					ids = append(ids, m.ID)
+				}
+			}
+			if !slices.Equal(doc.IDs, ids) {
+				t.Errorf("IDs %q, want the marks' %q", doc.IDs, ids)
 			}
 			if len(given) == 0 || len(doc.Prose) != len(given) || doc.Prose[0].Text != given[0].Text {
 				t.Errorf("prose given %v, document's %v", given, doc.Prose)

@@ -31,6 +31,13 @@ func (b *builder) article(a *article.Article) (string, templ.Component) {
 	}
 	if b.dev {
 		p.Plain = plainNote(a.Reading)
+		for _, n := range a.Reading.Notes {
+			v := templates.PlainNote{Where: fmt.Sprintf("Line %d, column %d", n.Line, n.Col), Message: n.Message}
+			if n.ID != "" {
+				v.URL = "#" + n.ID
+			}
+			p.PlainNotes = append(p.PlainNotes, v)
+		}
 	}
 	if a.Updated.After(a.Date) {
 		p.Updated = a.Updated
@@ -95,13 +102,13 @@ func plainNote(r article.Reading) string {
 	default:
 		fmt.Fprintf(&b, "Reading grade %.1f (reading age %.0f, %s): within the site's target of grade %d.", r.Grade, r.ReadingAge, r.Formula, r.Target)
 	}
-	switch r.Notes {
+	switch len(r.Notes) {
 	case 0:
 		b.WriteString(" No sentence or word is marked.")
 	case 1:
-		b.WriteString(" 1 place is marked in the text: point at it to see what to change.")
+		b.WriteString(" 1 place is marked in the text: open “What to change” below, or point at the mark, to see what to change.")
 	default:
-		fmt.Fprintf(&b, " %d places are marked in the text: point at one to see what to change.", r.Notes)
+		fmt.Fprintf(&b, " %d places are marked in the text: open “What to change” below, or point at a mark, to see what to change.", len(r.Notes))
 	}
 	return b.String()
 }
