@@ -87,9 +87,14 @@ func split(src []byte) (b block, body []byte, dataLine, bodyLine int, fence stri
 // firstNonBlankLine returns the first line of src that is not blank,
 // trimmed, and its 1-based number.
 func firstNonBlankLine(src []byte) (string, int) {
-	for i, line := range strings.Split(string(src), "\n") {
-		if t := strings.TrimSpace(line); t != "" {
-			return t, i + 1
+	// Line by line over the bytes: the first line is almost always the
+	// fence, and splitting a whole article to find it costs a copy of
+	// the file and a slice of its lines on every load.
+	n := 0
+	for line := range bytes.Lines(src) {
+		n++
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return string(t), n
 		}
 	}
 	return "", 0

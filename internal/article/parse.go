@@ -24,8 +24,12 @@ const Placeholder = "TODO:"
 func cleanSource(src []byte, p *problems) ([]byte, bool) {
 	// The mark goes first, so that it is not counted in a column below.
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	// ReplaceAll copies even when nothing matches: most files have no
+	// carriage return, and they are read as they are.
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
