@@ -109,19 +109,22 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	return writeSite(ctx, st, o, start, stdout)
 }
 
-// writeSite completes st and writes it into o.out, saying what it wrote
-// in how long since start.
+// writeSite writes st into o.out, saying what it wrote in how long
+// since start. The export compresses the pages itself, writing each
+// one's files as they are made and keeping the previous export's where
+// a page did not change, rather than a Completion compressing every
+// page into memory first; build needs no search index (NoSearch), which
+// is all else a Completion would make.
 func writeSite(ctx context.Context, st *site.Site, o *buildOptions, start time.Time, stdout io.Writer) error {
-	done := st.Complete(ctx)
-	if err := done.Wait(ctx); err != nil {
-		return err
-	}
-	stats, err := export.Write(done.Site(), o.out, export.Options{Force: o.force})
+	stats, err := export.Write(ctx, st, o.out, export.Options{Force: o.force})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "healthsite: wrote %s, %d pages in %d files (%.1f MiB) to %s at %s in %s\n",
 		articleCount(st), stats.Pages, stats.Files, float64(stats.Bytes)/(1<<20), o.out, st.BaseURL(), time.Since(start).Round(time.Millisecond))
+	if stats.Reused > 0 {
+		fmt.Fprintf(stdout, "healthsite: kept %d files of the previous build as they were, their pages unchanged\n", stats.Reused)
+	}
 	if stats.Retired > 0 {
 		fmt.Fprintf(stdout, "healthsite: kept %d files of earlier builds under %s/static/ for a week, for their pages still in caches (listed in %s)\n",
 			stats.Retired, o.out, export.RetiredFile)

@@ -5,14 +5,18 @@ package export
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
+	"healthsite/internal/pool"
 	"healthsite/internal/site"
 )
 
@@ -55,6 +59,9 @@ type Stats struct {
 	// this one keeps for pages still in caches (see site.KeepRetired); they
 	// are not in Files.
 	Retired int
+	// Reused counts the files kept from the previous export, unchanged,
+	// rather than written again; they are in Files.
+	Reused int
 	// Moved counts the articles' old addresses, written to MovedMap
 	// for nginx and as pages that send the browser on.
 	Moved int
@@ -64,17 +71,22 @@ type Stats struct {
 // (a path ending in / to index.html in that folder), with the .gz and
 // .br files of its compressed variants beside it; the 404 page goes to
 // 404.html, and each further language's to its folder's (es/404.html).
-// s must be compressed: the Site a site.Completion makes whole.
+// s may be the Site Build returns: Write compresses its pages on every
+// core, writing each page's files as they are made, so that no more
+// than a few pages' compressed bodies are in memory at once. Pages that
+// have their variants already (the Site a site.Completion makes whole)
+// are written as they are. Where the previous export in dir lists a
+// page's files in its ManifestFile with the same plain bytes, and holds
+// them as listed, those files are kept (hard links: the same bytes,
+// time and inode) rather than made again. ctx ends the export early,
+// leaving the previous one.
 //
 // The files are written to a new folder beside dir, which then takes
 // dir's place, so a failed export leaves the previous one whole and a
 // reader of dir never sees half of one. The previous export's files
 // under /static/ that this one no longer has stay for site.KeepRetired.
-func Write(s *site.Site, dir string, opts Options) (Stats, error) {
+func Write(ctx context.Context, s *site.Site, dir string, opts Options) (Stats, error) {
 	var st Stats
-	if !s.Compressed() {
-		return st, errors.New("export: the pages are not compressed yet (write the Site a site.Completion makes whole)")
-	}
 	dir = filepath.Clean(dir)
 	// A link to the export folder stays a link: the folder it leads to
 	// is the one replaced.
@@ -105,7 +117,7 @@ func Write(s *site.Site, dir string, opts Options) (Stats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
 	}
-	if st, err = writeAll(s, tmp, previous, opts.write()); err != nil {
+	if st, err = writeAll(ctx, s, tmp, previous, opts.write()); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
 	now := time.Now
@@ -196,71 +208,89 @@ func (o Options) write() func(string, []byte, os.FileMode) error {
 	return os.WriteFile
 }
 
-// writeAll writes every page of s into dir with writeFile. previous is
-// the export dir replaces, or "".
-func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, error) {
+// job is one page to write: its file's name and the page.
+type job struct {
+	name string
+	page *site.Page
+}
+
+// written is what writing one page did.
+type written struct {
+	files  map[string]listed // by name, for the manifest
+	reused int               // files kept from the previous export
+	bytes  int64
+}
+
+// writeAll writes every page of s into dir with writeFile, on every
+// core, compressing each page as it goes and keeping nothing of it once
+// written. previous is the export dir replaces, or "".
+func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, error) {
 	var st Stats
-	written := map[string]bool{}
-	write := func(name string, p *site.Page) error {
-		st.Pages++
-		// nginx and most static hosts send a file's time as
-		// Last-Modified, and make their ETag from it: the time the
-		// page's bytes last changed, in this export or an earlier one.
-		// The plain body is made once: for most pages it is gzip's,
-		// decompressed, which Variant(Identity) would do again.
-		plain := p.Body()
-		modified := p.Modified
-		if t, ok := unchangedSince(previous, name, plain); ok {
-			modified = t
-		}
-		base := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		for _, e := range site.Encodings() {
-			body := plain
-			if e != site.Identity {
-				var ok bool
-				if body, _, ok = p.Variant(e); !ok {
-					continue
-				}
-			}
-			file := base + e.Ext()
-			if err := writeFile(file, body, 0o644); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			if !modified.IsZero() {
-				if err := os.Chtimes(file, modified, modified); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-			}
-			written[name+e.Ext()] = true
-			st.Files++
-			st.Bytes += int64(len(body))
-		}
-		return nil
-	}
+	var jobs []job
 	for _, path := range s.Paths() {
-		if err := write(File(path), s.Page(path)); err != nil {
-			return st, err
-		}
+		jobs = append(jobs, job{File(path), s.Page(path)})
 	}
 	// Each language's 404 page beside its pages: es/404.html, which
 	// nginx.conf sends for a missing page under /es/.
 	for _, prefix := range s.LanguagePrefixes() {
-		if err := write(File(prefix+"/"+NotFoundFile), s.NotFoundAt(prefix+"/")); err != nil {
-			return st, err
-		}
+		jobs = append(jobs, job{File(prefix + "/" + NotFoundFile), s.NotFoundAt(prefix + "/")})
 	}
 	for _, prefix := range s.LanguagePrefixes() {
 		if p := s.StaticSearchPageAt(prefix); p != nil {
-			if err := write(File(prefix+"/"+SearchFile), p); err != nil {
-				return st, err
-			}
+			jobs = append(jobs, job{File(prefix + "/" + SearchFile), p})
 		}
 	}
-	var err error
-	if st.Moved, err = writeMoved(s, dir, written, writeFile); err != nil {
+	// Folders first, one at a time, so that the pages' workers only
+	// write files.
+	folders := map[string]bool{}
+	for _, j := range jobs {
+		folders[filepath.Dir(filepath.Join(dir, filepath.FromSlash(j.name)))] = true
+	}
+	for folder := range folders {
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return st, fmt.Errorf("export: %w", err)
+		}
+	}
+	old := readManifest(previous)
+	results := make([]written, len(jobs))
+	errs := make([]error, len(jobs))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	compressors := make(chan *site.Compressor, runtime.GOMAXPROCS(0))
+	err := pool.Each(ctx, len(jobs), func(i int) {
+		var c *site.Compressor
+		select {
+		case c = <-compressors:
+		default:
+			c = site.NewCompressor()
+		}
+		defer func() { compressors <- c }() // one a worker at most: never blocks
+		if results[i], errs[i] = writePage(c, dir, previous, old, jobs[i], writeFile); errs[i] != nil {
+			cancel()
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return st, err
+	}
+	if err != nil {
+		return st, fmt.Errorf("export: %w", err)
+	}
+	files := map[string]bool{}
+	manifest := map[string]listed{}
+	for _, r := range results {
+		st.Pages++
+		st.Files += len(r.files)
+		st.Reused += r.reused
+		st.Bytes += r.bytes
+		for name, l := range r.files {
+			files[name] = true
+			manifest[name] = l
+		}
+	}
+	if st.Moved, err = writeMoved(s, dir, files, writeFile); err != nil {
+		return st, err
+	}
+	if err := writeManifest(dir, manifest); err != nil {
 		return st, err
 	}
 	marker := "This folder was written by healthsite build. The next build replaces it whole.\n"
@@ -268,6 +298,62 @@ func writeAll(s *site.Site, dir, previous string, writeFile func(string, []byte,
 		return st, fmt.Errorf("export: %w", err)
 	}
 	return st, nil
+}
+
+// writePage writes the files of one page into dir: the previous
+// export's, where its manifest old says they hold this page's bytes,
+// and otherwise the page's plain bytes and its compressed variants,
+// made with c.
+func writePage(c *site.Compressor, dir, previous string, old *manifest, j job, writeFile func(string, []byte, os.FileMode) error) (written, error) {
+	w := written{files: map[string]listed{}}
+	base := filepath.Join(dir, filepath.FromSlash(j.name))
+	plain := j.page.Body()
+	sum := sha256.Sum256(plain)
+	if keptFiles := old.reusable(previous, j.name, sum); keptFiles != nil {
+		for ext, l := range keptFiles {
+			if err := keep(filepath.Join(previous, filepath.FromSlash(j.name+ext)), base+ext); err != nil {
+				return w, fmt.Errorf("export: %w", err)
+			}
+			w.files[j.name+ext] = l
+			w.reused++
+			w.bytes += l.size
+		}
+		return w, nil
+	}
+	// nginx and most static hosts send a file's time as Last-Modified,
+	// and make their ETag from it: the time the page's bytes last
+	// changed, in this export or an earlier one.
+	modified := j.page.Modified
+	if t, ok := unchangedSince(previous, j.name, plain); ok {
+		modified = t
+	}
+	bodies := c.Variants(j.page)
+	for _, e := range site.Encodings() {
+		body := bodies[e]
+		if body == nil {
+			continue
+		}
+		file := base + e.Ext()
+		if err := writeFile(file, body, 0o644); err != nil {
+			return w, fmt.Errorf("export: %w", err)
+		}
+		if !modified.IsZero() {
+			if err := os.Chtimes(file, modified, modified); err != nil {
+				return w, fmt.Errorf("export: %w", err)
+			}
+		}
+		info, err := os.Stat(file)
+		if err != nil {
+			return w, fmt.Errorf("export: %w", err)
+		}
+		l := listed{sum: sum, size: int64(len(body)), modified: info.ModTime().UnixNano()}
+		if e != site.Identity {
+			l.sum = sha256.Sum256(body)
+		}
+		w.files[j.name+e.Ext()] = l
+		w.bytes += int64(len(body))
+	}
+	return w, nil
 }
 
 // unchangedSince returns the time of the file name in the previous

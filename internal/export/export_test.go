@@ -2,11 +2,13 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -52,11 +54,11 @@ func shippedAt(t *testing.T, now time.Time) *site.Site {
 func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 	s := shipped(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	st, err := Write(s, dir, Options{})
+	st, err := Write(t.Context(), s, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]byte{Marker: nil}
+	want := map[string][]byte{Marker: nil, ManifestFile: nil}
 	pages := map[string]*site.Page{NotFoundFile: s.NotFound(), SearchFile: s.StaticSearchPage(), "es/" + NotFoundFile: s.NotFoundAt("/es/"), "es/" + SearchFile: s.StaticSearchPageAt("/es")}
 	if s.NotFoundAt("/es/") == s.NotFound() {
 		t.Fatal("the shipped site has no Spanish 404 page")
@@ -84,7 +86,7 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 			t.Errorf("%s was written, but is no page", rel)
 			return nil
 		}
-		if rel == Marker {
+		if rel == Marker || rel == ManifestFile {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -104,8 +106,8 @@ func TestWrite_EveryPageAndVariantAsFiles(t *testing.T) {
 			t.Errorf("%s is missing", name)
 		}
 	}
-	if st.Pages != len(pages) || st.Files != len(want)-1 {
-		t.Errorf("stats: %d pages in %d files, want %d in %d", st.Pages, st.Files, len(pages), len(want)-1)
+	if st.Pages != len(pages) || st.Files != len(want)-2 {
+		t.Errorf("stats: %d pages in %d files, want %d in %d", st.Pages, st.Files, len(pages), len(want)-2)
 	}
 	for _, name := range []string{"index.html", "index.html.gz", "index.html.br", "articles/myofascial-release-therapy/index.html", "feed.xml.gz", "sitemap.xml", "robots.txt", "404.html", "es/404.html", "es/404.html.gz", "search.html", "search.html.gz", "es/search.html"} {
 		if !got[name] {
@@ -142,7 +144,7 @@ func TestWrite_ReplacesOnlyItsOwnFolder(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatalf("into an empty folder: %v", err)
 	}
 	stale := filepath.Join(dir, "articles", "removed", "index.html")
@@ -152,7 +154,7 @@ func TestWrite_ReplacesOnlyItsOwnFolder(t *testing.T) {
 	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatalf("over an earlier export: %v", err)
 	}
 	if _, err := os.Stat(stale); err == nil {
@@ -168,14 +170,14 @@ func TestWrite_ReplacesOnlyItsOwnFolder(t *testing.T) {
 	if err := os.WriteFile(keep, []byte("precious"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Write(s, other, Options{})
+	_, err := Write(t.Context(), s, other, Options{})
 	if err == nil || !strings.Contains(err.Error(), "-force") {
 		t.Errorf("over a foreign folder: %v, want a refusal that names -force", err)
 	}
 	if data, _ := os.ReadFile(keep); string(data) != "precious" {
 		t.Error("the refused folder was changed")
 	}
-	if _, err := Write(s, other, Options{Force: true}); err != nil {
+	if _, err := Write(t.Context(), s, other, Options{Force: true}); err != nil {
 		t.Fatalf("with Force: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(other, "index.html")); err != nil {
@@ -194,7 +196,7 @@ func TestWrite_ReplacesOnlyItsOwnFolder(t *testing.T) {
 func TestWrite_FailureLeavesThePreviousExport(t *testing.T) {
 	s := shipped(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
@@ -207,9 +209,12 @@ func TestWrite_FailureLeavesThePreviousExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Not compressed: Write must refuse before it touches anything.
-	if _, err := Write(broken, dir, Options{}); err == nil {
-		t.Fatal("an uncompressed site was exported")
+	// Stopped before it is done, as by Ctrl-C: the other site must not
+	// take the previous one's place, even in part.
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Write(ctx, broken, dir, Options{}); err == nil {
+		t.Fatal("a stopped export took the previous one's place")
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "index.html"))
 	if !bytes.Equal(before, after) {
@@ -224,7 +229,7 @@ func TestWrite_FailureLeavesThePreviousExport(t *testing.T) {
 func TestWrite_UnchangedPagesKeepTheirTime(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	first := shipped(t)
-	if _, err := Write(first, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), first, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// Pretend the first export is a day old.
@@ -236,7 +241,7 @@ func TestWrite_UnchangedPagesKeepTheirTime(t *testing.T) {
 	}
 	// The same content again, built at another moment.
 	second := shippedAt(t, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC))
-	if _, err := Write(second, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), second, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"index.html", "index.html.gz", "index.html.br"} {
@@ -251,18 +256,23 @@ func TestWrite_AFailureHalfwayLeavesThePreviousExport(t *testing.T) {
 	s := shipped(t)
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	n := 0
+	// Without its manifest, nothing of the previous export is kept, and
+	// every file is written again.
+	if err := os.Remove(filepath.Join(dir, ManifestFile)); err != nil {
+		t.Fatal(err)
+	}
+	var n atomic.Int32
 	failing := func(name string, data []byte, perm os.FileMode) error {
-		if n++; n == 7 {
+		if n.Add(1) == 7 {
 			return errors.New("disk full")
 		}
 		return os.WriteFile(name, data, perm)
 	}
-	if _, err := Write(s, dir, Options{writeFile: failing}); err == nil || !strings.Contains(err.Error(), "disk full") {
+	if _, err := Write(t.Context(), s, dir, Options{writeFile: failing}); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("a failing write: %v", err)
 	}
 	after, err := os.ReadFile(filepath.Join(dir, "index.html"))
@@ -278,14 +288,14 @@ func TestWrite_ThroughALinkReplacesItsTarget(t *testing.T) {
 	s := shipped(t)
 	parent := t.TempDir()
 	target := filepath.Join(parent, "releases", "current")
-	if _, err := Write(s, target, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, target, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	link := filepath.Join(parent, "public")
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if _, err := Write(s, link, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, link, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
@@ -305,7 +315,7 @@ func TestWrite_ThroughALinkReplacesItsTarget(t *testing.T) {
 func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {
 	s := shipped(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	old := map[string]string{
@@ -332,7 +342,7 @@ func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {
 		{left.Add(6 * 24 * time.Hour), true}, // still within the week since then
 		{left.Add(8 * 24 * time.Hour), false},
 	} {
-		st, err := Write(s, dir, Options{now: func() time.Time { return step.at }})
+		st, err := Write(t.Context(), s, dir, Options{now: func() time.Time { return step.at }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -367,7 +377,7 @@ func TestWrite_KeepsTheLastExportsStaticFilesForAWeek(t *testing.T) {
 func TestWrite_OldAddressesLeadToTheArticles(t *testing.T) {
 	s := movedSite(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	st, err := Write(s, dir, Options{})
+	st, err := Write(t.Context(), s, dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

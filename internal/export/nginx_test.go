@@ -219,7 +219,7 @@ func TestNginxServesTheExportLikeServe(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := tt.site(t)
 			dir := filepath.Join(t.TempDir(), "public")
-			if _, err := Write(s, dir, Options{}); err != nil {
+			if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 				t.Fatal(err)
 			}
 			nginx := startNginx(t, dir)

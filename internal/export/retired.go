@@ -21,7 +21,7 @@ import (
 // each with the time it was first left out.
 const RetiredFile = ".healthsite-retired"
 
-// keepRetired copies into dir each file under static/ of the previous
+// keepRetired keeps in dir (see keep) each file under static/ of the previous
 // export that dir lacks, unless it was first left out more than
 // site.KeepRetired before now, and records them in RetiredFile. It returns
 // how many it kept.
@@ -61,7 +61,10 @@ func keepRetired(dir, previous string, now time.Time) (int, error) {
 		if now.Sub(left) > site.KeepRetired {
 			return nil
 		}
-		if err := copyFile(path, filepath.Join(dir, rel)); err != nil {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
+			return err
+		}
+		if err := keep(path, filepath.Join(dir, rel)); err != nil {
 			return err
 		}
 		record[name] = left

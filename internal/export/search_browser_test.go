@@ -86,7 +86,7 @@ func TestBrowser_ExportSearchesLikeServe(t *testing.T) {
 	ctx := browser(t)
 	s := shipped(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	nginx := startNginx(t, dir)
@@ -200,7 +200,7 @@ func TestBrowser_ExportSearchCutsTheQueryWhereTheIndexSays(t *testing.T) {
 	nginxPath(t)
 	ctx := browser(t)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(shipped(t), dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), shipped(t), dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(dir, "search.html"))

@@ -37,7 +37,7 @@ func TestBrowser_ExportSearchSpeaksTheSiteLanguage(t *testing.T) {
 	}
 	s = whole(t, s)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	nginx := startNginx(t, dir)
@@ -112,7 +112,7 @@ func TestBrowser_ExportSearchInEachLanguage(t *testing.T) {
 	}
 	s = whole(t, s)
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := Write(s, dir, Options{}); err != nil {
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	nginx := startNginx(t, dir)

@@ -3,8 +3,10 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -214,12 +216,13 @@ func variantETag(plain string, e Encoding) string {
 	return strings.TrimSuffix(plain, `"`) + compressedETag + e.Token() + `"`
 }
 
-// compressor holds one reusable writer of each kind: creating one costs
-// more than compressing a page with it.
+// compressor holds one reusable writer of each kind, and one buffer
+// for each one's output: creating a writer costs more than compressing
+// a page with it.
 type compressor struct {
-	buf bytes.Buffer
-	gz  *gzip.Writer
-	br  *brotli.Writer
+	gzBuf, brBuf bytes.Buffer
+	gz           *gzip.Writer
+	br           *brotli.Writer
 }
 
 func newCompressor() *compressor {
@@ -229,37 +232,99 @@ func newCompressor() *compressor {
 }
 
 // gzip returns body compressed with gzip, with no name or time in its
-// header, so the same body always gives the same bytes.
+// header, so the same body always gives the same bytes. The bytes are
+// c's until its next call.
 func (c *compressor) gzip(body []byte) []byte {
-	c.buf.Reset()
-	c.gz.Reset(&c.buf)
+	c.gzBuf.Reset()
+	c.gz.Reset(&c.gzBuf)
 	_, _ = c.gz.Write(body) // writes to a bytes.Buffer do not fail
 	_ = c.gz.Close()
-	return bytes.Clone(c.buf.Bytes())
+	return c.gzBuf.Bytes()
 }
 
+// brotli is gzip's counterpart.
 func (c *compressor) brotli(body []byte) []byte {
-	c.buf.Reset()
-	c.br.Reset(&c.buf)
+	c.brBuf.Reset()
+	c.br.Reset(&c.brBuf)
 	_, _ = c.br.Write(body)
 	_ = c.br.Close()
-	return bytes.Clone(c.buf.Bytes())
+	return c.brBuf.Bytes()
+}
+
+// encode returns body in each encoding that pays, nil where one does
+// not, as bytes that are c's until its next call.
+func (c *compressor) encode(body []byte) (gz, br []byte) {
+	if gz = c.gzip(body); float64(len(gz)) > gzipKeepRatio*float64(len(body)) {
+		return nil, nil
+	}
+	if br = c.brotli(body); float64(len(br)) > brKeepRatio*float64(len(gz)) {
+		br = nil
+	}
+	return gz, br
 }
 
 // variants compresses p's body in each encoding that pays.
 func (c *compressor) variants(p *Page) *variants {
-	body := p.Body()
 	v := &variants{}
 	if !p.Compressible() {
 		return v
 	}
-	if gz := c.gzip(body); float64(len(gz)) <= gzipKeepRatio*float64(len(body)) {
-		v.gzip, v.gzipETag = gz, variantETag(p.ETag, Gzip)
-		if br := c.brotli(body); float64(len(br)) <= brKeepRatio*float64(len(gz)) {
-			v.br, v.brETag = br, variantETag(p.ETag, Brotli)
-		}
+	gz, br := c.encode(p.Body())
+	if gz != nil {
+		v.gzip, v.gzipETag = bytes.Clone(gz), variantETag(p.ETag, Gzip)
+	}
+	if br != nil {
+		v.br, v.brETag = bytes.Clone(br), variantETag(p.ETag, Brotli)
 	}
 	return v
+}
+
+// Compressor makes pages' compressed bodies, the same bytes a
+// Completion makes, for an export that writes each page's as soon as
+// they are made rather than keeping every page's in memory. One is not
+// safe for concurrent use: make one a goroutine.
+type Compressor struct{ c *compressor }
+
+// NewCompressor returns a Compressor with its own writers.
+func NewCompressor() *Compressor { return &Compressor{c: newCompressor()} }
+
+// Variants returns the body of p in each encoding, indexed by Encoding,
+// with nil for an encoding that does not pay; Identity's is the plain
+// body. A page that has its variants already (from a Completion, or a
+// previous version in Build) costs nothing. The compressed bodies made
+// here are c's until its next call; none may be modified.
+func (c *Compressor) Variants(p *Page) [NumEncodings][]byte {
+	var out [NumEncodings][]byte
+	out[Identity] = p.Body()
+	switch {
+	case p.compressed():
+		out[Gzip], out[Brotli] = p.enc.gzip, p.enc.br
+	case p.Compressible():
+		out[Gzip], out[Brotli] = c.c.encode(out[Identity])
+	}
+	return out
+}
+
+// CompressionSettings names everything besides the plain bytes that
+// decides a page's compressed bytes: the levels, the thresholds at
+// which a variant is kept, and the versions of the compressors. An
+// export made with other settings may hold other bytes for the same
+// page, so its compressed files are not reused.
+func CompressionSettings() string {
+	versions := map[string]string{"github.com/klauspost/compress": "?", "github.com/andybalholm/brotli": "?"}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if _, ours := versions[m.Path]; ours {
+				if m.Replace != nil {
+					m = m.Replace
+				}
+				versions[m.Path] = m.Version + m.Sum
+			}
+		}
+	}
+	return fmt.Sprintf("gzip=%d brotli=%d min=%d keep-gzip=%g keep-br=%g klauspost/compress=%s andybalholm/brotli=%s",
+		gzipLevel, brotliLevel, minCompress, gzipKeepRatio, brKeepRatio,
+		versions["github.com/klauspost/compress"], versions["github.com/andybalholm/brotli"])
 }
 
 // compressible reports whether a body of the content type is text that
