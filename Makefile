@@ -47,7 +47,7 @@ check:
 build:
 	$(GO) build -trimpath -ldflags='-s -w' -o bin/healthsite ./cmd/healthsite
 
-## bench: the Go benchmarks, then start-up, build and wrk against serve and nginx (.ci/bench.sh; needs wrk and nginx-light)
+## bench: the Go benchmarks, then issue 16's comparison with Hugo, nginx and Caddy, ending with its table of targets (.ci/bench.sh; QUICK=1 to try it; needs wrk, nginx-light, hugo, caddy)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	GO=$(GO) bash .ci/bench.sh
