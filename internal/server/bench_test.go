@@ -1,7 +1,11 @@
 package server
 
 import (
+	"bufio"
+	"context"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -45,5 +49,64 @@ func BenchmarkServeArticle(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkServeLoopback measures one keep-alive GET of an article, gzip
+// encoded, through Serve's own http.Server on a loopback listener, with
+// the request log on in the production text format: what a reader's
+// request costs the server, syscalls included. The client writes raw
+// requests and discards the response bytes, so that little of the CPU
+// profile (-cpuprofile) is the client's.
+func BenchmarkServeLoopback(b *testing.B) {
+	lib, err := article.Load(content.FS, article.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := site.Build(lib, site.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	done := st.Complete(b.Context())
+	if err := done.Wait(b.Context()); err != nil {
+		b.Fatal(err)
+	}
+	srv := New(done, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(b.Context())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-served; err != nil {
+			b.Error(err)
+		}
+	}()
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	req := []byte("GET /articles/myofascial-release-therapy/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\nUser-Agent: bench\r\n\r\n")
+	br := bufio.NewReaderSize(conn, 64<<10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := conn.Write(req); err != nil {
+			b.Fatal(err)
+		}
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+			b.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatal(resp.Status)
+		}
 	}
 }
