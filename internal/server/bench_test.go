@@ -15,11 +15,9 @@ import (
 	"healthsite/internal/site"
 )
 
-// BenchmarkServeArticle measures one GET of an article page through the
-// whole handler stack (routing, logging, recovery, negotiation), without
-// the network, for a client of each encoding. identity decompresses the
-// stored gzip body: the plain bytes are not kept.
-func BenchmarkServeArticle(b *testing.B) {
+// shippedSite is the shipped articles' site, compressed and indexed.
+func shippedSite(b *testing.B) *site.Completion {
+	b.Helper()
 	lib, err := article.Load(content.FS, article.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -32,6 +30,15 @@ func BenchmarkServeArticle(b *testing.B) {
 	if err := done.Wait(b.Context()); err != nil {
 		b.Fatal(err)
 	}
+	return done
+}
+
+// BenchmarkServeArticle measures one GET of an article page through the
+// whole handler stack (routing, logging, recovery, negotiation), without
+// the network, for a client of each encoding. identity decompresses the
+// stored gzip body: the plain bytes are not kept.
+func BenchmarkServeArticle(b *testing.B) {
+	done := shippedSite(b)
 	srv := New(done, slog.New(slog.DiscardHandler), Options{})
 	for _, accept := range []string{"gzip, deflate, br, zstd", "gzip", ""} {
 		name := map[string]string{"gzip, deflate, br, zstd": "br", "gzip": "gzip", "": "identity"}[accept]
@@ -59,18 +66,7 @@ func BenchmarkServeArticle(b *testing.B) {
 // requests and discards the response bytes, so that little of the CPU
 // profile (-cpuprofile) is the client's.
 func BenchmarkServeLoopback(b *testing.B) {
-	lib, err := article.Load(content.FS, article.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := site.Build(lib, site.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	done := st.Complete(b.Context())
-	if err := done.Wait(b.Context()); err != nil {
-		b.Fatal(err)
-	}
+	done := shippedSite(b)
 	srv := New(done, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
