@@ -34,7 +34,7 @@ func buildFlags(getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *b
 	var o buildOptions
 	fset := newFlagSet("build", stderr)
 	o.flags(fset, getenv, true, false)
-	fset.StringVar(&o.out, "out", "", "write the site into `DIR` (replaced whole; required)")
+	fset.StringVar(&o.out, "out", "", "write the site into `DIR` (brought up to date: what the build did not write is deleted; required)")
 	fset.BoolVar(&o.force, "force", false, "replace -out even if it holds files that an earlier build did not write")
 	fset.BoolVar(&o.allowLocal, "allow-local", false, "build with a base URL on this machine (such as http://localhost:8080), for testing the export here")
 	fset.StringVar(&o.searchURL, "search-url", "", "send the search form to a running healthsite at `URL` (such as https://search.example.org/search, or /search behind the same nginx) instead of searching in the browser from a static index")

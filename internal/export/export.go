@@ -77,14 +77,17 @@ type Stats struct {
 // have their variants already (the Site a site.Completion makes whole)
 // are written as they are. Where the previous export in dir lists a
 // page's files in its ManifestFile with the same plain bytes, and holds
-// them as listed, those files are kept (hard links: the same bytes,
-// time and inode) rather than made again. ctx ends the export early,
-// leaving the previous one.
+// them as listed, those files are kept (the same bytes, time and
+// inode) rather than made again. ctx ends the export early, leaving the
+// previous one.
 //
-// The files are written to a new folder beside dir, which then takes
-// dir's place, so a failed export leaves the previous one whole and a
-// reader of dir never sees half of one. The previous export's files
-// under /static/ that this one no longer has stay for site.KeepRetired.
+// The files are written to a new folder beside dir first, so a failed
+// export leaves the previous one as it was. A first export's folder
+// then takes dir's place; a redeploy moves its new files into the
+// previous export, one rename each, and deletes what the new export no
+// longer has (see update), so a reader of dir never sees half a file.
+// The previous export's files under /static/ that this one no longer
+// has stay for site.KeepRetired.
 func Write(ctx context.Context, s *site.Site, dir string, opts Options) (Stats, error) {
 	var st Stats
 	dir = filepath.Clean(dir)
@@ -117,12 +120,24 @@ func Write(ctx context.Context, s *site.Site, dir string, opts Options) (Stats, 
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
 	}
-	if st, err = writeAll(ctx, s, tmp, previous, opts.write()); err != nil {
+	st, done, err := writeAll(ctx, s, tmp, previous, opts.write())
+	if err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
 	now := time.Now
 	if opts.now != nil {
 		now = opts.now
+	}
+	if done.inPlace && fitsInPlace(tmp, dir) {
+		st.Retired, err = update(tmp, dir, done, now())
+		return st, errors.Join(err, os.RemoveAll(tmp))
+	}
+	// A whole new folder: the kept files linked into it from the
+	// previous export, which it then replaces.
+	for _, name := range done.kept {
+		if err := keep(filepath.Join(previous, filepath.FromSlash(name)), filepath.Join(tmp, filepath.FromSlash(name))); err != nil {
+			return st, errors.Join(fmt.Errorf("export: %w", err), os.RemoveAll(tmp))
+		}
 	}
 	if st.Retired, err = keepRetired(tmp, previous, now()); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
@@ -216,16 +231,37 @@ type job struct {
 
 // written is what writing one page did.
 type written struct {
-	files  map[string]listed // by name, for the manifest
-	reused int               // files kept from the previous export
-	bytes  int64
+	files map[string]listed // by name, for the manifest
+	kept  []string          // of files, those the previous export holds already
+	bytes int64
+}
+
+// staged is what writeAll wrote into its folder, and what it left to
+// the previous export.
+type staged struct {
+	// kept are the files, by name, that the previous export holds as
+	// this one would write them: writeAll did not write them.
+	kept []string
+	// files are the names of every file of the new export, the kept
+	// ones included, but the RetiredFile and the static files of
+	// earlier exports it keeps.
+	files map[string]bool
+	// pages are the names of the pages' files, which the manifest
+	// lists.
+	pages map[string]bool
+	// inPlace says the previous export's manifest was read, so that
+	// the previous export can be brought up to date in place.
+	inPlace bool
 }
 
 // writeAll writes every page of s into dir with writeFile, on every
 // core, compressing each page as it goes and keeping nothing of it once
-// written. previous is the export dir replaces, or "".
-func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, error) {
+// written. previous is the export dir replaces, or "": the files of it
+// that its manifest lists, and that hold what this export would write,
+// are not written, but named in what writeAll returns.
+func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile func(string, []byte, os.FileMode) error) (Stats, staged, error) {
 	var st Stats
+	var done staged
 	var jobs []job
 	for _, path := range s.Paths() {
 		jobs = append(jobs, job{File(path), s.Page(path)})
@@ -240,18 +276,8 @@ func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile
 			jobs = append(jobs, job{File(prefix + "/" + SearchFile), p})
 		}
 	}
-	// Folders first, one at a time, so that the pages' workers only
-	// write files.
-	folders := map[string]bool{}
-	for _, j := range jobs {
-		folders[filepath.Dir(filepath.Join(dir, filepath.FromSlash(j.name)))] = true
-	}
-	for folder := range folders {
-		if err := os.MkdirAll(folder, 0o755); err != nil {
-			return st, fmt.Errorf("export: %w", err)
-		}
-	}
 	old := readManifest(previous)
+	done.inPlace = old != nil
 	results := make([]written, len(jobs))
 	errs := make([]error, len(jobs))
 	ctx, cancel := context.WithCancel(ctx)
@@ -270,55 +296,66 @@ func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		return st, err
+		return st, done, err
 	}
 	if err != nil {
-		return st, fmt.Errorf("export: %w", err)
+		return st, done, fmt.Errorf("export: %w", err)
 	}
 	files := map[string]bool{}
 	manifest := map[string]listed{}
 	for _, r := range results {
 		st.Pages++
 		st.Files += len(r.files)
-		st.Reused += r.reused
+		st.Reused += len(r.kept)
 		st.Bytes += r.bytes
+		done.kept = append(done.kept, r.kept...)
 		for name, l := range r.files {
 			files[name] = true
 			manifest[name] = l
 		}
 	}
+	done.pages = map[string]bool{}
+	for name := range files {
+		done.pages[name] = true
+	}
 	if st.Moved, err = writeMoved(s, dir, files, writeFile); err != nil {
-		return st, err
+		return st, done, err
 	}
 	if err := writeManifest(dir, manifest); err != nil {
-		return st, err
+		return st, done, err
 	}
-	marker := "This folder was written by healthsite build. The next build replaces it whole.\n"
+	marker := "This folder was written by healthsite build. The next build brings it up to date, deleting what it did not write.\n"
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644); err != nil {
-		return st, fmt.Errorf("export: %w", err)
+		return st, done, fmt.Errorf("export: %w", err)
 	}
-	return st, nil
+	if st.Moved > 0 {
+		files[MovedMap] = true
+	}
+	files[ManifestFile], files[Marker] = true, true
+	done.files = files
+	return st, done, nil
 }
 
-// writePage writes the files of one page into dir: the previous
-// export's, where its manifest old says they hold this page's bytes,
-// and otherwise the page's plain bytes and its compressed variants,
-// made with c.
+// writePage writes the files of one page into dir, made with c: the
+// page's plain bytes and its compressed variants. Where the manifest old
+// of the previous export says that export holds this page's bytes, and
+// it does, nothing is written: the files are listed as kept, for the
+// caller to leave in place or link.
 func writePage(c *site.Compressor, dir, previous string, old *manifest, j job, writeFile func(string, []byte, os.FileMode) error) (written, error) {
 	w := written{files: map[string]listed{}}
-	base := filepath.Join(dir, filepath.FromSlash(j.name))
 	plain := j.page.Body()
 	sum := sha256.Sum256(plain)
 	if keptFiles := old.reusable(previous, j.name, sum); keptFiles != nil {
 		for ext, l := range keptFiles {
-			if err := keep(filepath.Join(previous, filepath.FromSlash(j.name+ext)), base+ext); err != nil {
-				return w, fmt.Errorf("export: %w", err)
-			}
 			w.files[j.name+ext] = l
-			w.reused++
+			w.kept = append(w.kept, j.name+ext)
 			w.bytes += l.size
 		}
 		return w, nil
+	}
+	base := filepath.Join(dir, filepath.FromSlash(j.name))
+	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		return w, fmt.Errorf("export: %w", err)
 	}
 	// nginx and most static hosts send a file's time as Last-Modified,
 	// and make their ETag from it: the time the page's bytes last

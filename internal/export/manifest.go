@@ -169,6 +169,9 @@ func holds(file string, l listed) bool {
 // costs no copy. Where the folders' file system cannot link, it is
 // copied with its time.
 func keep(old, file string) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
 	err := os.Link(old, file)
 	if err == nil || errors.Is(err, fs.ErrExist) {
 		return err

@@ -2,9 +2,11 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -216,5 +218,84 @@ func TestWrite_RedeployTrustsNoTamperedFileOrManifest(t *testing.T) {
 				t.Errorf("reused %d of %d files", st.Reused, st.Files)
 			}
 		})
+	}
+}
+
+// TestWrite_RedeployFailingHalfwayLeavesThePreviousExport: a redeploy
+// brings the previous export up to date in place, but only once every
+// new file is written: a failure before then changes nothing of it.
+func TestWrite_RedeployFailingHalfwayLeavesThePreviousExport(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if _, err := Write(t.Context(), generated(t, 12, -1), dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dir)
+	manifest, _ := os.ReadFile(filepath.Join(dir, ManifestFile))
+	var n atomic.Int32
+	failing := func(name string, data []byte, perm os.FileMode) error {
+		if n.Add(1) == 4 {
+			return errors.New("disk full")
+		}
+		return os.WriteFile(name, data, perm)
+	}
+	if _, err := Write(t.Context(), generated(t, 12, 3), dir, Options{writeFile: failing}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("a failing write: %v", err)
+	}
+	if n.Load() < 4 {
+		t.Fatalf("the redeploy wrote %d files, fewer than the failing one", n.Load())
+	}
+	after := tree(t, dir)
+	sameBytes(t, after, before)
+	for name, f := range after {
+		if b := before[name]; !f.modified.Equal(b.modified) || f.inode != b.inode {
+			t.Errorf("%s was touched by a failed redeploy", name)
+		}
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, ManifestFile)); !bytes.Equal(now, manifest) {
+		t.Error("a failed redeploy changed the manifest")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("a failed redeploy left %d entries beside the export", len(entries)-1)
+	}
+}
+
+// TestWrite_RedeployWhereAFolderMustTakeAFilesPlace: when a page's
+// folder is a file in the previous export (or a file a folder), its
+// files cannot take their places one by one; the redeploy then writes
+// a whole new folder, which still matches a clean export and keeps the
+// unchanged files' inodes.
+func TestWrite_RedeployWhereAFolderMustTakeAFilesPlace(t *testing.T) {
+	s := generated(t, 12, 5)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(t.Context(), generated(t, 12, -1), dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "articles", sample.Slug(5))
+	if err := os.RemoveAll(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("a file where the article's folder goes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := tree(t, dir)
+	if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := Write(t.Context(), s, clean, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, dir)
+	for name := range got {
+		if strings.HasPrefix(name, "static/") || name == RetiredFile {
+			if _, ok := tree(t, clean)[name]; !ok {
+				delete(got, name) // an earlier export's, kept for a week
+			}
+		}
+	}
+	sameBytes(t, got, tree(t, clean))
+	if f, o := got["index.html"], old["index.html"]; f.inode != o.inode {
+		t.Error("the unchanged home page was written again rather than linked")
 	}
 }

@@ -79,35 +79,33 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 		}
 		files[n] = body
 	}
-	// One digest of every file names the folder, so that the index and
-	// the documents it points at always come from the same build.
-	h := sha256.New()
-	for _, f := range files {
-		h.Write(f)
-	}
-	idx := staticIndex{Static: st}
-	for n := range files {
-		idx.DocURLs = append(idx.DocURLs, fmt.Sprintf("%d.json", n))
+	// Each document's file is named by a digest of its bytes, and the
+	// index by a digest of its own, which lists the documents' names:
+	// the index and the documents it points at always come from the
+	// same build, and a redeploy after one article changed writes that
+	// article's document and the index, not every document again.
+	const ctype = "application/json; charset=utf-8"
+	idx := staticIndex{Static: st, DocURLs: make([]string, len(files))}
+	for n, f := range files {
+		sum := sha256.Sum256(f)
+		idx.DocURLs[n] = "d/" + hex.EncodeToString(sum[:8]) + ".json"
+		b.add(newPage(StaticSearchPrefix+idx.DocURLs[n], ctype, f, true))
 	}
 	index, err := json.Marshal(idx)
 	if err != nil {
 		b.fail(err)
 		return
 	}
-	h.Write(index)
-	dir := StaticSearchPrefix + hex.EncodeToString(h.Sum(nil)[:6]) + "/"
-	const ctype = "application/json; charset=utf-8"
-	b.add(newPage(dir+"index.json", ctype, index, true))
-	for n, f := range files {
-		b.add(newPage(dir+idx.DocURLs[n], ctype, f, true))
-	}
+	sum := sha256.Sum256(index)
+	indexURL := StaticSearchPrefix + hex.EncodeToString(sum[:6]) + ".json"
+	b.add(newPage(indexURL, ctype, index, true))
 
 	head := b.head(b.tr.Text("search"), "", "")
 	head.NoIndex = true
 	head.ScriptURL = b.assets.URL(SearchScript)
 	head.Translations, _ = b.alternates(func(tag string) string { return b.lib.Settings().Prefix(tag) + SearchPath })
 	b.site.staticSearch[b.prefix] = b.page("", templates.StaticSearch(templates.StaticSearchPage{
-		Head: head, IndexURL: dir + "index.json", TopicsURL: b.at(TagsPath), SearchURL: b.at(SearchPath), Texts: b.searchTexts(),
+		Head: head, IndexURL: indexURL, TopicsURL: b.at(TagsPath), SearchURL: b.at(SearchPath), Texts: b.searchTexts(),
 	}))
 }
 
