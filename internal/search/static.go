@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -11,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/es"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"healthsite/internal/pool"
 )
 
 // Static is the search index of an exported site, for the script of its
@@ -121,41 +124,68 @@ func newStatic(n int, syn synonyms) *Static {
 	return st
 }
 
+// analysed is one document's terms: each stem's count in each field,
+// each field's length in terms, and the words written for each stem,
+// in the order they came.
+type analysed struct {
+	freq  map[string][]int
+	lens  []int
+	words [][2]string // stem, word
+}
+
+// analyse analyses the fields of d with a.
+func analyse(a analysis.Analyzer, d *Doc) analysed {
+	r := analysed{freq: map[string][]int{}, lens: make([]int, len(boosts))}
+	for f, texts := range [][]string{{d.Title}, d.Tags, {d.Summary}, {d.Body}, d.Authors} {
+		for _, s := range texts {
+			for _, tok := range a.Analyze([]byte(s)) {
+				stem := string(tok.Term)
+				if r.freq[stem] == nil {
+					r.freq[stem] = make([]int, len(boosts))
+				}
+				r.freq[stem][f]++
+				r.lens[f]++
+				r.words = append(r.words, [2]string{stem, strings.ToLower(s[tok.Start:tok.End])})
+			}
+		}
+	}
+	return r
+}
+
 // addDocs analyses docs, numbered in order, into the postings, the
-// field lengths and their averages, and returns how often each word
-// was written for each stem.
+// field lengths and the fields' average lengths, and returns how often
+// each word was written for each stem. The documents are analysed on
+// every core (bleve's analysers are safe for concurrent use, as its own
+// indexing uses them) and added one by one in order, so that the index
+// is the same bytes however the work was shared.
 func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[string]map[string]int {
+	results := make([]analysed, len(order))
+	_ = pool.Each(context.Background(), len(order), func(n int) { results[n] = analyse(a, &docs[order[n]]) })
 	distinct := make([]map[string]bool, len(boosts))
 	for i := range boosts {
 		distinct[i] = map[string]bool{}
 	}
 	written := map[string]map[string]int{} // stem → word → count
 	for n, i := range order {
-		d := &docs[i]
-		freq := map[string][]int{}
-		lens := make([]int, len(boosts))
-		for f, texts := range [][]string{{d.Title}, d.Tags, {d.Summary}, {d.Body}, d.Authors} {
-			for _, s := range texts {
-				for _, tok := range a.Analyze([]byte(s)) {
-					stem := string(tok.Term)
-					if freq[stem] == nil {
-						freq[stem] = make([]int, len(boosts))
-					}
-					freq[stem][f]++
-					lens[f]++
+		r := results[n]
+		results[n] = analysed{} // done with: let it go
+		for stem, counts := range r.freq {
+			for f, c := range counts {
+				if c > 0 {
 					distinct[f][stem] = true
-					word := strings.ToLower(s[tok.Start:tok.End])
-					if written[stem] == nil {
-						written[stem] = map[string]int{}
-					}
-					written[stem][word]++
 				}
 			}
 		}
-		st.Lengths = append(st.Lengths, lens)
-		st.Order = append(st.Order, d.ID)
-		for _, stem := range slices.Sorted(maps.Keys(freq)) {
-			st.Terms[stem] = append(append(st.Terms[stem], n), freq[stem]...)
+		for _, w := range r.words {
+			if written[w[0]] == nil {
+				written[w[0]] = map[string]int{}
+			}
+			written[w[0]][w[1]]++
+		}
+		st.Lengths = append(st.Lengths, r.lens)
+		st.Order = append(st.Order, docs[i].ID)
+		for _, stem := range slices.Sorted(maps.Keys(r.freq)) {
+			st.Terms[stem] = append(append(st.Terms[stem], n), r.freq[stem]...)
 		}
 	}
 	for i := range st.Fields {
