@@ -252,10 +252,14 @@ func (c *compressor) brotli(body []byte) []byte {
 }
 
 // encode returns body in each encoding that pays, nil where one does
-// not, as bytes that are c's until its next call.
-func (c *compressor) encode(body []byte) (gz, br []byte) {
+// not, as bytes that are c's until its next call; with gzipOnly, no
+// brotli.
+func (c *compressor) encode(body []byte, gzipOnly bool) (gz, br []byte) {
 	if gz = c.gzip(body); float64(len(gz)) > gzipKeepRatio*float64(len(body)) {
 		return nil, nil
+	}
+	if gzipOnly {
+		return gz, nil
 	}
 	if br = c.brotli(body); float64(len(br)) > brKeepRatio*float64(len(gz)) {
 		br = nil
@@ -269,7 +273,7 @@ func (c *compressor) variants(p *Page) *variants {
 	if !p.Compressible() {
 		return v
 	}
-	gz, br := c.encode(p.Body())
+	gz, br := c.encode(p.Body(), p.gzipOnly)
 	if gz != nil {
 		v.gzip, v.gzipETag = bytes.Clone(gz), variantETag(p.ETag, Gzip)
 	}
@@ -300,7 +304,7 @@ func (c *Compressor) Variants(p *Page) [NumEncodings][]byte {
 	case p.compressed():
 		out[Gzip], out[Brotli] = p.enc.gzip, p.enc.br
 	case p.Compressible():
-		out[Gzip], out[Brotli] = c.c.encode(out[Identity])
+		out[Gzip], out[Brotli] = c.c.encode(out[Identity], p.gzipOnly)
 	}
 	return out
 }
@@ -322,8 +326,8 @@ func CompressionSettings() string {
 			}
 		}
 	}
-	return fmt.Sprintf("gzip=%d brotli=%d min=%d keep-gzip=%g keep-br=%g klauspost/compress=%s andybalholm/brotli=%s",
-		gzipLevel, brotliLevel, minCompress, gzipKeepRatio, brKeepRatio,
+	return fmt.Sprintf("gzip=%d brotli=%d min=%d keep-gzip=%g keep-br=%g search-gzip-only=%t klauspost/compress=%s andybalholm/brotli=%s",
+		gzipLevel, brotliLevel, minCompress, gzipKeepRatio, brKeepRatio, gzipOnly,
 		versions["github.com/klauspost/compress"], versions["github.com/andybalholm/brotli"])
 }
 

@@ -249,3 +249,37 @@ func TestBody_ConcurrentReadersChargeTheBudgetOnce(t *testing.T) {
 		t.Errorf("8 concurrent readers used %d bytes of the budget for a %d-byte body", used, len(p.Body()))
 	}
 }
+
+// TestVariants_SearchDocumentsInGzipAlone: the static search's
+// documents are compressed with gzip alone (see gzipOnly), and its index
+// and every other page in both encodings.
+func TestVariants_SearchDocumentsInGzipAlone(t *testing.T) {
+	s, err := Build(shippedLibrary(t), Options{BaseURL: "https://health.example.org", Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), StaticSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCompressor()
+	docs := 0
+	for _, path := range s.Paths() {
+		p := s.Page(path)
+		if !p.Compressible() {
+			continue
+		}
+		v := c.Variants(p)
+		doc := strings.HasPrefix(path, StaticSearchPrefix+"d/")
+		if doc {
+			docs++
+		}
+		switch {
+		case v[Gzip] == nil:
+			continue // gzip did not pay
+		case doc && v[Brotli] != nil:
+			t.Errorf("the search document %s has a brotli body", path)
+		case !doc && v[Brotli] == nil && len(p.Body()) > 4096:
+			t.Errorf("%s (%d bytes) has no brotli body", path, len(p.Body()))
+		}
+	}
+	if docs < len(shippedLibrary(t).Articles()) {
+		t.Errorf("%d search documents, want one an article of each language", docs)
+	}
+}

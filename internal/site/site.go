@@ -97,6 +97,7 @@ type Page struct {
 	enc          *variants // the compressed bodies, or nil
 	err          error     // why rendering the page failed, during Build
 	compressible bool      // text large enough to be worth compressing
+	gzipOnly     bool      // compressed with gzip alone (see gzipOnly in staticsearch.go)
 	cache        *plainCache
 }
 
