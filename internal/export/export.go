@@ -246,9 +246,8 @@ type staged struct {
 	// ones included, but the RetiredFile and the static files of
 	// earlier exports it keeps.
 	files map[string]bool
-	// pages are the names of the pages' files, which the manifest
-	// lists.
-	pages map[string]bool
+	// manifest lists the pages' files.
+	manifest map[string]listed
 	// inPlace says the previous export's manifest was read, so that
 	// the previous export can be brought up to date in place.
 	inPlace bool
@@ -314,10 +313,7 @@ func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile
 			manifest[name] = l
 		}
 	}
-	done.pages = map[string]bool{}
-	for name := range files {
-		done.pages[name] = true
-	}
+	done.manifest = manifest
 	if st.Moved, err = writeMoved(s, dir, files, writeFile); err != nil {
 		return st, done, err
 	}
@@ -379,13 +375,13 @@ func writePage(c *site.Compressor, dir, previous string, old *manifest, j job, w
 				return w, fmt.Errorf("export: %w", err)
 			}
 		}
-		info, err := os.Stat(file)
+		fileSum := sum
+		if e != site.Identity {
+			fileSum = sha256.Sum256(body)
+		}
+		l, err := listing(file, fileSum)
 		if err != nil {
 			return w, fmt.Errorf("export: %w", err)
-		}
-		l := listed{sum: sum, size: int64(len(body)), modified: info.ModTime().UnixNano()}
-		if e != site.Identity {
-			l.sum = sha256.Sum256(body)
 		}
 		w.files[j.name+e.Ext()] = l
 		w.bytes += int64(len(body))

@@ -100,7 +100,15 @@ func update(staging, dir string, done staged, now time.Time) (int, error) {
 	slices.SortStableFunc(names, func(a, b string) int { return rank(a) - rank(b) })
 	for _, name := range names {
 		from, to := filepath.Join(staging, filepath.FromSlash(name)), filepath.Join(dir, filepath.FromSlash(name))
-		if !done.pages[name] && sameFile(from, to) {
+		l, page := done.manifest[name]
+		switch {
+		case name == ManifestFile:
+			// Written again below, with the files' inodes as they are
+			// now: a rename moves a file's change time on.
+			if err := writeManifest(staging, done.manifest); err != nil {
+				return 0, err
+			}
+		case !page && sameFile(from, to):
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
@@ -108,6 +116,13 @@ func update(staging, dir string, done staged, now time.Time) (int, error) {
 		}
 		if err := os.Rename(from, to); err != nil {
 			return 0, fmt.Errorf("export: %w", err)
+		}
+		if page {
+			moved, err := listing(to, l.sum)
+			if err != nil {
+				return 0, fmt.Errorf("export: %w", err)
+			}
+			done.manifest[name] = moved
 		}
 	}
 	keepers := done.files

@@ -30,13 +30,15 @@ const ManifestFile = ".healthsite-manifest"
 
 // manifestHeader is the first line of a ManifestFile; a file that does
 // not start with it was written by another version, and is not read.
-const manifestHeader = "healthsite export manifest 1"
+const manifestHeader = "healthsite export manifest 2"
 
 // listed is what a manifest says of one file.
 type listed struct {
 	sum      [sha256.Size]byte
 	size     int64
-	modified int64 // Unix nanoseconds
+	modified int64  // Unix nanoseconds
+	ino      uint64 // the file's inode, or 0 where unknown (see identity)
+	changed  int64  // the inode's change time (ctime) in Unix nanoseconds, or 0
 }
 
 // manifest is an export's ManifestFile, read.
@@ -76,21 +78,24 @@ func readManifest(dir string) *manifest {
 	}
 	for sc.Scan() {
 		// A line is the file's SHA-256, its size, its time in Unix
-		// nanoseconds and its name, separated by single spaces.
-		f := strings.SplitN(sc.Text(), " ", 4)
-		if len(f) != 4 || f[3] == "" {
+		// nanoseconds, its inode, its inode's change time and its
+		// name, separated by single spaces.
+		f := strings.SplitN(sc.Text(), " ", 6)
+		if len(f) != 6 || f[5] == "" {
 			return nil
 		}
 		var l listed
 		sum, err1 := hex.DecodeString(f[0])
 		size, err2 := strconv.ParseInt(f[1], 10, 64)
 		modified, err3 := strconv.ParseInt(f[2], 10, 64)
-		if err1 != nil || err2 != nil || err3 != nil || len(sum) != sha256.Size {
+		ino, err4 := strconv.ParseUint(f[3], 10, 64)
+		changed, err5 := strconv.ParseInt(f[4], 10, 64)
+		if err := errors.Join(err1, err2, err3, err4, err5); err != nil || len(sum) != sha256.Size {
 			return nil
 		}
 		copy(l.sum[:], sum)
-		l.size, l.modified = size, modified
-		m.files[f[3]] = l
+		l.size, l.modified, l.ino, l.changed = size, modified, ino, changed
+		m.files[f[5]] = l
 	}
 	if sc.Err() != nil {
 		return nil
@@ -110,7 +115,7 @@ func writeManifest(dir string, files map[string]listed) error {
 	fmt.Fprintf(&b, "%s\nsettings %s\n", manifestHeader, site.CompressionSettings())
 	for _, name := range names {
 		l := files[name]
-		fmt.Fprintf(&b, "%x %d %d %s\n", l.sum, l.size, l.modified, name)
+		fmt.Fprintf(&b, "%x %d %d %d %d %s\n", l.sum, l.size, l.modified, l.ino, l.changed, name)
 	}
 	fmt.Fprintf(&b, "end %x\n", sha256.Sum256(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
 	if err := os.WriteFile(filepath.Join(dir, ManifestFile), b.Bytes(), 0o644); err != nil {
@@ -122,8 +127,9 @@ func writeManifest(dir string, files map[string]listed) error {
 // reusable returns what the manifest lists of the files of the page
 // name whose plain bytes hash to sum, by extension ("", ".gz", ".br"),
 // if the previous export in dir holds every one of them exactly as
-// listed: the same bytes, size and time. Otherwise it returns nil, and
-// the page is compressed again.
+// listed: the same bytes, size and time (with the inode and change time
+// they have now). Otherwise it returns nil, and the page is compressed
+// again.
 func (m *manifest) reusable(dir, name string, sum [sha256.Size]byte) map[string]listed {
 	if m == nil {
 		return nil
@@ -137,7 +143,7 @@ func (m *manifest) reusable(dir, name string, sum [sha256.Size]byte) map[string]
 		if !ok {
 			continue // the encoding did not pay for these bytes
 		}
-		if !holds(filepath.Join(dir, filepath.FromSlash(name+e.Ext())), l) {
+		if l, ok = holds(filepath.Join(dir, filepath.FromSlash(name+e.Ext())), l); !ok {
 			return nil
 		}
 		out[e.Ext()] = l
@@ -146,22 +152,43 @@ func (m *manifest) reusable(dir, name string, sum [sha256.Size]byte) map[string]
 }
 
 // holds reports whether the file is a regular one with exactly the
-// size, time and bytes listed.
-func holds(file string, l listed) bool {
+// size, time and bytes listed, and returns l with the file's inode and
+// change time. A file that is still the inode listed, unchanged since
+// (the same ctime, which the system moves on at every write, and no
+// program can set back), holds them without being read, as git trusts
+// its index; any other is read and hashed.
+func holds(file string, l listed) (listed, bool) {
+	info, err := os.Lstat(file)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != l.size || info.ModTime().UnixNano() != l.modified {
+		return l, false
+	}
+	ino, changed := identity(info)
+	if l.ino != 0 && ino == l.ino && changed == l.changed {
+		return l, true
+	}
 	f, err := os.Open(file)
 	if err != nil {
-		return false
+		return l, false
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() != l.size || info.ModTime().UnixNano() != l.modified {
-		return false
-	}
 	h := sha256.New()
 	if n, err := io.Copy(h, f); err != nil || n != l.size {
-		return false
+		return l, false
 	}
-	return [sha256.Size]byte(h.Sum(nil)) == l.sum
+	l.ino, l.changed = ino, changed
+	return l, [sha256.Size]byte(h.Sum(nil)) == l.sum
+}
+
+// listing is what the manifest lists of the file just written, whose
+// plain bytes hash to sum.
+func listing(file string, sum [sha256.Size]byte) (listed, error) {
+	info, err := os.Lstat(file)
+	if err != nil {
+		return listed{}, err
+	}
+	l := listed{sum: sum, size: info.Size(), modified: info.ModTime().UnixNano()}
+	l.ino, l.changed = identity(info)
+	return l, nil
 }
 
 // keep puts the previous export's file old at file in the new export:

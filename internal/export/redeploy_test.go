@@ -299,3 +299,33 @@ func TestWrite_RedeployWhereAFolderMustTakeAFilesPlace(t *testing.T) {
 		t.Error("the unchanged home page was written again rather than linked")
 	}
 }
+
+// TestWrite_ManifestListsEachFileAsItIsNow: the manifest of a first
+// export and of a redeploy lists every file with its inode and change
+// time as they are once the export is in place, so that the next
+// redeploy trusts the unchanged files without reading them.
+func TestWrite_ManifestListsEachFileAsItIsNow(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	for _, s := range []*site.Site{generated(t, 12, -1), generated(t, 12, 4)} {
+		if _, err := Write(t.Context(), s, dir, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		m := readManifest(dir)
+		if m == nil || len(m.files) == 0 {
+			t.Fatal("the export's manifest does not read")
+		}
+		for name, l := range m.files {
+			info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ino, changed := identity(info)
+			if ino == 0 {
+				t.Skip("this system gives no inodes")
+			}
+			if l.ino != ino || l.changed != changed || l.size != info.Size() || l.modified != info.ModTime().UnixNano() {
+				t.Errorf("%s: listed as inode %d changed %d, is %d changed %d", name, l.ino, l.changed, ino, changed)
+			}
+		}
+	}
+}
