@@ -133,6 +133,9 @@ type analysed struct {
 	words [][2]string // stem, word
 }
 
+// analyseBatch is how many documents addDocs analyses at once.
+const analyseBatch = 256
+
 // analyse analyses the fields of d with a.
 func analyse(a analysis.Analyzer, d *Doc) analysed {
 	r := analysed{freq: map[string][]int{}, lens: make([]int, len(boosts))}
@@ -159,16 +162,21 @@ func analyse(a analysis.Analyzer, d *Doc) analysed {
 // indexing uses them) and added one by one in order, so that the index
 // is the same bytes however the work was shared.
 func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[string]map[string]int {
-	results := make([]analysed, len(order))
-	_ = pool.Each(context.Background(), len(order), func(n int) { results[n] = analyse(a, &docs[order[n]]) })
 	distinct := make([]map[string]bool, len(boosts))
 	for i := range boosts {
 		distinct[i] = map[string]bool{}
 	}
 	written := map[string]map[string]int{} // stem → word → count
+	// A batch at a time: every document's terms at once would be
+	// several times the index's size.
+	results := make([]analysed, min(len(order), analyseBatch))
 	for n, i := range order {
-		r := results[n]
-		results[n] = analysed{} // done with: let it go
+		if k := n % analyseBatch; k == 0 {
+			batch := order[n:min(n+analyseBatch, len(order))]
+			_ = pool.Each(context.Background(), len(batch), func(j int) { results[j] = analyse(a, &docs[batch[j]]) })
+		}
+		r := results[n%analyseBatch]
+		results[n%analyseBatch] = analysed{} // done with: let it go
 		for stem, counts := range r.freq {
 			for f, c := range counts {
 				if c > 0 {
