@@ -130,7 +130,9 @@ func Write(ctx context.Context, s *site.Site, dir string, opts Options) (Stats, 
 	}
 	if done.inPlace && fitsInPlace(tmp, dir) {
 		st.Retired, err = update(tmp, dir, done, now())
-		return st, errors.Join(err, os.RemoveAll(tmp))
+		if !errors.Is(err, errNotInPlace) {
+			return st, errors.Join(err, os.RemoveAll(tmp))
+		}
 	}
 	// A whole new folder: the kept files linked into it from the
 	// previous export, which it then replaces.
@@ -145,7 +147,39 @@ func Write(ctx context.Context, s *site.Site, dir string, opts Options) (Stats, 
 	if err := swap(tmp, dir, parent, base); err != nil {
 		return st, errors.Join(err, os.RemoveAll(tmp))
 	}
+	if len(done.kept) > 0 {
+		// Linking the kept files, and deleting the previous folder's
+		// links to them, moved their change times on.
+		if err := relist(dir, done); err != nil {
+			return st, err
+		}
+	}
 	return st, nil
+}
+
+// relist lists the kept files of done again in the manifest of the
+// export in dir, as they are now, and writes it in place of the one
+// written with the export.
+func relist(dir string, done staged) error {
+	for _, name := range done.kept {
+		l, err := listing(filepath.Join(dir, filepath.FromSlash(name)), done.manifest[name].sum)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		done.manifest[name] = l
+	}
+	tmp, err := os.MkdirTemp(dir, ".manifest-")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeManifest(tmp, done.manifest); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(tmp, ManifestFile), filepath.Join(dir, ManifestFile)); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
 
 // mayReplace refuses a dir that holds something other than an export.

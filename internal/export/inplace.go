@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"healthsite/internal/site"
@@ -63,16 +62,33 @@ func fitsInPlace(staging, dir string) bool {
 	return fits
 }
 
+// errNotInPlace says the previous export cannot be brought up to date
+// in place: the caller writes a whole new folder instead.
+var errNotInPlace = errors.New("export: the previous export cannot be updated in place")
+
 // update brings the export in dir up to date with the files written in
-// staging and the ones done lists as kept: the files of staging take
-// their places (but for the pages' files, which the manifest lists with
-// their times, one that dir holds with the same bytes already is left
-// as it is: the export's own files, the pages at old addresses), the static files of earlier exports
-// are kept for site.KeepRetired and recorded in RetiredFile, and every
-// other file in dir is deleted. It returns how many earlier files it
-// keeps.
+// staging and the ones done lists as kept. Each file of staging takes
+// its place, but for one that is not a page's (the export's own files,
+// the pages at old addresses) which dir holds with the same bytes
+// already: that one is left as it is. The static files of earlier
+// exports are kept for site.KeepRetired and recorded in RetiredFile, and
+// every other file in dir is deleted. It returns how many earlier files
+// it keeps, or errNotInPlace, having changed nothing in dir, when dir
+// holds a symbolic link: a page kept through a linked folder would be
+// deleted with the link.
 func update(staging, dir string, done staged, now time.Time) (int, error) {
 	retired, err := retire(staging, dir, done.files, now)
+	if err != nil {
+		return 0, err
+	}
+	keepers := done.files
+	for name := range retired {
+		keepers[name] = true
+	}
+	if len(retired) > 0 {
+		keepers[RetiredFile] = true
+	}
+	gone, folders, err := survey(dir, keepers)
 	if err != nil {
 		return 0, err
 	}
@@ -87,7 +103,30 @@ func update(staging, dir string, done staged, now time.Time) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
-	// Static files first, the manifest last, the rest between.
+	if err := moveIn(staging, dir, names, done.manifest); err != nil {
+		return 0, err
+	}
+	for _, file := range gone {
+		if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return 0, fmt.Errorf("export: deleting the previous export's files: %w", err)
+		}
+	}
+	// The deepest first, so that a folder's folders go before it; a
+	// folder with files in it stays (ErrExist is also "not empty").
+	slices.SortFunc(folders, func(a, b string) int { return len(b) - len(a) })
+	for _, f := range folders {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrExist) {
+			return 0, fmt.Errorf("export: %w", err)
+		}
+	}
+	return len(retired), nil
+}
+
+// moveIn renames the files names of staging into dir: static files
+// first, the manifest last, the rest between. The pages' files are
+// listed again in manifest once moved, and the manifest written with
+// them, for a rename moves a file's change time on.
+func moveIn(staging, dir string, names []string, manifest map[string]listed) error {
 	rank := func(name string) int {
 		switch {
 		case strings.HasPrefix(name, "static/"):
@@ -100,39 +139,59 @@ func update(staging, dir string, done staged, now time.Time) (int, error) {
 	slices.SortStableFunc(names, func(a, b string) int { return rank(a) - rank(b) })
 	for _, name := range names {
 		from, to := filepath.Join(staging, filepath.FromSlash(name)), filepath.Join(dir, filepath.FromSlash(name))
-		l, page := done.manifest[name]
+		l, page := manifest[name]
 		switch {
 		case name == ManifestFile:
-			// Written again below, with the files' inodes as they are
-			// now: a rename moves a file's change time on.
-			if err := writeManifest(staging, done.manifest); err != nil {
-				return 0, err
+			if err := writeManifest(staging, manifest); err != nil {
+				return err
 			}
 		case !page && sameFile(from, to):
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return 0, fmt.Errorf("export: %w", err)
+			return fmt.Errorf("export: %w", err)
 		}
 		if err := os.Rename(from, to); err != nil {
-			return 0, fmt.Errorf("export: %w", err)
+			return fmt.Errorf("export: %w", err)
 		}
 		if page {
 			moved, err := listing(to, l.sum)
 			if err != nil {
-				return 0, fmt.Errorf("export: %w", err)
+				return fmt.Errorf("export: %w", err)
 			}
-			done.manifest[name] = moved
+			manifest[name] = moved
 		}
 	}
-	keepers := done.files
-	for name := range retired {
-		keepers[name] = true
+	return nil
+}
+
+// survey lists the files in dir that are not keep, to be deleted, and
+// its folders, to be deleted once empty. It returns errNotInPlace when
+// dir holds a symbolic link.
+func survey(dir string, keep map[string]bool) (gone, folders []string, err error) {
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			return errNotInPlace
+		case rel == ".":
+		case d.IsDir():
+			folders = append(folders, path)
+		case !keep[filepath.ToSlash(rel)]:
+			gone = append(gone, path)
+		}
+		return nil
+	})
+	if errors.Is(err, errNotInPlace) {
+		return nil, nil, err
 	}
-	if len(retired) > 0 {
-		keepers[RetiredFile] = true
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: reading the previous export: %w", err)
 	}
-	return len(retired), prune(dir, keepers)
+	return gone, folders, nil
 }
 
 // sameFile reports whether the files a and b hold the same bytes.
@@ -188,36 +247,4 @@ func retire(staging, dir string, files map[string]bool, now time.Time) (map[stri
 		kept = append(kept, name)
 	}
 	return record, writeRetired(staging, kept, record)
-}
-
-// prune deletes every file in dir that is not one of keep, and then
-// every folder left empty.
-func prune(dir string, keep map[string]bool) error {
-	var folders []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		switch {
-		case rel == ".":
-		case d.IsDir():
-			folders = append(folders, path)
-		case !keep[filepath.ToSlash(rel)]:
-			return os.Remove(path)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("export: deleting the previous export's files: %w", err)
-	}
-	// The deepest first, so that a folder's folders go before it; a
-	// folder with files in it stays.
-	slices.SortFunc(folders, func(a, b string) int { return len(b) - len(a) })
-	for _, f := range folders {
-		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrExist) && !errors.Is(err, syscall.ENOTEMPTY) {
-			return fmt.Errorf("export: %w", err)
-		}
-	}
-	return nil
 }

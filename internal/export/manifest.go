@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"healthsite/internal/site"
 )
@@ -45,7 +46,18 @@ type listed struct {
 type manifest struct {
 	settings string
 	files    map[string]listed // by name, relative to the export, with forward slashes
+	// trusted is the change time, in Unix nanoseconds, before which a
+	// file listed with its inode and change time is trusted unread; 0
+	// trusts none (see holds).
+	trusted int64
 }
+
+// racyChange is how long before the manifest was written a file must
+// have last changed to be trusted by its change time: the file system's
+// clock ticks in steps of a few milliseconds, so a file changed in the
+// same tick as the listing could keep the change time listed. As git
+// does with its index, such a file is read and hashed.
+const racyChange = 50 * time.Millisecond
 
 // readManifest reads the ManifestFile of the export in dir. A missing
 // file, one of another version or other compression settings, and one
@@ -55,9 +67,14 @@ func readManifest(dir string) *manifest {
 	if dir == "" {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	file := filepath.Join(dir, ManifestFile)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
+	}
+	var trusted int64
+	if info, err := os.Lstat(file); err == nil && keepsChangeTimes(dir) {
+		trusted = info.ModTime().Add(-racyChange).UnixNano()
 	}
 	// The last line is the SHA-256 of the lines before it: a manifest
 	// cut short or edited is not read, for a missing line would lose a
@@ -72,7 +89,7 @@ func readManifest(dir string) *manifest {
 	if !sc.Scan() || sc.Text() != manifestHeader || !sc.Scan() {
 		return nil
 	}
-	m := &manifest{settings: strings.TrimPrefix(sc.Text(), "settings "), files: map[string]listed{}}
+	m := &manifest{settings: strings.TrimPrefix(sc.Text(), "settings "), files: map[string]listed{}, trusted: trusted}
 	if m.settings != site.CompressionSettings() {
 		return nil
 	}
@@ -143,7 +160,7 @@ func (m *manifest) reusable(dir, name string, sum [sha256.Size]byte) map[string]
 		if !ok {
 			continue // the encoding did not pay for these bytes
 		}
-		if l, ok = holds(filepath.Join(dir, filepath.FromSlash(name+e.Ext())), l); !ok {
+		if l, ok = holds(filepath.Join(dir, filepath.FromSlash(name+e.Ext())), l, m.trusted); !ok {
 			return nil
 		}
 		out[e.Ext()] = l
@@ -154,16 +171,17 @@ func (m *manifest) reusable(dir, name string, sum [sha256.Size]byte) map[string]
 // holds reports whether the file is a regular one with exactly the
 // size, time and bytes listed, and returns l with the file's inode and
 // change time. A file that is still the inode listed, unchanged since
-// (the same ctime, which the system moves on at every write, and no
-// program can set back), holds them without being read, as git trusts
-// its index; any other is read and hashed.
-func holds(file string, l listed) (listed, bool) {
+// (the same ctime, which the system moves on at every write and which
+// programs do not set), holds them without being read, as git trusts
+// its index, if it changed before trusted; any other is read and
+// hashed.
+func holds(file string, l listed, trusted int64) (listed, bool) {
 	info, err := os.Lstat(file)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != l.size || info.ModTime().UnixNano() != l.modified {
 		return l, false
 	}
 	ino, changed := identity(info)
-	if l.ino != 0 && ino == l.ino && changed == l.changed {
+	if l.ino != 0 && ino == l.ino && changed == l.changed && changed < trusted {
 		return l, true
 	}
 	f, err := os.Open(file)
