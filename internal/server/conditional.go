@@ -43,13 +43,19 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 }
 
 // writeBody sends status with body and its Content-Length; a HEAD
-// request gets the headers alone.
+// request gets the headers alone. The headers and body go out in one
+// write where the connection allows it (see writeGathered).
 func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
+	if r.Method == http.MethodHead {
+		w.WriteHeader(status)
+		return
 	}
+	if writeGathered(w, r, status, body) {
+		return
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }
 
 // conditional evaluates the request's preconditions against the page's

@@ -390,10 +390,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes: max(lim.MaxHeaderBytes-4096, 1024),
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		ConnContext:    withConn,
 	}
 	hs.RegisterOnShutdown(s.stop)
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(gatherListener{ln}) }()
 	select {
 	case err := <-errc:
 		return err
