@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"healthsite/internal/paths"
 	"healthsite/internal/site"
@@ -57,7 +56,8 @@ type Server struct {
 	current  atomic.Pointer[version]
 	log      *slog.Logger
 	opts     Options
-	handler  http.Handler
+	mux      *chi.Mux      // the routes
+	handler  http.Handler  // what serve hands a request to: the routes (tests wrap them)
 	changes  broadcast     // a new version, or new problems
 	stopping chan struct{} // closed when shutdown begins, to end event streams
 	stopOnce sync.Once
@@ -69,7 +69,8 @@ type Server struct {
 func New(done *site.Completion, log *slog.Logger, opts Options) *Server {
 	srv := &Server{log: log, opts: opts, stopping: make(chan struct{}), now: time.Now}
 	srv.current.Store(&version{done: done})
-	srv.handler = srv.routes()
+	srv.mux = srv.routes()
+	srv.handler = srv.mux
 	return srv
 }
 
@@ -102,13 +103,15 @@ func (s *Server) setProblems(err error) {
 func (s *Server) Site() *site.Site { return s.current.Load().done.Site() }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r) }
 
 // routes installs every route: search, health and the preview's
 // events, then one for every prerendered page the current Site has.
-func (s *Server) routes() http.Handler {
+// Each request comes to them through serve, which loads its version
+// and logs it.
+func (s *Server) routes() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(s.begin, s.logRequests, s.secureHeaders, s.recoverPanics)
+	r.Use(s.secureHeaders, s.recoverPanics)
 	if s.opts.LocalOnly {
 		r.Use(s.localOnly)
 	}
@@ -305,35 +308,6 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 			writePage(w, r, s.siteOf(r).ServerErrorAt(r.URL.Path), http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)
-	})
-}
-
-// logRequests logs one line per request with its outcome.
-func (s *Server) logRequests(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		next.ServeHTTP(ww, r)
-		status := ww.Status()
-		if status == 0 {
-			status = http.StatusOK
-		}
-		level, msg := slog.LevelInfo, "request"
-		switch {
-		case s.requestOf(r).problems:
-			// The preview's own report of the editor's mistakes: the
-			// server works as it should.
-			level, msg = slog.LevelWarn, "showing problems"
-		case status >= 500:
-			level = slog.LevelError
-		}
-		s.log.LogAttrs(r.Context(), level, msg,
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", status),
-			slog.Int("bytes", ww.BytesWritten()),
-			slog.Duration("duration", time.Since(start)),
-		)
 	})
 }
 

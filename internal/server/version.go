@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -54,7 +53,8 @@ func retire(old *version, done *site.Completion, now time.Time) map[string]retir
 
 // request is what the middleware and the handlers of one request
 // share: the version it is served from and its Site, loaded once as it
-// arrives, and what the handler tells logRequests beyond the status.
+// arrives, and what the handler tells the request log beyond the
+// status. Its exchange holds it (see Server.serve).
 type request struct {
 	version  *version
 	site     *site.Site // the version's Site when the request arrived
@@ -67,19 +67,9 @@ func newRequest(v *version) *request { return &request{version: v, site: v.done.
 // requestKey is the context key of a request's *request.
 type requestKey struct{}
 
-// begin loads the version a request is served from, once, before any
-// other middleware: its headers, its body and its entity tag all come
-// from that one version, even when a Swap lands while it is served.
-func (s *Server) begin(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := newRequest(s.current.Load())
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestKey{}, req)))
-	})
-}
-
-// requestOf returns r's *request, which the routes' first middleware,
-// begin, made. A handler or middleware used on its own, without begin,
-// is served from the current version.
+// requestOf returns r's *request, which Server.serve made. A handler
+// or middleware used on its own, without serve, is served from the
+// current version.
 func (s *Server) requestOf(r *http.Request) *request {
 	if req, ok := r.Context().Value(requestKey{}).(*request); ok {
 		return req
