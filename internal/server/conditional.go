@@ -7,19 +7,16 @@ import (
 	"time"
 )
 
-// serveBody writes a stored body with its validators, answering the
+// serveBody writes a stored body with its head, answering the
 // conditional headers of RFC 9110, section 13: If-Match and
 // If-Unmodified-Since with 412, If-None-Match and If-Modified-Since
 // with 304. Unlike http.ServeContent it sends Content-Length with an
 // encoded body too, and it ignores Range: pages are small, and a range
 // of a compressed body helps no one.
-func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string, modified time.Time) {
+func serveBody(w http.ResponseWriter, r *http.Request, body []byte, head *pageHead) {
 	h := w.Header()
-	h["Etag"] = []string{etag}
-	if !modified.IsZero() {
-		h["Last-Modified"] = []string{modified.UTC().Format(http.TimeFormat)}
-	}
-	switch conditional(r, etag, modified) {
+	head.set(h)
+	switch conditional(r, head.etag, head.modified) {
 	case http.StatusPreconditionFailed:
 		// An error, not the page: no cache may keep it, and the page's
 		// validators and encoding do not describe it.
@@ -39,14 +36,20 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte, etag string,
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	writeBody(w, r, http.StatusOK, body)
+	send(w, r, http.StatusOK, body)
 }
 
 // writeBody sends status with body and its Content-Length; a HEAD
-// request gets the headers alone. The headers and body go out in one
-// write where the connection allows it (see writeGathered).
+// request gets the headers alone.
 func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
+	send(w, r, status, body)
+}
+
+// send sends status with body, whose Content-Length is set; a HEAD
+// request gets the headers alone. The headers and body go out in one
+// write where the connection allows it (see writeGathered).
+func send(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	if r.Method == http.MethodHead {
 		w.WriteHeader(status)
 		return
@@ -62,12 +65,15 @@ func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) 
 // validators, in the order of RFC 9110, section 13.2.2, and returns
 // 412, 304, or 200 to send the page.
 func conditional(r *http.Request, etag string, modified time.Time) int {
+	if len(r.Header) == 0 {
+		return http.StatusOK // no preconditions, and nothing to look up
+	}
 	modified = modified.Truncate(time.Second) // HTTP dates have whole seconds
 	if im := headerList(r, "If-Match"); im != "" {
 		if !matchETag(im, etag, false) {
 			return http.StatusPreconditionFailed
 		}
-	} else if ius := r.Header.Get("If-Unmodified-Since"); ius != "" && !modified.IsZero() {
+	} else if ius := headerValue(r, "If-Unmodified-Since"); ius != "" && !modified.IsZero() {
 		if t, err := http.ParseTime(ius); err == nil && modified.After(t) {
 			return http.StatusPreconditionFailed
 		}
@@ -78,7 +84,7 @@ func conditional(r *http.Request, etag string, modified time.Time) int {
 		}
 		return http.StatusOK
 	}
-	if ims := r.Header.Get("If-Modified-Since"); ims != "" && !modified.IsZero() {
+	if ims := headerValue(r, "If-Modified-Since"); ims != "" && !modified.IsZero() {
 		if t, err := http.ParseTime(ims); err == nil && !modified.After(t) {
 			return http.StatusNotModified
 		}
@@ -109,7 +115,22 @@ func matchETag(header, etag string, weak bool) bool {
 }
 
 // headerList is a list-valued request header as one list, however many
-// lines the client sent it on (RFC 9110, section 5.3).
+// lines the client sent it on (RFC 9110, section 5.3). key must be
+// canonical (see http.CanonicalHeaderKey), as net/http keeps a
+// request's keys.
 func headerList(r *http.Request, key string) string {
-	return strings.Join(r.Header.Values(key), ",")
+	v := r.Header[key]
+	if len(v) == 1 {
+		return v[0]
+	}
+	return strings.Join(v, ",")
+}
+
+// headerValue is the first value of a request header, as
+// http.Header.Get returns it; key must be canonical.
+func headerValue(r *http.Request, key string) string {
+	if v := r.Header[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }

@@ -233,7 +233,8 @@ func TestConditional(t *testing.T) {
 			}
 			w := httptest.NewRecorder()
 			w.Header().Set("Content-Encoding", "gzip")
-			serveBody(w, r, []byte("body"), tag, mod.Add(300*time.Millisecond))
+			modified := mod.Add(300 * time.Millisecond)
+			serveBody(w, r, []byte("body"), &pageHead{etag: tag, modified: modified, fields: validators(tag, modified, 4)})
 			if w.Code != tt.want {
 				t.Fatalf("status %d, want %d", w.Code, tt.want)
 			}

@@ -5,10 +5,67 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"healthsite/internal/site"
 )
+
+// TestPageHead_SameHeadersAsBuiltPerRequest checks the head made once
+// for every page and encoding of a site against the headers handlePage
+// set on each request before heads were kept.
+func TestPageHead_SameHeadersAsBuiltPerRequest(t *testing.T) {
+	srv, _ := newTestServer(t)
+	st := srv.Site()
+	var heads headCache
+	for _, path := range st.Paths() {
+		p := st.Page(path)
+		for _, e := range site.Encodings() {
+			body, etag, ok := p.Variant(e)
+			if !ok {
+				continue
+			}
+			t.Run(path+" "+e.Token(), func(t *testing.T) {
+				want := http.Header{}
+				if p.Compressible() {
+					want.Set("Vary", "Accept-Encoding")
+				}
+				if e != site.Identity {
+					want.Set("Content-Encoding", e.Token())
+				}
+				want.Set("Content-Type", p.ContentType)
+				want.Set("Cache-Control", map[bool]string{false: cachePage, true: cacheImmutable}[p.Immutable])
+				want.Set("ETag", etag)
+				if !p.Modified.IsZero() {
+					want.Set("Last-Modified", p.Modified.UTC().Format(http.TimeFormat))
+				}
+				want.Set("Content-Length", strconv.Itoa(len(body)))
+
+				ph := heads.head(p, e, body, etag)
+				got := http.Header{}
+				ph.set(got)
+				if !equalHeaders(got, want) || ph.etag != etag || !ph.modified.Equal(p.Modified) {
+					t.Errorf("head\n%v\nwant\n%v", got, want)
+				}
+				if again := heads.head(p, e, body, etag); again != ph {
+					t.Error("the head was made again")
+				}
+			})
+		}
+	}
+}
+
+func equalHeaders(a, b http.Header) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if strings.Join(v, "\n") != strings.Join(b[k], "\n") {
+			return false
+		}
+	}
+	return true
+}
 
 // TestRequestLog_OneLinePerRequest pins the request log's line: its
 // level, message and fields, for responses of every kind.

@@ -36,19 +36,19 @@ func (s *Server) secureHeaders(next http.Handler) http.Handler {
 	// The values are shared by every response and set without
 	// canonicalizing their keys again (net/http never changes them):
 	// no allocation for them per request.
-	fixed := http.Header{
-		"Content-Security-Policy":      {csp},
-		"X-Content-Type-Options":       {"nosniff"},
-		"Referrer-Policy":              {"strict-origin-when-cross-origin"},
-		"Permissions-Policy":           {permissionsPolicy},
-		"Cross-Origin-Opener-Policy":   {"same-origin"},
-		"Cross-Origin-Resource-Policy": {"same-origin"},
+	fixed := []field{
+		{"Content-Security-Policy", []string{csp}},
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
+		{"Permissions-Policy", []string{permissionsPolicy}},
+		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+		{"Cross-Origin-Resource-Policy", []string{"same-origin"}},
 	}
 	hstsValue := []string{hsts}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for k, v := range fixed {
-			h[k] = v
+		for _, f := range fixed {
+			h[f.key] = f.value
 		}
 		// Only a site published over https can ask for https: on an
 		// http address it would lock readers out.

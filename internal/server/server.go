@@ -154,31 +154,16 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
 		s.handleNotFound(w, r)
 		return
 	}
-	h := w.Header()
-	body, etag := encode(h, r, p)
-	h["Content-Type"] = []string{p.ContentType}
-	if p.Immutable {
-		h["Cache-Control"] = valueCacheImmutable
-	} else {
-		h["Cache-Control"] = valueCachePage
-	}
-	serveBody(w, r, body, etag, p.Modified)
-}
-
-// Header values shared by every response that sends them; net/http
-// never modifies a value slice.
-var (
-	valueCachePage      = []string{cachePage}
-	valueCacheImmutable = []string{cacheImmutable}
-	valueVary           = []string{"Accept-Encoding"}
-	valueEncoding       = map[site.Encoding][]string{site.Gzip: {"gzip"}, site.Brotli: {"br"}}
-)
-
-// encode chooses the body of p that the request accepts, sets the
-// headers that say so, and returns the body and its entity tag.
-func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
 	e := negotiate(headerList(r, "Accept-Encoding"), p.Has)
 	body, etag, _ := p.Variant(e)
+	serveBody(w, r, body, req.version.heads.head(p, e, body, etag))
+}
+
+// encode chooses the body of p that the request accepts, sets the
+// headers that say so, and returns the body.
+func encode(h http.Header, r *http.Request, p *site.Page) []byte {
+	e := negotiate(headerList(r, "Accept-Encoding"), p.Has)
+	body, _, _ := p.Variant(e)
 	if p.Compressible() {
 		// Caches must keep one copy per encoding.
 		h["Vary"] = valueVary
@@ -186,7 +171,7 @@ func encode(h http.Header, r *http.Request, p *site.Page) ([]byte, string) {
 	if e != site.Identity {
 		h["Content-Encoding"] = valueEncoding[e]
 	}
-	return body, etag
+	return body
 }
 
 // handleSearch serves GET /search?q=...&page=N, and each further
@@ -276,7 +261,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 // A 404 may be cached briefly; a 500 never is.
 func writePage(w http.ResponseWriter, r *http.Request, p *site.Page, status int) {
 	h := w.Header()
-	body, _ := encode(h, r, p)
+	body := encode(h, r, p)
 	h.Set("Content-Type", p.ContentType)
 	if status >= 500 {
 		h.Set("Cache-Control", "no-store")

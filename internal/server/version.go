@@ -19,6 +19,7 @@ type version struct {
 	// this one lacks, kept for site.KeepRetired from the swap that
 	// dropped them, for pages of those versions still in caches.
 	retired map[string]retiredPage
+	heads   headCache // the heads of the pages sent from this version
 }
 
 // retiredPage is an asset of an earlier version, and when a Swap first
