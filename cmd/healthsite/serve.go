@@ -97,6 +97,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if cfg.Dev {
 		fmt.Fprintln(stdout, previewReach(ln.Addr()))
 	}
+	defer tuneGC(getenv, gcHeadroom)()
 	return srv.Serve(ctx, ln)
 }
 
