@@ -124,20 +124,26 @@ func (s *Server) routes() *chi.Mux {
 	// Only what is made per request has a route of its own; every other
 	// path is whatever page the current Site has there (its page kinds,
 	// internal/site's kinds.go, are the URL scheme), else a redirect or
-	// the 404 page.
+	// the 404 page. Those paths have no route pattern: chi hands them
+	// to handlePage as its NotFound handler, without the path value a
+	// "/*" route would set on every request.
 	get(paths.Search, s.handleSearch) // full-text search, rendered per request; each further language's at /<tag>/search (handlePage)
 	get(paths.Health, s.handleHealth) // liveness for load balancers
 	if s.opts.Dev {
 		get("/_dev/events", s.handleDevEvents) // reload events for the preview's open pages
 	}
-	get("/*", s.handlePage) // every prerendered page: articles, lists, feeds, assets, the preview's problems
-	r.NotFound(s.handleNotFound)
+	r.NotFound(s.handlePage) // every prerendered page: articles, lists, feeds, assets, the preview's problems
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 	return r
 }
 
-// handlePage serves GET and HEAD of a prerendered page.
+// handlePage serves GET and HEAD of a prerendered page, and any other
+// method of any path without a route of its own with 405.
 func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		s.handleMethodNotAllowed(w, r)
+		return
+	}
 	req := s.requestOf(r)
 	if _, ok := req.site.SearchPath(r.URL.Path); ok {
 		s.handleSearch(w, r)

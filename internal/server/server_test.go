@@ -371,8 +371,8 @@ func TestCacheControl(t *testing.T) {
 
 func TestMethods_OnlyGetAndHead(t *testing.T) {
 	_, ts := newTestServer(t)
-	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions} {
-		for _, path := range []string{"/", "/articles/myofascial-release-therapy/", "/nope"} {
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions, "BREW"} {
+		for _, path := range []string{"/", "/articles/myofascial-release-therapy/", "/nope", "/search", "/healthz", "/es/search"} {
 			resp, _ := do(t, m, ts.URL+path)
 			if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
 				t.Errorf("%s %s = %d Allow %q, want 405 with Allow: GET, HEAD", m, path, resp.StatusCode, resp.Header.Get("Allow"))
