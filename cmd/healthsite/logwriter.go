@@ -70,34 +70,52 @@ func (l *logBuffer) Close() {
 
 // flushingHandler is slog's text format into a logBuffer that writes a
 // warning or an error out at once, decided by the record's level rather
-// than by what its text happens to contain.
+// than by what its text happens to contain. The handler of the logger
+// newLog returns (root) formats plain records itself (see
+// appendPlainRecord); one made by WithAttrs or WithGroup, whose lines
+// carry more, leaves them all to slog.
 type flushingHandler struct {
 	slog.Handler
-	out *logBuffer
+	out  *logBuffer
+	root bool
 }
 
 // Handle writes r, and writes out the buffer when r is a warning or worse.
 func (h flushingHandler) Handle(ctx context.Context, r slog.Record) error {
-	err := h.Handler.Handle(ctx, r)
+	err := h.write(ctx, r)
 	if r.Level >= slog.LevelWarn {
 		h.out.Flush()
 	}
 	return err
 }
 
+// write writes r into the buffer, formatted by hand when it is plain.
+func (h flushingHandler) write(ctx context.Context, r slog.Record) error {
+	if h.root {
+		bp := lineBuffers.Get().(*[]byte)
+		defer lineBuffers.Put(bp)
+		if b, ok := appendPlainRecord((*bp)[:0], r); ok {
+			*bp = b[:0]
+			_, err := h.out.Write(b)
+			return err
+		}
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
 // WithAttrs keeps the flushing for loggers made with With.
 func (h flushingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
-	return flushingHandler{h.Handler.WithAttrs(attrs), h.out}
+	return flushingHandler{h.Handler.WithAttrs(attrs), h.out, false}
 }
 
 // WithGroup keeps the flushing for loggers made with WithGroup.
 func (h flushingHandler) WithGroup(name string) slog.Handler {
-	return flushingHandler{h.Handler.WithGroup(name), h.out}
+	return flushingHandler{h.Handler.WithGroup(name), h.out, false}
 }
 
 // newLog returns serve's logger, slog's text format to w buffered for at
 // most interval, and the function that writes out the rest at the end.
 func newLog(w io.Writer, interval time.Duration) (*slog.Logger, func()) {
 	out := newLogBuffer(w, interval)
-	return slog.New(flushingHandler{slog.NewTextHandler(out, nil), out}), out.Close
+	return slog.New(flushingHandler{slog.NewTextHandler(out, nil), out, true}), out.Close
 }
