@@ -95,7 +95,9 @@ func (h flushingHandler) write(ctx context.Context, r slog.Record) error {
 		bp := lineBuffers.Get().(*[]byte)
 		defer lineBuffers.Put(bp)
 		if b, ok := appendPlainRecord((*bp)[:0], r); ok {
-			*bp = b[:0]
+			if cap(b) <= 16<<10 { // a huge line's buffer is not kept
+				*bp = b[:0]
+			}
 			_, err := h.out.Write(b)
 			return err
 		}
