@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -309,6 +310,9 @@ func writeAll(ctx context.Context, s *site.Site, dir, previous string, writeFile
 			jobs = append(jobs, job{File(prefix + "/" + SearchFile), p})
 		}
 	}
+	// The heaviest first: the search index, compressed last on one core,
+	// would leave the others idle.
+	slices.SortStableFunc(jobs, func(a, b job) int { return b.page.Weight() - a.page.Weight() })
 	old := readManifest(previous)
 	done.inPlace = old != nil
 	results := make([]written, len(jobs))

@@ -195,6 +195,15 @@ func gunzip(gz []byte) []byte {
 // so that its response varies with Accept-Encoding.
 func (p *Page) Compressible() bool { return p.compressible }
 
+// Weight is how much work compressing p takes, roughly: the size of its
+// plain body, or of its gzip body where it keeps no plain one.
+func (p *Page) Weight() int {
+	if p.plain == nil && p.enc != nil {
+		return len(p.enc.gzip)
+	}
+	return len(p.plain)
+}
+
 // compressed reports whether p's compressed variants have been made.
 func (p *Page) compressed() bool { return p.enc != nil }
 

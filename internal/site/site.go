@@ -210,6 +210,8 @@ func Build(lib *article.Library, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.startStaticIndexes()
+	defer b.waitStaticIndexes()
 	// Every kind of page of a language exists in every language: each
 	// language's pages are made by the same kinds, under its prefix.
 	for _, tag := range lib.Settings().Tags() {
@@ -358,7 +360,8 @@ type builder struct {
 	feedLinks    []templates.Feed // the language's feeds, linked from every head (feeds)
 	lib          *article.Library // for the profiles of authors and reviewers
 	site         *Site
-	notice       *templates.ProblemsNotice // the preview's note of files with problems, or nil
+	notice       *templates.ProblemsNotice  // the preview's note of files with problems, or nil
+	indexes      map[string]*staticIndexJob // each language's static search index in the making, by tag
 	err          error
 
 	// The language of the pages the builder makes: its tag, the start

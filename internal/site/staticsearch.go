@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"healthsite/internal/article"
@@ -42,11 +43,7 @@ type staticIndex struct {
 // staticSearchPages adds the static search index of published, its
 // documents' files, and the page whose script searches them.
 func (b *builder) staticSearchPages(published []*article.Article, synonyms map[string][]string) {
-	docs := make([]search.Doc, len(published))
-	for i, a := range published {
-		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
-	}
-	st, err := search.NewStatic(docs, search.Options{Synonyms: synonyms, Language: b.lang})
+	st, err := b.staticIndex(published, synonyms)
 	if err != nil {
 		b.fail(err)
 		return
@@ -119,6 +116,68 @@ func (b *builder) staticSearchPages(published []*article.Article, synonyms map[s
 // at 10,000 articles a third of the build's brotli time and of its
 // files went to them.
 const gzipOnly = true
+
+// staticIndexJob is a language's static search index in the making.
+type staticIndexJob struct {
+	slugs []string      // of the articles it indexes, in order
+	done  chan struct{} // closed once st and err are set
+	st    *search.Static
+	err   error
+}
+
+// startStaticIndexes starts making each language's static search index,
+// for an export, while the pages are rendered: analysing every article
+// is the most of an export's build after the pages, and needs nothing
+// of them. Build waits for them all before it returns.
+func (b *builder) startStaticIndexes() {
+	if !b.opts.StaticSearch {
+		return
+	}
+	b.indexes = map[string]*staticIndexJob{}
+	for _, tag := range b.lib.Settings().Tags() {
+		published := b.lib.PublishedIn(tag, b.now, b.dev)
+		if b.dev {
+			published = b.lib.ArticlesIn(tag)
+		}
+		j := &staticIndexJob{done: make(chan struct{})}
+		for _, a := range published {
+			j.slugs = append(j.slugs, a.Slug)
+		}
+		synonyms := b.lib.SynonymsIn(tag)
+		b.indexes[tag] = j
+		go func() {
+			defer close(j.done)
+			j.st, j.err = search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: tag})
+		}()
+	}
+}
+
+// waitStaticIndexes waits until every index startStaticIndexes started
+// is made.
+func (b *builder) waitStaticIndexes() {
+	for _, j := range b.indexes {
+		<-j.done
+	}
+}
+
+// staticIndex returns the static search index of published in b's
+// language: the one started for it, if it has the same articles.
+func (b *builder) staticIndex(published []*article.Article, synonyms map[string][]string) (*search.Static, error) {
+	if j := b.indexes[b.lang]; j != nil && slices.EqualFunc(j.slugs, published, func(slug string, a *article.Article) bool { return slug == a.Slug }) {
+		<-j.done
+		return j.st, j.err
+	}
+	return search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: b.lang})
+}
+
+// searchDocs are the search documents of articles.
+func searchDocs(articles []*article.Article) []search.Doc {
+	docs := make([]search.Doc, len(articles))
+	for i, a := range articles {
+		docs[i] = search.Doc{ID: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Authors: a.Authors, Date: a.Date}
+	}
+	return docs
+}
 
 // SearchScript is the static asset that searches an exported site.
 const SearchScript = "search.js"
