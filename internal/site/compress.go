@@ -251,12 +251,25 @@ func (c *compressor) gzip(body []byte) []byte {
 	return c.gzBuf.Bytes()
 }
 
-// brotli is gzip's counterpart.
+// brotliLarge is the size from which the brotli encoder picks another
+// kind of hash table for a body (andybalholm/brotli's chooseHasher: 1
+// MiB), and keeps that kind for every later body through Reset.
+const brotliLarge = 1 << 20
+
+// brotli is gzip's counterpart. A body of brotliLarge bytes or more
+// (the static search index of a large site) gets a writer of its own:
+// through the reused one it would change the bytes of every page the
+// writer compresses after it, and so make a page's .br depend on which
+// pages the same worker happened to compress before.
 func (c *compressor) brotli(body []byte) []byte {
 	c.brBuf.Reset()
-	c.br.Reset(&c.brBuf)
-	_, _ = c.br.Write(body)
-	_ = c.br.Close()
+	w := c.br
+	if len(body) >= brotliLarge {
+		w = brotli.NewWriterLevel(nil, brotliLevel)
+	}
+	w.Reset(&c.brBuf)
+	_, _ = w.Write(body)
+	_ = w.Close()
 	return c.brBuf.Bytes()
 }
 
@@ -335,8 +348,8 @@ func CompressionSettings() string {
 			}
 		}
 	}
-	return fmt.Sprintf("gzip=%d brotli=%d min=%d keep-gzip=%g keep-br=%g search-gzip-only=%t klauspost/compress=%s andybalholm/brotli=%s",
-		gzipLevel, brotliLevel, minCompress, gzipKeepRatio, brKeepRatio, gzipOnly,
+	return fmt.Sprintf("gzip=%d brotli=%d min=%d keep-gzip=%g keep-br=%g search-gzip-only=%t brotli-own-writer-from=%d klauspost/compress=%s andybalholm/brotli=%s",
+		gzipLevel, brotliLevel, minCompress, gzipKeepRatio, brKeepRatio, gzipOnly, brotliLarge,
 		versions["github.com/klauspost/compress"], versions["github.com/andybalholm/brotli"])
 }
 

@@ -283,3 +283,26 @@ func TestVariants_SearchDocumentsInGzipAlone(t *testing.T) {
 		t.Errorf("%d search documents, want one an article of each language", docs)
 	}
 }
+
+// TestCompressor_SameBytesWhateverCameBefore: a page's compressed bytes
+// do not depend on what its compressor compressed before, even a body
+// large enough for the brotli encoder to choose another hash table (the
+// static search index of a large site); otherwise a redeploy's files
+// would differ from a cold build's, with the pages shared out among the
+// workers in another order.
+func TestCompressor_SameBytesWhateverCameBefore(t *testing.T) {
+	page := buildShipped(t).Page("/articles/myofascial-release-therapy/").Body()
+	fresh := newCompressor()
+	wantGz, wantBr := fresh.encode(page, false)
+	wantGz, wantBr = bytes.Clone(wantGz), bytes.Clone(wantBr)
+	large := bytes.Repeat(append(bytes.Clone(page), "an index of every article "...), brotliLarge/len(page)+2)
+	used := newCompressor()
+	used.encode(large, false)
+	gz, br := used.encode(page, false)
+	if !bytes.Equal(gz, wantGz) {
+		t.Error("gzip: the page's bytes changed after a large body")
+	}
+	if !bytes.Equal(br, wantBr) {
+		t.Error("brotli: the page's bytes changed after a large body")
+	}
+}
