@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"healthsite/internal/site"
 )
 
 // A redeploy brings the previous export up to date in place, rather
@@ -209,38 +207,9 @@ func sameFile(a, b string) bool {
 // site.KeepRetired from the first export that left it out, which
 // RetiredFile, written into staging, records. It returns the ones kept.
 func retire(staging, dir string, files map[string]bool, now time.Time) (map[string]time.Time, error) {
-	since, err := readRetired(dir)
+	record, err := retired(dir, func(name string) bool { return files[name] }, now)
 	if err != nil {
 		return nil, err
-	}
-	record := map[string]time.Time{}
-	root := filepath.Join(dir, "static")
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && path == root {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, path)
-		name := filepath.ToSlash(rel)
-		if files[name] {
-			return nil
-		}
-		left, ok := since[name]
-		if !ok {
-			left = now // left out by this export
-		}
-		if now.Sub(left) <= site.KeepRetired {
-			record[name] = left
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("export: keeping the previous export's files: %w", err)
 	}
 	kept := make([]string, 0, len(record))
 	for name := range record {

@@ -29,13 +29,34 @@ func keepRetired(dir, previous string, now time.Time) (int, error) {
 	if previous == "" {
 		return 0, nil
 	}
-	since, err := readRetired(previous)
+	record, err := retired(previous, func(name string) bool {
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
+		return err == nil
+	}, now)
 	if err != nil {
 		return 0, err
 	}
-	var kept []string
+	kept := make([]string, 0, len(record))
+	for name := range record {
+		if err := keep(filepath.Join(previous, filepath.FromSlash(name)), filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return 0, fmt.Errorf("export: keeping the previous export's files: %w", err)
+		}
+		kept = append(kept, name)
+	}
+	return len(kept), writeRetired(dir, kept, record)
+}
+
+// retired returns the files under static/ of the export in dir that the
+// new export does not have (has says which it has), each with the time
+// it was first left out (now, for one this export leaves out), but for
+// those left out more than site.KeepRetired before now.
+func retired(dir string, has func(name string) bool, now time.Time) (map[string]time.Time, error) {
+	since, err := readRetired(dir)
+	if err != nil {
+		return nil, err
+	}
 	record := map[string]time.Time{}
-	root := filepath.Join(previous, "static")
+	root := filepath.Join(dir, "static")
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && path == root {
@@ -46,35 +67,27 @@ func keepRetired(dir, previous string, now time.Time) (int, error) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		rel, err := filepath.Rel(previous, path)
+		rel, err := filepath.Rel(dir, path)
 		if err != nil {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if _, err := os.Lstat(filepath.Join(dir, rel)); err == nil {
-			return nil // the new export has it
+		if has(name) {
+			return nil
 		}
 		left, ok := since[name]
 		if !ok {
 			left = now // left out by this export
 		}
-		if now.Sub(left) > site.KeepRetired {
-			return nil
+		if now.Sub(left) <= site.KeepRetired {
+			record[name] = left
 		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
-			return err
-		}
-		if err := keep(path, filepath.Join(dir, rel)); err != nil {
-			return err
-		}
-		record[name] = left
-		kept = append(kept, name)
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("export: keeping the previous export's files: %w", err)
+		return nil, fmt.Errorf("export: keeping the previous export's files: %w", err)
 	}
-	return len(kept), writeRetired(dir, kept, record)
+	return record, nil
 }
 
 // readRetired reads the RetiredFile of an export: when each file it
