@@ -211,9 +211,5 @@ func retire(staging, dir string, files map[string]bool, now time.Time) (map[stri
 	if err != nil {
 		return nil, err
 	}
-	kept := make([]string, 0, len(record))
-	for name := range record {
-		kept = append(kept, name)
-	}
-	return record, writeRetired(staging, kept, record)
+	return record, writeRetired(staging, record)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,14 +37,12 @@ func keepRetired(dir, previous string, now time.Time) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	kept := make([]string, 0, len(record))
 	for name := range record {
 		if err := keep(filepath.Join(previous, filepath.FromSlash(name)), filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 			return 0, fmt.Errorf("export: keeping the previous export's files: %w", err)
 		}
-		kept = append(kept, name)
 	}
-	return len(kept), writeRetired(dir, kept, record)
+	return len(record), writeRetired(dir, record)
 }
 
 // retired returns the files under static/ of the export in dir that the
@@ -114,17 +113,16 @@ func readRetired(dir string) (map[string]time.Time, error) {
 	return since, nil
 }
 
-// writeRetired writes the RetiredFile for the files kept, or none when
-// none are.
-func writeRetired(dir string, kept []string, since map[string]time.Time) error {
+// writeRetired writes the RetiredFile for the files kept, each with the
+// time it was first left out, or none when none are.
+func writeRetired(dir string, kept map[string]time.Time) error {
 	if len(kept) == 0 {
 		return nil
 	}
-	slices.Sort(kept)
 	var b strings.Builder
 	b.WriteString("# Files of earlier exports kept for pages still in caches: the Unix time each was first left out, then its name.\n")
-	for _, name := range kept {
-		fmt.Fprintf(&b, "%d %s\n", since[name].Unix(), name)
+	for _, name := range slices.Sorted(maps.Keys(kept)) {
+		fmt.Fprintf(&b, "%d %s\n", kept[name].Unix(), name)
 	}
 	if err := os.WriteFile(filepath.Join(dir, RetiredFile), []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("export: %w", err)
