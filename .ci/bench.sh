@@ -8,7 +8,8 @@
 #
 #  1. `healthsite build -out` (every page also gzipped and brotli'd) and
 #     Hugo (Debian's hugo) building the same generated Markdown, at 1,000
-#     and 10,000 articles: wall time and peak memory (/usr/bin/time).
+#     and 10,000 articles: wall time and peak memory (/usr/bin/time),
+#     healthsite with an empty render cache (-cache), which it fills.
 #     The Hugo site (hugo.toml and layouts, written below) makes roughly
 #     the pages healthsite makes: an article page each, the home list
 #     (paginated), tag and author pages, RSS and a sitemap. Hugo does NOT
@@ -17,19 +18,24 @@
 #     switcher's alternates beyond its own translations list; healthsite
 #     does all of these, so the comparison is of healthsite doing more.
 #  2. the redeploy: `build -out` into the 10,000-article export after
-#     one article's text changed: its time against the cold build's;
+#     one article's text changed, with the render cache the cold build
+#     left (as a redeploy on the same machine has): its time against
+#     the cold build's;
 #     whether every file whose bytes did not change was left untouched
 #     (same inode and same mtime: a rewrite, even with the same bytes,
 #     makes a new inode in the new folder; ctime is not compared, since
 #     the hard link that keeps a file changes it); whether the result is
-#     byte-identical to a cold build of the changed site (every file of
+#     byte-identical to a cold build of the changed site (every text
+#     rendered anew, without the cache; every file of
 #     the cold build, with its bytes; beyond them only the /static/
 #     files of earlier exports kept for cached pages, and the manifest).
 #  3. 10,000 articles to the first article served (exec of `healthsite
 #     serve` to the first 200 of an article page) against Hugo's build
 #     of them; the same for a three-language site (en, es, fr: every
 #     article translated, same file name in es/ and fr/) against Hugo
-#     building it with one contentDir per language.
+#     building it with one contentDir per language. Each is measured
+#     twice: a first start with an empty render cache, and a restart
+#     with the cache that the build or the first start left.
 #  4. serving one article: wrk against `healthsite serve` (production
 #     middleware, request log on, to /dev/null), nginx on the export
 #     (internal/export's nginx.conf) and Caddy on the export
@@ -73,6 +79,9 @@ cleanup() {
 trap cleanup EXIT
 hz=$(getconf CLK_TCK)
 export HUGO_CACHEDIR=$tmp/hugo-cache
+# healthsite's render cache: never the user's, so that no run finds what
+# an earlier run rendered. Each measurement below says which it uses.
+export HEALTHSITE_CACHE=$tmp/render-cache
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null ||
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -181,9 +190,10 @@ hugo_build() {
   if grep -E 'WARN|ERROR' "$tmp/$2.log"; then die "hugo warned building $1"; fi
   read -r t m <"$tmp/$2.time"; m=$((m / 1024))
 }
-# hs_build CONTENT OUT NAME: healthsite build -out; sets $t (s) and $m (MiB).
+# hs_build CONTENT OUT NAME CACHE: healthsite build -out with the render
+# cache in the folder CACHE (or off); sets $t (s) and $m (MiB).
 hs_build() {
-  /usr/bin/time -f '%e %M' -o "$tmp/$3.time" "$tmp/healthsite" build -content "$1" -out "$2" -base-url https://health.example.org >/dev/null 2>"$tmp/$3.err" ||
+  HEALTHSITE_CACHE=$4 /usr/bin/time -f '%e %M' -o "$tmp/$3.time" "$tmp/healthsite" build -content "$1" -out "$2" -base-url https://health.example.org >/dev/null 2>"$tmp/$3.err" ||
     { cat "$tmp/$3.err" >&2; die "healthsite build failed on $1"; }
   read -r t m <"$tmp/$3.time"; m=$((m / 1024))
 }
@@ -194,7 +204,8 @@ declare -A hugo_t
 printf '%8s %-10s %9s %9s %8s\n' articles builder seconds "peak MiB" pages
 for n in "${sizes[@]}"; do
   hugo_site "$tmp/c$n" "$tmp/hugo$n" en
-  hs_build "$tmp/c$n" "$tmp/export$n" "hs$n"; ht=$t hm=$m
+  # Cold: an empty render cache, which this build fills.
+  hs_build "$tmp/c$n" "$tmp/export$n" "hs$n" "$tmp/cache$n"; ht=$t hm=$m
   printf '%8d %-10s %9s %9s %8s\n' "$n" healthsite "$ht" "$hm" "$(find "$tmp/export$n" -name index.html | wc -l)"
   hugo_build "$tmp/hugo$n" "hugo$n"; hugo_t[$n]=$t
   printf '%8d %-10s %9s %9s %8s\n' "$n" hugo "$t" "$m" "$(find "$tmp/hugo$n.public" -name index.html | wc -l)"
@@ -214,12 +225,13 @@ listing "$tmp/export$big" >"$tmp/before"
 changed=$tmp/c$big/$(sample_slug=article-$(printf '%05d' $((big / 2))); echo "$sample_slug").md
 sed -i '0,/^## /s//Walking every day helps.\n\n## /' "$changed"
 sleep 1.1 # a later mtime than the cold build's for anything rewritten
-hs_build "$tmp/c$big" "$tmp/export$big" redeploy; rt=$t
+# With the render cache the cold build left, as a redeploy has.
+hs_build "$tmp/c$big" "$tmp/export$big" redeploy "$tmp/cache$big"; rt=$t
 listing "$tmp/export$big" >"$tmp/after"
 # Files with the same bytes before and after; of them, those touched.
 read -r same touched < <(LC_ALL=C join "$tmp/before" "$tmp/after" | awk '$4 == $7 {s++; if ($2 != $5 || $3 != $6) t++} END {print s+0, t+0}')
 changedfiles=$(LC_ALL=C join -v2 <(awk '{print $1, $4}' "$tmp/before") <(awk '{print $1, $4}' "$tmp/after") | wc -l)
-hs_build "$tmp/c$big" "$tmp/fresh$big" fresh
+hs_build "$tmp/c$big" "$tmp/fresh$big" fresh off # every text rendered anew
 # Every file of the cold build, with its bytes, is in the redeploy;
 # what the redeploy has beyond them may only be the earlier exports'
 # /static/ files it keeps for pages still in caches, and their list.
@@ -238,24 +250,34 @@ echo "== 3. $big articles to the first article served, against Hugo's build"
 hugo_site "$tmp/m$big" "$tmp/hugom$big" en es fr
 hugo_build "$tmp/hugom$big" "hugom$big"; hugo_mt=$t
 printf 'Hugo, %d articles in each of en, es, fr: %s s, peak %s MiB, %s pages\n' "$big" "$t" "$m" "$(find "$tmp/hugom$big.public" -name index.html | wc -l)"
-# first_served CONTENT PATH: starts serve on CONTENT, polls PATH until
-# it is a 200; sets $t (s from exec) and leaves the server running as
-# $srv_pid on $srv_port.
+# first_served CONTENT PATH CACHE: starts serve on CONTENT with the render
+# cache in CACHE, polls PATH until it is a 200; sets $t (s from exec)
+# and leaves the server running as $srv_pid on $srv_port.
 first_served() {
   srv_port=$(free_port)
   local t0; t0=$(now)
-  "$tmp/healthsite" serve -addr "127.0.0.1:$srv_port" -content "$1" -base-url https://health.example.org >"$tmp/serve.out" 2>/dev/null &
+  HEALTHSITE_CACHE=$3 "$tmp/healthsite" serve -addr "127.0.0.1:$srv_port" -content "$1" -base-url https://health.example.org >"$tmp/serve.out" 2>/dev/null &
   srv_pid=$!; pids+=("$srv_pid")
   wait_for serve "$srv_pid" ok200 "http://127.0.0.1:$srv_port$2"
   t=$(secs "$t0" "$(now)")
 }
-first_served "$tmp/c$big" /articles/article-00001/
+# Each twice: the first start on this machine (an empty render cache),
+# and a restart (the cache the last build or start left).
+first_served "$tmp/c$big" /articles/article-00001/ "$tmp/cache-serve$big"
 kill "$srv_pid"; wait "$srv_pid" 2>/dev/null || true
-echo "one language: first article served after $t s (Hugo builds it in ${hugo_t[$big]} s)"
-row "$big articles to the first article served" "${t} s" "Hugo build ${hugo_t[$big]} s" "$(div "$t" "${hugo_t[$big]}")" "<=" 0.1
-first_served "$tmp/m$big" /fr/articles/article-00001/
-echo "three languages: first article served after $t s (Hugo builds them in $hugo_mt s)"
-row "$big articles ×3 languages to the first served" "${t} s" "Hugo build ${hugo_mt} s" "$(div "$t" "$hugo_mt")" "<=" 0.1
+echo "one language: first article served after $t s with an empty render cache (Hugo builds it in ${hugo_t[$big]} s)"
+row "$big articles to the first article served, empty cache" "${t} s" "Hugo build ${hugo_t[$big]} s" "$(div "$t" "${hugo_t[$big]}")" "<=" 0.1
+first_served "$tmp/c$big" /articles/article-00001/ "$tmp/cache$big"
+kill "$srv_pid"; wait "$srv_pid" 2>/dev/null || true
+echo "one language: first article served after $t s with the render cache of the build"
+row "$big articles to the first article served, restart" "${t} s" "Hugo build ${hugo_t[$big]} s" "$(div "$t" "${hugo_t[$big]}")" "<=" 0.1
+first_served "$tmp/m$big" /fr/articles/article-00001/ "$tmp/cache-m$big"
+kill "$srv_pid"; wait "$srv_pid" 2>/dev/null || true
+echo "three languages: first article served after $t s with an empty render cache (Hugo builds them in $hugo_mt s)"
+row "$big articles ×3 languages to the first served, empty cache" "${t} s" "Hugo build ${hugo_mt} s" "$(div "$t" "$hugo_mt")" "<=" 0.1
+first_served "$tmp/m$big" /fr/articles/article-00001/ "$tmp/cache-m$big"
+echo "three languages: first article served after $t s on a restart"
+row "$big articles ×3 languages to the first served, restart" "${t} s" "Hugo build ${hugo_mt} s" "$(div "$t" "$hugo_mt")" "<=" 0.1
 msrv_pid=$srv_pid msrv_port=$srv_port
 
 echo

@@ -67,7 +67,7 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	fmt.Fprintln(stdout, choice)
-	lib, err := loadContent(choice.Dir, start, nil, func(e *article.Error) { fmt.Fprintln(stderr, e) })
+	lib, err := loadContent(choice.Dir, start, nil, openRenderCache(getenv, o.Cache, choice.Dir), func(e *article.Error) { fmt.Fprintln(stderr, e) })
 	if err != nil {
 		if problems := article.Errors(err); len(problems) > 0 {
 			for _, e := range problems {

@@ -422,7 +422,7 @@ func TestCheckServeAndPreview_LinkPastTheLastPage(t *testing.T) {
 	if code := exitCode(err); code != 1 || !strings.Contains(stdout, "\n"+displayDir(dir)+"/"+want+"\n") {
 		t.Errorf("check: exit %d, want 1 and\n%s\nin:\n%s", code, want, stdout)
 	}
-	if _, err := loadContent(dir, time.Now(), nil, func(*article.Error) {}); err == nil || !strings.HasSuffix(err.Error(), "/"+want) {
+	if _, err := loadContent(dir, time.Now(), nil, nil, func(*article.Error) {}); err == nil || !strings.HasSuffix(err.Error(), "/"+want) {
 		t.Errorf("serve's load: %v, want %s", err, want)
 	}
 	_, problems, err := (&preview{dir: dir}).load(time.Now(), func(*article.Error) {})

@@ -65,6 +65,7 @@ type config struct {
 	Lang       string // new: the language of the article; "" for the main one
 	StaticDir  string // in development, read static files from here; "" for the built-in ones
 	MaxHeader  int    // largest request headers accepted, in bytes
+	Cache      string // the render cache's folder; "" for the user's, cacheOff for none
 }
 
 // The addresses serve listens on without -addr. The preview shows
@@ -99,6 +100,7 @@ func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, publish, se
 	fs.StringVar(&c.ContentDir, "content", getenv("HEALTHSITE_CONTENT"), "read the articles in `DIR` (env HEALTHSITE_CONTENT; default: ./content if there is one, else the built-in sample articles)")
 	if publish {
 		fs.StringVar(&c.BaseURL, "base-url", getenv("HEALTHSITE_BASE_URL"), "absolute `URL` the site is published at, e.g. https://health.example.org (env HEALTHSITE_BASE_URL; default: base_url of site.yaml)")
+		fs.StringVar(&c.Cache, "cache", getenv("HEALTHSITE_CACHE"), "keep each article's rendered HTML in `DIR` for the next build or start, which then renders only what changed; off for none (env HEALTHSITE_CACHE; default: healthsite in the user's cache folder, such as ~/.cache/healthsite)")
 	}
 }
 
@@ -149,16 +151,22 @@ func listenError(addr string, err error) error {
 
 // loadContent loads the articles of dir, or the built-in ones when dir
 // is empty, and passes each warning to warn. renders, when not nil, is
-// the memory of slow texts kept from one load to the next.
-func loadContent(dir string, now time.Time, renders *article.RenderGuard, warn func(*article.Error)) (*article.Library, error) {
+// the memory of slow texts kept from one load to the next, and cache the
+// rendered texts (saved once the load is done).
+func loadContent(dir string, now time.Time, renders *article.RenderGuard, cache *article.RenderCache, warn func(*article.Error)) (*article.Library, error) {
 	src, err := contentChoice{Dir: dir}.open()
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
 	opts := src.options(now)
-	opts.Renders = renders
+	opts.Renders, opts.Cache = renders, cache
 	lib, err := article.Load(src.fsys, opts)
+	// Even when the content has errors: the texts that rendered need
+	// not render again once they are fixed.
+	saveRenderCache(cache, func(w string) {
+		warn(&article.Error{Path: "healthsite", Severity: article.SeverityWarning, Message: w})
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		defer wt.Close() // after the watcher's goroutine has stopped
 	}
 	clock := server.SystemClock{}
-	c := newVersions(cfg)
+	c := newVersions(cfg, getenv)
 	st, settings, err := firstVersion(c, clock.Now(), stderr)
 	if err != nil {
 		return err
@@ -156,12 +156,20 @@ type versions struct {
 	// One memory of slow texts for every version, so that reloading a
 	// file whose text takes too long to render does not render it again.
 	renders *article.RenderGuard
-	dev     *preview
+	// The rendered texts of the last version, and of the last run
+	// before this one; nil in the preview, which marks what the
+	// plain-language checks find in each text as it renders it.
+	cache *article.RenderCache
+	dev   *preview
 }
 
-func newVersions(cfg *config) *versions {
+func newVersions(cfg *config, getenv func(string) string) *versions {
 	renders := article.NewRenderGuard()
-	return &versions{cfg: cfg, renders: renders, dev: &preview{dir: cfg.ContentDir, renders: renders}}
+	c := &versions{cfg: cfg, renders: renders, dev: &preview{dir: cfg.ContentDir, renders: renders}}
+	if !cfg.Dev {
+		c.cache = openRenderCache(getenv, cfg.Cache, cfg.ContentDir)
+	}
+	return c
 }
 
 // build returns the function that loads the content as it is now;
@@ -176,7 +184,7 @@ func (c *versions) build(warn func(*article.Error), seen func(*article.Library))
 		if cfg.Dev {
 			lib, opts.Problems, err = c.dev.load(now, warn)
 		} else {
-			lib, err = loadContent(cfg.ContentDir, now, c.renders, warn)
+			lib, err = loadContent(cfg.ContentDir, now, c.renders, c.cache, warn)
 		}
 		if err != nil {
 			return nil, err

@@ -58,6 +58,10 @@ type Options struct {
 	// program that reloads passes the same one to every load. nil gives
 	// the load a guard of its own.
 	Renders *RenderGuard
+	// Cache, when not nil, keeps each text's rendered HTML for the next
+	// load, and gives this one those of the last (see RenderCache). The
+	// caller calls its Save once the load is done.
+	Cache *RenderCache
 	// Pages returns every address the site built from the content will
 	// have (site.Pages), given the content as read: every article, those
 	// with errors included, so that one file's mistake is not reported
@@ -170,6 +174,7 @@ type loader struct {
 	md       *markdown.Renderer
 	budget   time.Duration
 	renders  *RenderGuard
+	cache    *RenderCache                 // nil when there is none
 	images   map[string]*Image            // by path in the content folder
 	broken   map[string]bool              // images in the folder that cannot be shown, by path
 	now      time.Time                    // for overdue reviews; zero to ignore them
@@ -239,6 +244,7 @@ func startLoading(fsys fs.FS, opts Options) *loading {
 			md:       markdown.Default(),
 			budget:   cmp.Or(opts.RenderBudget, DefaultRenderBudget),
 			renders:  opts.Renders,
+			cache:    opts.Cache,
 			images:   map[string]*Image{},
 			broken:   map[string]bool{},
 			now:      opts.Now,

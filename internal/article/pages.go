@@ -123,7 +123,7 @@ func (l *loader) readDoc(file string, src []byte, known []string, p *problems) *
 			d.unknown = append(d.unknown, f)
 		}
 	}
-	d.body, err = l.renders.renderWithin(l.md, body, l.renderOptions(file), l.budget)
+	d.body, err = l.render(body, l.renderOptions(file))
 	if err != nil {
 		p.errorf(textLine(body, bodyLine), 1, "%v", err)
 		return nil

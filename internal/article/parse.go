@@ -154,7 +154,7 @@ func (l *loader) parseArticle(file string, src []byte) (*Article, []*Error) {
 			return r.marks
 		}
 	}
-	doc, err := l.renders.renderWithin(l.md, fm.body, opts, l.budget)
+	doc, err := l.render(fm.body, opts)
 	if err != nil {
 		p.errorf(textLine(fm.body, fm.bodyLine), 1, "%v", err)
 		return a, p.list

@@ -310,7 +310,7 @@ func (l *loader) readProfileEntry(file string, e profileEntry, p *problems) (pla
 	}
 	l.profileFields(pr, file, fields, text, p)
 	if bio := text(p, "bio"); bio != "" {
-		doc, err := l.renders.renderWithin(l.md, []byte(bio), markdown.Options{}, l.budget)
+		doc, err := l.render([]byte(bio), markdown.Options{})
 		if err != nil {
 			f := fields["bio"]
 			p.errorf(f.value.line, f.value.col, "%v", err)
