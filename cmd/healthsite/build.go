@@ -101,11 +101,13 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	if origin := foreignOrigin(o.searchURL, base); origin != "" {
 		fmt.Fprintf(stderr, "healthsite: warning: -search-url %s is not on %s, and every page's Content-Security-Policy says form-action 'self', so browsers will refuse to send the search form there (in nginx.conf's Content-Security-Policy lines, or your CDN's headers, write form-action 'self' %s)\n", o.searchURL, base, origin)
 	}
+	analyses := openAnalysisCache(getenv, o.Cache, choice.Dir)
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
-		StaticSearch: o.searchURL == "", SearchURL: o.searchURL})
+		StaticSearch: o.searchURL == "", SearchURL: o.searchURL, Analyses: analyses})
 	if err != nil {
 		return err
 	}
+	saveCache(analyses, func(w string) { fmt.Fprintln(stderr, "healthsite: warning: "+w) })
 	return writeSite(ctx, st, o, start, stdout)
 }
 

@@ -41,7 +41,8 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 }
 
 // TestBuild_TheRenderCacheChangesNoByte: a build that takes every text
-// from the render cache writes the same files as one that rendered them.
+// from the render cache, and every analysis of the static search index
+// from the analysis cache, writes the same files as one that made them.
 func TestBuild_TheRenderCacheChangesNoByte(t *testing.T) {
 	dir, cache := copiedContent(t), t.TempDir()
 	env := map[string]string{"HEALTHSITE_CACHE": cache}
@@ -53,9 +54,10 @@ func TestBuild_TheRenderCacheChangesNoByte(t *testing.T) {
 		}
 		trees = append(trees, readTree(t, out))
 	}
-	kept, _ := filepath.Glob(filepath.Join(cache, "render-*"))
-	if len(kept) != 1 {
-		t.Fatalf("the cache folder holds %v, want one render-* file", kept)
+	for _, kind := range []string{"render", "analysis"} {
+		if kept, _ := filepath.Glob(filepath.Join(cache, kind+"-*")); len(kept) != 1 {
+			t.Fatalf("the cache folder holds %v, want one %s-* file", kept, kind)
+		}
 	}
 	if len(trees[0]) != len(trees[1]) {
 		t.Errorf("%d files with the texts rendered, %d with them from the cache", len(trees[0]), len(trees[1]))
@@ -123,7 +125,7 @@ func TestBuild_ACacheItCannotWriteIsAWarning(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr)
 	}
-	want := "healthsite: warning: the render cache cannot be written, so the next start renders every article again: "
+	want := "healthsite: warning: the cache cannot be written, so the next build or start does all its work again: "
 	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "(give a folder this user can write with -cache DIR, or turn it off with -cache off)") {
 		t.Errorf("stderr lacks the warning %q:\n%s", want, stderr)
 	}

@@ -164,7 +164,7 @@ func loadContent(dir string, now time.Time, renders *article.RenderGuard, cache 
 	lib, err := article.Load(src.fsys, opts)
 	// Even when the content has errors: the texts that rendered need
 	// not render again once they are fixed.
-	saveRenderCache(cache, func(w string) {
+	saveCache(cache, func(w string) {
 		warn(&article.Error{Path: "healthsite", Severity: article.SeverityWarning, Message: w})
 	})
 	if err != nil {

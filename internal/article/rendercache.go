@@ -1,20 +1,15 @@
 package article
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
-	"unsafe"
 
+	"healthsite/internal/cachefile"
 	"healthsite/internal/markdown"
 )
 
@@ -61,46 +56,25 @@ type askedImage struct {
 	ok   bool
 }
 
-// renderCacheMagic begins every cache file; the byte after it is the
-// format's version.
+// renderCacheMagic begins every cache file: its kind and format.
 const (
-	renderCacheMagic   = "healthsite render cache\n"
 	renderCacheVersion = 1
+	renderCacheMagic   = "healthsite render cache 1\n"
 )
-
-// programDigest is a digest of the running executable, which every
-// cache file records: another build of the program may render the same
-// Markdown otherwise. ok is false when the executable cannot be read.
-var programDigest = sync.OnceValues(func() ([32]byte, bool) {
-	exe, err := os.Executable()
-	if err != nil {
-		return [32]byte{}, false
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return [32]byte{}, false
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return [32]byte{}, false
-	}
-	return [32]byte(h.Sum(nil)), true
-})
 
 // OpenRenderCache returns the cache kept in file, empty when the file
 // does not exist yet or cannot be used. It fails only when the
 // executable cannot be read, without which no entry can be trusted.
 func OpenRenderCache(file string) (*RenderCache, error) {
-	if _, ok := programDigest(); !ok {
+	if _, ok := cachefile.Program(); !ok {
 		return nil, errors.New("cannot read the program's own file, which the render cache needs to tell its builds apart")
 	}
 	c := &RenderCache{file: file, read: make(chan struct{}), old: map[[32]byte]*cached{}, used: map[[32]byte]*cached{}}
 	// While the load walks the folder and reads the settings.
 	go func() {
 		defer close(c.read)
-		if b, err := os.ReadFile(file); err == nil {
-			if old, err := decodeRenderCache(b); err == nil {
+		if payload, err := cachefile.Read(file, renderCacheMagic); err == nil {
+			if old, err := decodeRenderCache(payload); err == nil {
 				c.old = old
 			}
 		}
@@ -192,7 +166,11 @@ func (c *RenderCache) store(key [32]byte, doc *markdown.Document, images []asked
 // entry unused. The file is replaced in one rename, so that a reader
 // never sees half of it. A cache that cannot be written is no worse
 // than none: the error says why, and the site is built all the same.
+// On a nil cache it does nothing.
 func (c *RenderCache) Save() error {
+	if c == nil {
+		return nil
+	}
 	<-c.read
 	c.mu.Lock()
 	used, changed := c.used, c.dirty || len(c.used) != len(c.old)
@@ -201,26 +179,15 @@ func (c *RenderCache) Save() error {
 	if !changed {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".new-*")
+	w, err := cachefile.Create(c.file, renderCacheMagic)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // after a failure; gone once renamed
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	err = encodeRenderCache(w, used)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := encodeRenderCache(w, used); err != nil {
+		w.Abort()
 		return err
 	}
-	return os.Rename(tmp.Name(), c.file)
+	return w.Commit()
 }
 
 // render renders body as renderWithin does, through the cache when
@@ -256,62 +223,38 @@ func (l *loader) render(body []byte, opts markdown.Options) (*markdown.Document,
 	return doc, nil
 }
 
-// The file: renderCacheMagic, the version byte, the program's digest,
-// the number of entries, each entry, and a CRC-32C of all before it.
-// Strings and lists are written as their length (a uvarint) and then
-// their elements.
-
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
+// The payload: the number of entries, then each entry, by key. Strings
+// and lists are written as their length (a uvarint) and then their
+// elements.
 
 func encodeRenderCache(w io.Writer, entries map[[32]byte]*cached) error {
-	digest, _ := programDigest()
 	var b cacheWriter
-	b.buf = append(b.buf, renderCacheMagic...)
-	b.buf = append(b.buf, renderCacheVersion)
-	b.buf = append(b.buf, digest[:]...)
 	b.uint(uint64(len(entries)))
 	keys := make([][32]byte, 0, len(entries))
 	for k := range entries {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
-	crc := uint32(0)
 	for _, k := range keys {
 		b.buf = append(b.buf, k[:]...)
 		b.entry(entries[k])
 		if len(b.buf) >= 1<<20 {
-			crc = crc32.Update(crc, crcTable, b.buf)
 			if _, err := w.Write(b.buf); err != nil {
 				return err
 			}
 			b.buf = b.buf[:0]
 		}
 	}
-	crc = crc32.Update(crc, crcTable, b.buf)
-	b.buf = binary.LittleEndian.AppendUint32(b.buf, crc)
 	_, err := w.Write(b.buf)
 	return err
 }
 
 var errBadCache = errors.New("not a render cache of this program")
 
-func decodeRenderCache(b []byte) (map[[32]byte]*cached, error) {
-	head := len(renderCacheMagic) + 1 + 32
-	if len(b) < head+5 || string(b[:len(renderCacheMagic)]) != renderCacheMagic || b[len(renderCacheMagic)] != renderCacheVersion {
-		return nil, errBadCache
-	}
-	digest, _ := programDigest()
-	if !bytes.Equal(b[len(renderCacheMagic)+1:head], digest[:]) {
-		return nil, errBadCache
-	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.Checksum(body, crcTable) != sum {
-		return nil, errBadCache
-	}
-	// The strings read share the file's bytes, which nothing writes
-	// once read: copying 100 MB of them would cost more than the
-	// renders it saves on a machine slow to give a process memory.
-	r := cacheReader{b: unsafe.String(&body[head], len(body)-head)}
+// decodeRenderCache reads a payload encodeRenderCache wrote; the
+// strings of its entries share payload's bytes.
+func decodeRenderCache(payload string) (map[[32]byte]*cached, error) {
+	r := cacheReader{b: payload}
 	n := r.uint()
 	entries := make(map[[32]byte]*cached, min(n, uint64(len(r.b))))
 	for i := uint64(0); i < n && r.err == nil; i++ {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"healthsite/internal/cachefile"
 	"healthsite/internal/markdown"
 )
 
@@ -177,8 +178,8 @@ func TestRenderCache_AFileItCannotTrustIsIgnored(t *testing.T) {
 		{"FlippedByte", func(b []byte) []byte { b[len(b)/2] ^= 1; return b }},
 		{"Truncated", func(b []byte) []byte { return b[:len(b)-7] }},
 		{"Empty", func([]byte) []byte { return nil }},
-		{"AnotherProgram", func(b []byte) []byte { b[len(renderCacheMagic)+1] ^= 1; return b }},
-		{"AnotherVersion", func(b []byte) []byte { b[len(renderCacheMagic)]++; return b }},
+		{"AnotherProgram", func(b []byte) []byte { b[len(renderCacheMagic)] ^= 1; return b }},
+		{"AnotherVersion", func(b []byte) []byte { b[len(renderCacheMagic)-2]++; return b }},
 		{"NotACache", func([]byte) []byte { return []byte("---\ntitle: x\n---\n") }},
 	}
 	for _, tc := range tests {
@@ -264,8 +265,9 @@ func TestRenderCache_CodecKeepsEveryFieldOfADocument(t *testing.T) {
 	}
 }
 
-// FuzzDecodeRenderCache checks that no file, however damaged, makes the
-// reader panic or return what it would not write again byte for byte.
+// FuzzDecodeRenderCache checks that no payload, however damaged, makes
+// the reader panic or return what it would not write again byte for
+// byte. (cachefile checks the file around it.)
 func FuzzDecodeRenderCache(f *testing.F) {
 	fsys := fstest.MapFS{"a.md": {Data: []byte("---\ntitle: A\nauthor: B\ndate: 2024-01-10\nsummary: S.\n---\n\n## H\n\nText [l](/articles/a/#h).\n")}}
 	file := filepath.Join(f.TempDir(), "render")
@@ -279,14 +281,14 @@ func FuzzDecodeRenderCache(f *testing.F) {
 	if err := c.Save(); err != nil {
 		f.Fatal(err)
 	}
-	seed, err := os.ReadFile(file)
+	seed, err := cachefile.Read(file, renderCacheMagic)
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(seed)
-	f.Add([]byte(renderCacheMagic))
+	f.Add([]byte(seed))
+	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		entries, err := decodeRenderCache(b)
+		entries, err := decodeRenderCache(string(b))
 		if err != nil {
 			return
 		}

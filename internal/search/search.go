@@ -120,6 +120,9 @@ type Options struct {
 	// Language is the BCP 47 tag of the documents' language, which
 	// chooses how words are analysed (analyzerFor); "" is English.
 	Language string
+	// Analyses, for NewStatic, keeps each document's analysis for the
+	// next build and gives this one those of the last; nil is none.
+	Analyses *AnalysisCache
 }
 
 // indexed is the document bleve maps; the json tags are the field names.

@@ -88,7 +88,7 @@ func NewStatic(docs []Doc, opts Options) (*Static, error) {
 	order := rankOrder(docs)
 	st := newStatic(len(docs), newSynonyms(a, opts.Synonyms))
 	st.Stop = stopWords(cache, name)
-	written := st.addDocs(a, docs, order)
+	written := st.addDocs(func(d *Doc) analysed { return opts.Analyses.analyse(a, name, d) }, docs, order)
 	st.addWritten(written)
 	switch name {
 	case en.AnalyzerName, es.AnalyzerName:
@@ -131,6 +131,20 @@ type analysed struct {
 	freq  map[string][]int
 	lens  []int
 	words [][2]string // stem, word
+	// counted, for an analysis from the cache, is how often each word
+	// was written for each stem, in place of words.
+	counted []wordCount
+}
+
+// wordCount is how often a word was written for a stem.
+type wordCount struct {
+	stem, word string
+	n          int
+}
+
+// docFields are the texts of d's fields, in boosts' order.
+func docFields(d *Doc) [][]string {
+	return [][]string{{d.Title}, d.Tags, {d.Summary}, {d.Body}, d.Authors}
 }
 
 // analyseBatch is how many documents addDocs analyses at once.
@@ -139,7 +153,7 @@ const analyseBatch = 256
 // analyse analyses the fields of d with a.
 func analyse(a analysis.Analyzer, d *Doc) analysed {
 	r := analysed{freq: map[string][]int{}, lens: make([]int, len(boosts))}
-	for f, texts := range [][]string{{d.Title}, d.Tags, {d.Summary}, {d.Body}, d.Authors} {
+	for f, texts := range docFields(d) {
 		for _, s := range texts {
 			for _, tok := range a.Analyze([]byte(s)) {
 				stem := string(tok.Term)
@@ -161,7 +175,7 @@ func analyse(a analysis.Analyzer, d *Doc) analysed {
 // every core (bleve's analysers are safe for concurrent use, as its own
 // indexing uses them) and added one by one in order, so that the index
 // is the same bytes however the work was shared.
-func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[string]map[string]int {
+func (st *Static) addDocs(analyse func(*Doc) analysed, docs []Doc, order []int) map[string]map[string]int {
 	distinct := make([]map[string]bool, len(boosts))
 	for i := range boosts {
 		distinct[i] = map[string]bool{}
@@ -173,7 +187,7 @@ func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[stri
 	for n, i := range order {
 		if k := n % analyseBatch; k == 0 {
 			batch := order[n:min(n+analyseBatch, len(order))]
-			_ = pool.Each(context.Background(), len(batch), func(j int) { results[j] = analyse(a, &docs[batch[j]]) })
+			_ = pool.Each(context.Background(), len(batch), func(j int) { results[j] = analyse(&docs[batch[j]]) })
 		}
 		r := results[n%analyseBatch]
 		results[n%analyseBatch] = analysed{} // done with: let it go
@@ -189,6 +203,12 @@ func (st *Static) addDocs(a analysis.Analyzer, docs []Doc, order []int) map[stri
 				written[w[0]] = map[string]int{}
 			}
 			written[w[0]][w[1]]++
+		}
+		for _, w := range r.counted {
+			if written[w.stem] == nil {
+				written[w.stem] = map[string]int{}
+			}
+			written[w.stem][w.word] += w.n
 		}
 		st.Lengths = append(st.Lengths, r.lens)
 		st.Order = append(st.Order, docs[i].ID)

@@ -61,6 +61,10 @@ type Options struct {
 	// page whose script reads it (StaticSearchPage), which the export
 	// writes for /search.
 	StaticSearch bool
+	// Analyses, with StaticSearch, keeps each article's analysis for
+	// the static index between builds (search.AnalysisCache); nil is
+	// none. The caller saves it once Build returns.
+	Analyses *search.AnalysisCache
 	// SearchURL is where the search form leads, when it is not this
 	// site's own /search: a healthsite server's, on another host or
 	// behind a proxy. A relative path or an absolute http(s) URL.

@@ -147,7 +147,7 @@ func (b *builder) startStaticIndexes() {
 		b.indexes[tag] = j
 		go func() {
 			defer close(j.done)
-			j.st, j.err = search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: tag})
+			j.st, j.err = search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: tag, Analyses: b.opts.Analyses})
 		}()
 	}
 }
@@ -167,7 +167,7 @@ func (b *builder) staticIndex(published []*article.Article, synonyms map[string]
 		<-j.done
 		return j.st, j.err
 	}
-	return search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: b.lang})
+	return search.NewStatic(searchDocs(published), search.Options{Synonyms: synonyms, Language: b.lang, Analyses: b.opts.Analyses})
 }
 
 // searchDocs are the search documents of articles.

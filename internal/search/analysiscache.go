@@ -1,0 +1,302 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"maps"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"healthsite/internal/cachefile"
+)
+
+// An AnalysisCache keeps the analysis of every document of a static
+// index between builds, in one file (see cachefile): after the
+// rendering, analysing every article is the most of an export's build,
+// and a redeploy analyses again the same texts. An entry is found by a
+// digest of the analyser's name and of every field analysed; an
+// entry's terms are the same as analysing the document again would
+// give, so the index is the same bytes with the cache or without.
+//
+// It is safe for concurrent use; nil is none. Make one with
+// OpenAnalysisCache, and Save it once the build is done.
+type AnalysisCache struct {
+	file string
+	read chan struct{} // closed once old is read
+	mu   sync.Mutex
+	old  map[[32]byte]string // encoded analyses, from the file or the last build
+	used map[[32]byte]string // looked up or added by the build under way
+	new  bool                // the build under way analysed a document anew
+	// fresh counts the documents analysed anew, for tests.
+	fresh atomic.Int64
+}
+
+const analysisCacheMagic = "healthsite analysis cache 1\n"
+
+// OpenAnalysisCache returns the cache kept in file: empty when there is
+// none yet or it cannot be trusted, and an error only when no file can
+// be (the executable cannot be read).
+func OpenAnalysisCache(file string) (*AnalysisCache, error) {
+	if _, ok := cachefile.Program(); !ok {
+		return nil, errors.New("cannot read the program's own file, which the analysis cache needs to tell its builds apart")
+	}
+	c := &AnalysisCache{file: file, read: make(chan struct{}), old: map[[32]byte]string{}, used: map[[32]byte]string{}}
+	go func() {
+		defer close(c.read)
+		if payload, err := cachefile.Read(file, analysisCacheMagic); err == nil {
+			if old, ok := decodeAnalyses(payload); ok {
+				c.old = old
+			}
+		}
+	}()
+	return c, nil
+}
+
+// Len returns how many analyses the cache holds.
+func (c *AnalysisCache) Len() int {
+	<-c.read
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.old) + len(c.used)
+}
+
+// analysisKey is what finds d's analysis by the analyser named.
+func analysisKey(analyser string, d *Doc) [32]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	field := func(s string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	field(analyser)
+	for _, texts := range docFields(d) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(texts)))])
+		for _, s := range texts {
+			field(s)
+		}
+	}
+	return [32]byte(h.Sum(nil))
+}
+
+// analyse is analyse(a, d) through the cache, when there is one.
+func (c *AnalysisCache) analyse(a analysis.Analyzer, name string, d *Doc) analysed {
+	if c == nil {
+		return analyse(a, d)
+	}
+	key := analysisKey(name, d)
+	<-c.read
+	c.mu.Lock()
+	enc, ok := c.used[key]
+	if !ok {
+		enc, ok = c.old[key]
+	}
+	c.mu.Unlock()
+	if ok {
+		if r, ok := decodeAnalysis(enc); ok {
+			c.mu.Lock()
+			c.used[key] = enc
+			c.mu.Unlock()
+			return r
+		}
+	}
+	r := analyse(a, d)
+	c.fresh.Add(1)
+	enc = string(encodeAnalysis(nil, r))
+	c.mu.Lock()
+	c.used[key], c.new = enc, true
+	c.mu.Unlock()
+	return r
+}
+
+// Save ends a build: the cache keeps only what that build used, and
+// writes it when the build analysed anything anew or left an entry
+// unused. On a nil cache it does nothing.
+func (c *AnalysisCache) Save() error {
+	if c == nil {
+		return nil
+	}
+	<-c.read
+	c.mu.Lock()
+	used, changed := c.used, c.new || len(c.used) != len(c.old)
+	c.old, c.used, c.new = used, map[[32]byte]string{}, false
+	c.mu.Unlock()
+	if !changed {
+		return nil
+	}
+	w, err := cachefile.Create(c.file, analysisCacheMagic)
+	if err != nil {
+		return err
+	}
+	keys := slices.SortedFunc(maps.Keys(used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	buf := binary.AppendUvarint(nil, uint64(len(keys)))
+	for _, k := range keys {
+		buf = append(buf, k[:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(used[k])))
+		buf = append(buf, used[k]...)
+		if len(buf) >= 1<<20 {
+			w.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	w.Write(buf)
+	return w.Commit()
+}
+
+// decodeAnalyses reads what Save wrote: each key and its encoded
+// analysis, which shares payload's bytes.
+func decodeAnalyses(payload string) (map[[32]byte]string, bool) {
+	r := reader{s: payload}
+	n := r.uint()
+	m := make(map[[32]byte]string, min(n, uint64(len(payload))))
+	for i := uint64(0); i < n && !r.bad; i++ {
+		var k [32]byte
+		copy(k[:], r.take(32))
+		m[k] = r.string()
+	}
+	return m, !r.bad && r.s == ""
+}
+
+// encodeAnalysis appends r to b: the field lengths; each stem, sorted,
+// with its count in each field; and how often each word was written
+// for each stem, sorted.
+func encodeAnalysis(b []byte, r analysed) []byte {
+	b = binary.AppendUvarint(b, uint64(len(r.lens)))
+	for _, l := range r.lens {
+		b = binary.AppendUvarint(b, uint64(l))
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.freq)))
+	for _, stem := range slices.Sorted(maps.Keys(r.freq)) {
+		b = appendString(b, stem)
+		for _, c := range r.freq[stem] {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
+	}
+	counts := r.counted
+	if counts == nil {
+		counts = countWords(r.words)
+	}
+	b = binary.AppendUvarint(b, uint64(len(counts)))
+	for _, w := range counts {
+		b = appendString(appendString(b, w.stem), w.word)
+		b = binary.AppendUvarint(b, uint64(w.n))
+	}
+	return b
+}
+
+// countWords counts each stem and word written, in order of stem then
+// word.
+func countWords(words [][2]string) []wordCount {
+	n := map[[2]string]int{}
+	for _, w := range words {
+		n[w]++
+	}
+	out := make([]wordCount, 0, len(n))
+	for w, c := range n {
+		out = append(out, wordCount{w[0], w[1], c})
+	}
+	slices.SortFunc(out, func(a, b wordCount) int {
+		if a.stem != b.stem {
+			return cmpString(a.stem, b.stem)
+		}
+		return cmpString(a.word, b.word)
+	})
+	return out
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// decodeAnalysis reads what encodeAnalysis wrote.
+func decodeAnalysis(s string) (analysed, bool) {
+	r := reader{s: s}
+	var a analysed
+	nf := r.count()
+	if nf != len(boosts) {
+		return analysed{}, false
+	}
+	a.lens = make([]int, nf)
+	for i := range a.lens {
+		a.lens[i] = int(r.uint())
+	}
+	ns := r.count()
+	a.freq = make(map[string][]int, ns)
+	counts := make([]int, ns*nf) // one allocation for every stem's counts
+	for i := 0; i < ns && !r.bad; i++ {
+		stem := r.string()
+		c := counts[i*nf : (i+1)*nf : (i+1)*nf]
+		for f := range c {
+			c[f] = int(r.uint())
+		}
+		a.freq[stem] = c
+	}
+	nw := r.count()
+	a.counted = make([]wordCount, 0, nw)
+	for i := 0; i < nw && !r.bad; i++ {
+		a.counted = append(a.counted, wordCount{stem: r.string(), word: r.string(), n: int(r.uint())})
+	}
+	return a, !r.bad && r.s == ""
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// reader reads the uvarints and strings of an encoded cache; bad is set
+// at the first that cannot be read, after which it reads zeros.
+type reader struct {
+	s   string
+	bad bool
+}
+
+func (r *reader) uint() uint64 {
+	var x uint64
+	for i, shift := 0, uint(0); i < len(r.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
+		c := r.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break
+			}
+			r.s = r.s[i+1:]
+			return x | uint64(c)<<shift
+		}
+		x |= uint64(c&0x7f) << shift
+	}
+	r.fail()
+	return 0
+}
+
+// count reads a length, which cannot be more than the bytes left.
+func (r *reader) count() int {
+	n := r.uint()
+	if n > uint64(len(r.s)) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) take(n uint64) string {
+	if n > uint64(len(r.s)) {
+		r.fail()
+		return ""
+	}
+	s := r.s[:n]
+	r.s = r.s[n:]
+	return s
+}
+
+func (r *reader) string() string { return r.take(r.uint()) }
+
+func (r *reader) fail() { r.bad, r.s = true, "" }
