@@ -1,11 +1,13 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -65,7 +67,21 @@ var openingFences = map[string]string{
 // found is false when the file has no front matter; fence is then the
 // opening fence of a block that was never closed, if there is one.
 func split(src []byte) (b block, body []byte, dataLine, bodyLine int, fence string, err error) {
-	body, err = frontmatter.Parse(bytes.NewReader(src), &b, formats()...)
+	if end, ok := frontMatterEnd(src); ok {
+		// The parser copies all it reads: give it only the block, and
+		// take the body, the rest, as it is in src. It reads through a
+		// bufio.Reader, and takes one of at least 4 KiB as it is.
+		r := blockReaders.Get().(*bufio.Reader)
+		r.Reset(bytes.NewReader(src[:end]))
+		if _, err = frontmatter.Parse(r, &b, formats()...); err == nil && b.data != nil {
+			body = src[end:]
+		}
+		r.Reset(nil)
+		blockReaders.Put(r)
+	}
+	if b.data == nil {
+		body, err = frontmatter.Parse(bytes.NewReader(src), &b, formats()...)
+	}
 	if err != nil {
 		return block{}, nil, 0, 0, "", err
 	}
@@ -82,6 +98,37 @@ func split(src []byte) (b block, body []byte, dataLine, bodyLine int, fence stri
 	}
 	bodyLine = bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1
 	return b, body, dataLine, bodyLine, "", nil
+}
+
+// blockReaders are the readers split gives the parser.
+var blockReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
+
+// frontMatterEnd returns where the front matter of src ends, just after
+// its closing fence's line, as the parser reads it: the first line that
+// is not blank, trimmed, is an opening fence, and the first line after
+// it that is its closing one, trimmed. ok is false when there is none,
+// and for the block of JSON between { and }, which closes only at a
+// blank line.
+func frontMatterEnd(src []byte) (end int, ok bool) {
+	closing := ""
+	for line := range bytes.Lines(src) {
+		end += len(line)
+		t := string(bytes.TrimSpace(line))
+		switch {
+		case closing != "":
+			if t == closing {
+				return end, true
+			}
+		case t == "":
+		case t == "{":
+			return 0, false
+		default:
+			if closing = openingFences[t]; closing == "" {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
 }
 
 // firstNonBlankLine returns the first line of src that is not blank,

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/adrg/frontmatter"
 )
 
 // FuzzFrontMatter fuzzes the front-matter reader alone, faster than a
@@ -63,6 +65,48 @@ func FuzzFrontMatter(f *testing.F) {
 				}
 			}
 			walk(n, 0)
+		}
+	})
+}
+
+// FuzzSplitReadsOnlyTheBlock: split gives the parser only the block when
+// it can find where it ends, and must find what the parser finds when
+// given the whole file.
+func FuzzSplitReadsOnlyTheBlock(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: A\n---\nBody\n", "\n\n  ---  \ntitle: A\n --- \n\nBody", "+++\ntitle = \"A\"\n+++", "{\n\"title\": \"A\"\n}\n\nBody",
+		"---\ntitle: A\n", "---yaml\na: 1\n---\n---\n", ";;;\n{}\n;;;\nx", "Just text\n---\n", "---\n---\n", "---json\n{}\n---",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		b, body, dataLine, bodyLine, fence, err := split(src)
+		var whole block
+		wantBody, wantErr := frontmatter.Parse(bytes.NewReader(src), &whole, formats()...)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("split: %v; the parser on the whole file: %v", err, wantErr)
+		}
+		if err != nil {
+			return
+		}
+		if !bytes.Equal(body, wantBody) || !bytes.Equal(b.data, whole.data) || b.format != whole.format || b.delims != whole.delims {
+			t.Fatalf("split found block %q and body %q; the parser on the whole file %q and %q", b.data, body, whole.data, wantBody)
+		}
+		if len(body) > len(src) || !bytes.HasSuffix(src, body) {
+			t.Fatalf("the body %q is not the end of the file", body)
+		}
+		_, _, _ = dataLine, bodyLine, fence
+	})
+}
+
+// FuzzCountWords: countWords counts as strings.Fields splits.
+func FuzzCountWords(f *testing.F) {
+	for _, s := range []string{"", " a  b\tc\n", "\u00a0x\u2003y\u3000", "\xff\xfe a", "one"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
 	})
 }

@@ -130,10 +130,11 @@ func (b *builder) home() []SitemapURL {
 	b.site.redirects[b.at(paths.Articles)] = b.at(HomePath)
 	home := b.list(b.at(HomePath), b.tr.Text("latest"), "", b.tr.Text("no_articles"), b.published)
 	home.Head.LinkedData = b.website()
-	b.render(home.path, templates.List(home.ListPage))
+	jobs := []renderJob{{home.path, templates.List(home.ListPage)}}
 	for _, l := range home.more {
-		b.render(l.path, templates.List(l.ListPage))
+		jobs = append(jobs, renderJob{l.path, templates.List(l.ListPage)})
 	}
+	b.renderAll(jobs)
 	return []SitemapURL{{Path: home.path, LastMod: home.modified}}
 }
 
@@ -210,14 +211,16 @@ func (b *builder) groups(groups []group, root, heading string, title func(name s
 	idx := templates.IndexPage{Head: b.head(heading, "", root), Heading: heading}
 	idx.Head.Title = heading
 	var out []SitemapURL
+	var jobs []renderJob
 	for _, grp := range groups {
 		idx.Entries = append(idx.Entries, templates.Entry{Link: templates.Link{Name: grp.name, URL: root + grp.slug + "/"}, Count: len(grp.articles)})
 		l := b.list(root+grp.slug+"/", title(grp.name), "", "", grp.articles)
 		for _, page := range append([]listPage{l}, l.more...) {
-			b.render(page.path, templates.List(page.ListPage))
+			jobs = append(jobs, renderJob{page.path, templates.List(page.ListPage)})
 		}
 		out = append(out, SitemapURL{Path: l.path, LastMod: l.modified})
 	}
+	b.renderAll(jobs)
 	return idx, out
 }
 

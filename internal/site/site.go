@@ -4,18 +4,12 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"maps"
 	"slices"
-	"sync"
 	"time"
-
-	"github.com/a-h/templ"
 
 	"healthsite/internal/article"
 	"healthsite/internal/i18n"
@@ -421,60 +415,6 @@ func (b *builder) head(title, description, path string) templates.Head {
 		h.Notice = b.notice
 	}
 	return h
-}
-
-// page renders c into a page at path without adding it to the site.
-func (b *builder) page(path string, c templ.Component) *Page {
-	p := renderPage(path, c)
-	p.cache = b.site.cache
-	if p.err != nil && b.err == nil {
-		b.err = p.err
-	}
-	return p
-}
-
-// renderBuffers are the buffers pages are rendered into.
-var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// renderPage renders c into a page at path; the page's err says if
-// that failed.
-func renderPage(path string, c templ.Component) *Page {
-	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer renderBuffers.Put(buf)
-	buf.Reset()
-	err := c.Render(context.Background(), buf)
-	// A copy of the exact size: a grown buffer is up to twice as large,
-	// and a site keeps its pages for as long as it is served.
-	p := newPage(path, "text/html; charset=utf-8", bytes.Clone(buf.Bytes()), false)
-	if err != nil {
-		p.err = fmt.Errorf("rendering %s: %w", cmp.Or(path, "an error page"), err)
-	}
-	return p
-}
-
-// render renders c into the page at path.
-func (b *builder) render(path string, c templ.Component) {
-	b.add(b.page(path, c))
-}
-
-// add adds p to the site, with its entity tag and modification time.
-func (b *builder) add(p *Page) {
-	if p.err != nil && b.err == nil {
-		b.err = p.err
-	}
-	p.Modified = b.now
-	if b.previous != nil {
-		if old := b.previous.pages[p.Path]; old != nil && old.ETag == p.ETag {
-			// The same bytes: the same time, and the same compressed
-			// variants, so that a reload compresses only what changed.
-			p.Modified = old.Modified
-			if old.enc != nil {
-				p = p.withVariants(old.enc)
-			}
-		}
-	}
-	p.cache = b.site.cache
-	b.site.pages[p.Path] = p
 }
 
 // etag is a strong entity tag for body: a digest, so that replicas

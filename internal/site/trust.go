@@ -127,6 +127,7 @@ func (b *builder) profilePages() []SitemapURL {
 	reviewed := b.reviewed()
 	var sitemap []SitemapURL
 	var entries []templates.Entry // the list of authors, reviewers who wrote nothing added
+	var jobs []renderJob
 	for _, g := range groupBy(b.published, func(a *article.Article) []string { return a.Authors }) {
 		entries = append(entries, templates.Entry{Link: templates.Link{Name: g.name, URL: b.at(AuthorsPath) + g.slug + "/"}, Count: len(g.articles)})
 		p := b.lib.Profile(g.name)
@@ -134,8 +135,9 @@ func (b *builder) profilePages() []SitemapURL {
 			continue
 		}
 		l := b.list(b.at(AuthorsPath)+g.slug+"/", b.titled("articles_by", "Name")(g.name), "", "", g.articles)
-		b.render(l.path, templates.Author(b.authorPage(l, p, reviewed[p])))
+		jobs = append(jobs, renderJob{l.path, templates.Author(b.authorPage(l, p, reviewed[p]))})
 	}
+	b.renderAll(jobs)
 	for _, p := range b.reviewersAlone(reviewed) {
 		path := b.authorPath(p.Name)
 		l := b.list(path, b.titled("articles_by", "Name")(p.Name), "", "", nil) // none: the reviewed list stands alone
