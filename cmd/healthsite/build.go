@@ -16,6 +16,7 @@ import (
 
 	"healthsite/internal/article"
 	"healthsite/internal/export"
+	"healthsite/internal/search"
 	"healthsite/internal/site"
 )
 
@@ -101,7 +102,10 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	if origin := foreignOrigin(o.searchURL, base); origin != "" {
 		fmt.Fprintf(stderr, "healthsite: warning: -search-url %s is not on %s, and every page's Content-Security-Policy says form-action 'self', so browsers will refuse to send the search form there (in nginx.conf's Content-Security-Policy lines, or your CDN's headers, write form-action 'self' %s)\n", o.searchURL, base, origin)
 	}
-	analyses := openAnalysisCache(getenv, o.Cache, choice.Dir)
+	var analyses *search.AnalysisCache // only for the static index
+	if o.searchURL == "" {
+		analyses = openAnalysisCache(getenv, o.Cache, choice.Dir)
+	}
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
 		StaticSearch: o.searchURL == "", SearchURL: o.searchURL, Analyses: analyses})
 	if err != nil {

@@ -61,6 +61,9 @@ func cacheFile(getenv func(string) string, setting, dir, kind string) string {
 		}
 		base = filepath.Join(base, "healthsite")
 	}
+	if abs, err := filepath.Abs(base); err == nil {
+		base = abs // a relative -cache is where it was when the program started
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""

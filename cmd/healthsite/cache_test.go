@@ -47,12 +47,24 @@ func TestBuild_TheRenderCacheChangesNoByte(t *testing.T) {
 	dir, cache := copiedContent(t), t.TempDir()
 	env := map[string]string{"HEALTHSITE_CACHE": cache}
 	var trees []map[string][]byte
+	var caches []map[string]os.FileInfo
 	for range 2 {
 		out := filepath.Join(t.TempDir(), "public")
 		if _, stderr, err := runCmd(t, env, "build", "-content", dir, "-out", out, "-base-url", "https://health.example.org"); err != nil {
 			t.Fatalf("build: %v\n%s", err, stderr)
 		}
 		trees = append(trees, readTree(t, out))
+		caches = append(caches, map[string]os.FileInfo{})
+		for name := range readTree(t, cache) {
+			info, _ := os.Stat(filepath.Join(cache, name))
+			caches[len(caches)-1][name] = info
+		}
+	}
+	// A cache is written again only when its build made something anew.
+	for name, info := range caches[0] {
+		if again := caches[1][name]; again == nil || !os.SameFile(info, again) {
+			t.Errorf("the second build wrote %s again: it took something from neither cache", name)
+		}
 	}
 	for _, kind := range []string{"render", "analysis"} {
 		if kept, _ := filepath.Glob(filepath.Join(cache, kind+"-*")); len(kept) != 1 {

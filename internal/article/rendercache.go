@@ -38,8 +38,9 @@ type RenderCache struct {
 	old  map[[32]byte]*cached // read from the file, or kept from the last load
 	used map[[32]byte]*cached // looked up or added by the load under way
 	// dirty is set when the load under way rendered a text anew, so
-	// that the file must be written.
-	dirty bool
+	// that the file must be written; unsaved when the last write
+	// failed.
+	dirty, unsaved bool
 }
 
 // cached is one rendered body and the images its render asked for.
@@ -96,6 +97,12 @@ func (c *RenderCache) Len() int {
 func renderKey(body []byte, opts markdown.Options) [32]byte {
 	h := sha256.New()
 	h.Write([]byte{renderCacheVersion})
+	// A render without images to resolve records no answers to check.
+	if opts.Image != nil {
+		h.Write([]byte{1})
+	} else {
+		h.Write([]byte{0})
+	}
 	labels := make([]string, 0, len(opts.CalloutLabels))
 	for k := range opts.CalloutLabels {
 		labels = append(labels, k)
@@ -173,17 +180,30 @@ func (c *RenderCache) Save() error {
 	}
 	<-c.read
 	c.mu.Lock()
-	used, changed := c.used, c.dirty || len(c.used) != len(c.old)
+	defer c.mu.Unlock() // one Save at a time
+	if len(c.used) == 0 && !c.dirty {
+		// A load that rendered nothing, such as one of a folder
+		// emptied for a moment by a copy or a checkout: the texts of
+		// the last are kept for the next.
+		return nil
+	}
+	used, changed := c.used, c.dirty || c.unsaved || len(c.used) != len(c.old)
 	c.old, c.used, c.dirty = used, map[[32]byte]*cached{}, false
-	c.mu.Unlock()
 	if !changed {
 		return nil
 	}
-	w, err := cachefile.Create(c.file, renderCacheMagic)
+	err := writeRenderCache(c.file, used)
+	c.unsaved = err != nil // the next Save tries again
+	return err
+}
+
+// writeRenderCache writes entries to file.
+func writeRenderCache(file string, entries map[[32]byte]*cached) error {
+	w, err := cachefile.Create(file, renderCacheMagic)
 	if err != nil {
 		return err
 	}
-	if err := encodeRenderCache(w, used); err != nil {
+	if err := encodeRenderCache(w, entries); err != nil {
 		w.Abort()
 		return err
 	}

@@ -2,6 +2,8 @@ package article
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"os"
@@ -178,8 +180,9 @@ func TestRenderCache_AFileItCannotTrustIsIgnored(t *testing.T) {
 		{"FlippedByte", func(b []byte) []byte { b[len(b)/2] ^= 1; return b }},
 		{"Truncated", func(b []byte) []byte { return b[:len(b)-7] }},
 		{"Empty", func([]byte) []byte { return nil }},
-		{"AnotherProgram", func(b []byte) []byte { b[len(renderCacheMagic)] ^= 1; return b }},
-		{"AnotherVersion", func(b []byte) []byte { b[len(renderCacheMagic)-2]++; return b }},
+		{"AnotherProgram", func(b []byte) []byte { b[len(renderCacheMagic)] ^= 1; return resum(b) }},
+		{"AnotherVersion", func(b []byte) []byte { b[len(renderCacheMagic)-2]++; return resum(b) }},
+		{"DamagedPayload", func(b []byte) []byte { b[len(b)-6] ^= 0xff; return resum(b) }},
 		{"NotACache", func([]byte) []byte { return []byte("---\ntitle: x\n---\n") }},
 	}
 	for _, tc := range tests {
@@ -199,6 +202,59 @@ func TestRenderCache_AFileItCannotTrustIsIgnored(t *testing.T) {
 			}
 			sameLibrary(t, got, want)
 		})
+	}
+}
+
+// resum gives a damaged cache file the checksum of its bytes, so that
+// what is tested is the check of the part damaged, not the checksum.
+func resum(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b[:len(b)-4], crc32.Checksum(b[:len(b)-4], crc32.MakeTable(crc32.Castagnoli)))
+}
+
+func TestRenderCache_AFailedSaveIsTriedAgain(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "sub")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil { // a file where the folder must go
+		t.Fatal(err)
+	}
+	file := filepath.Join(blocker, "render")
+	c, err := OpenRenderCache(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := cacheSite(t)
+	if _, err := Load(fsys, Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Save(); err == nil {
+		t.Fatal("Save: no error with a file where its folder must be")
+	}
+	os.Remove(blocker)
+	if _, err := Load(fsys, Options{Cache: c}); err != nil { // renders nothing new
+		t.Fatal(err)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := loadCached(t, fsys, file); n != 0 {
+		t.Errorf("%d texts rendered after the second Save: the first one's failure was not made up for", n)
+	}
+}
+
+func TestRenderCache_AnEmptyLoadKeepsTheTexts(t *testing.T) {
+	fsys := cacheSite(t)
+	file := filepath.Join(t.TempDir(), "render")
+	loadCached(t, fsys, file)
+	c, err := OpenRenderCache(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Load(fstest.MapFS{}, Options{Cache: c}) // a folder emptied for a moment
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, n := loadCached(t, fsys, file); n != 0 {
+		t.Errorf("%d texts rendered again after a load of an empty folder", n)
 	}
 }
 
@@ -241,8 +297,13 @@ func TestRenderCache_SavesNothingWhenNothingChanged(t *testing.T) {
 // gains a field the cache file does not hold: a cached text would then
 // lack it.
 func TestRenderCache_CodecKeepsEveryFieldOfADocument(t *testing.T) {
-	if n := reflect.TypeFor[markdown.Document]().NumField(); n != 9 {
-		t.Fatalf("markdown.Document has %d fields, and the render cache writes 9: add the new one to cacheWriter.entry and cacheReader.entry, then change this count", n)
+	for typ, n := range map[reflect.Type]int{
+		reflect.TypeFor[markdown.Document](): 9, reflect.TypeFor[markdown.Heading](): 3, reflect.TypeFor[markdown.Link](): 5,
+		reflect.TypeFor[markdown.Notice](): 4, reflect.TypeFor[markdown.Image](): 3,
+	} {
+		if got := typ.NumField(); got != n {
+			t.Errorf("%s has %d fields, and the render cache writes %d: add the new one to cacheWriter.entry and cacheReader.entry, then change this count", typ, got, n)
+		}
 	}
 	e := &cached{
 		doc: markdown.Document{

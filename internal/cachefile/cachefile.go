@@ -31,13 +31,17 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // the program may compute the same input differently. ok is false when
 // the executable cannot be read, and then no file can be trusted.
 var Program = sync.OnceValues(func() ([32]byte, bool) {
-	exe, err := os.Executable()
+	// On Linux, the file this process runs, even after a deploy put
+	// another at its path; elsewhere, what is at its path.
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return [32]byte{}, false
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return [32]byte{}, false
+		exe, err := os.Executable()
+		if err != nil {
+			return [32]byte{}, false
+		}
+		if f, err = os.Open(exe); err != nil {
+			return [32]byte{}, false
+		}
 	}
 	defer f.Close()
 	h := sha256.New()

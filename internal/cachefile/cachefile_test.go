@@ -2,6 +2,8 @@ package cachefile
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,8 +50,8 @@ func TestRead_TrustsNoOtherFile(t *testing.T) {
 	}
 	digest := len(magic)
 	tests := map[string]func([]byte) []byte{
-		"AnotherKind":    func(b []byte) []byte { b[0] ^= 1; return b },
-		"AnotherProgram": func(b []byte) []byte { b[digest] ^= 1; return b },
+		"AnotherKind":    func(b []byte) []byte { b[0] ^= 1; return resum(b) },
+		"AnotherProgram": func(b []byte) []byte { b[digest] ^= 1; return resum(b) },
 		"APayloadByte":   func(b []byte) []byte { b[digest+32] ^= 1; return b },
 		"TheChecksum":    func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
 		"CutShort":       func(b []byte) []byte { return b[:len(b)-1] },
@@ -65,6 +67,12 @@ func TestRead_TrustsNoOtherFile(t *testing.T) {
 	if _, err := Parse(good, "healthsite other cache 1\n"); err != ErrUntrusted {
 		t.Errorf("a file of another kind was trusted: %v", err)
 	}
+}
+
+// resum gives a damaged file the checksum of its bytes, so that what
+// is tested is the check of the part damaged.
+func resum(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b[:len(b)-4], crc32.Checksum(b[:len(b)-4], crcTable))
 }
 
 func TestAbort_LeavesNothing(t *testing.T) {

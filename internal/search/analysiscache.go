@@ -32,6 +32,8 @@ type AnalysisCache struct {
 	old  map[[32]byte]string // encoded analyses, from the file or the last build
 	used map[[32]byte]string // looked up or added by the build under way
 	new  bool                // the build under way analysed a document anew
+	// unsaved is set when the last write failed.
+	unsaved bool
 	// fresh counts the documents analysed anew, for tests.
 	fresh atomic.Int64
 }
@@ -122,13 +124,23 @@ func (c *AnalysisCache) Save() error {
 	}
 	<-c.read
 	c.mu.Lock()
-	used, changed := c.used, c.new || len(c.used) != len(c.old)
+	defer c.mu.Unlock()
+	if len(c.used) == 0 && !c.new {
+		return nil // a build that indexed nothing: the last's are kept
+	}
+	used, changed := c.used, c.new || c.unsaved || len(c.used) != len(c.old)
 	c.old, c.used, c.new = used, map[[32]byte]string{}, false
-	c.mu.Unlock()
 	if !changed {
 		return nil
 	}
-	w, err := cachefile.Create(c.file, analysisCacheMagic)
+	err := writeAnalyses(c.file, used)
+	c.unsaved = err != nil // the next Save tries again
+	return err
+}
+
+// writeAnalyses writes the analyses used to file, by key.
+func writeAnalyses(file string, used map[[32]byte]string) error {
+	w, err := cachefile.Create(file, analysisCacheMagic)
 	if err != nil {
 		return err
 	}
