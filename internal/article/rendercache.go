@@ -274,15 +274,15 @@ var errBadCache = errors.New("not a render cache of this program")
 // decodeRenderCache reads a payload encodeRenderCache wrote; the
 // strings of its entries share payload's bytes.
 func decodeRenderCache(payload string) (map[[32]byte]*cached, error) {
-	r := cacheReader{b: payload}
-	n := r.uint()
-	entries := make(map[[32]byte]*cached, min(n, uint64(len(r.b))))
-	for i := uint64(0); i < n && r.err == nil; i++ {
+	r := cacheReader{cachefile.NewDecoder(payload)}
+	n := r.Count()
+	entries := make(map[[32]byte]*cached, n)
+	for i := 0; i < n && !r.Bad(); i++ {
 		var k [32]byte
-		copy(k[:], r.bytes(32))
+		copy(k[:], r.Take(32))
 		entries[k] = r.entry()
 	}
-	if r.err != nil || len(r.b) != 0 {
+	if !r.Done() {
 		return nil, errBadCache
 	}
 	return entries, nil

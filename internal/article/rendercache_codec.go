@@ -1,24 +1,17 @@
 package article
 
 import (
-	"encoding/binary"
-
+	"healthsite/internal/cachefile"
 	"healthsite/internal/markdown"
 )
 
 // cacheWriter appends a render cache's entries to buf.
 type cacheWriter struct{ buf []byte }
 
-func (w *cacheWriter) uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *cacheWriter) int(v int)     { w.buf = binary.AppendVarint(w.buf, int64(v)) }
-func (w *cacheWriter) bool(v bool) {
-	if v {
-		w.buf = append(w.buf, 1)
-	} else {
-		w.buf = append(w.buf, 0)
-	}
-}
-func (w *cacheWriter) string(s string) { w.uint(uint64(len(s))); w.buf = append(w.buf, s...) }
+func (w *cacheWriter) uint(v uint64)   { w.buf = cachefile.AppendUint(w.buf, v) }
+func (w *cacheWriter) int(v int)       { w.buf = cachefile.AppendInt(w.buf, v) }
+func (w *cacheWriter) bool(v bool)     { w.buf = cachefile.AppendBool(w.buf, v) }
+func (w *cacheWriter) string(s string) { w.buf = cachefile.AppendString(w.buf, s) }
 
 func (w *cacheWriter) links(ls []markdown.Link) {
 	w.uint(uint64(len(ls)))
@@ -67,103 +60,17 @@ func (w *cacheWriter) entry(e *cached) {
 	}
 }
 
-// cacheReader reads what cacheWriter wrote; err is set, and every
-// later read returns zero, at the first thing that cannot be read. The
-// strings it returns are parts of b, which is why b is a string: one
-// copy of the file, rather than one for each of its strings.
-type cacheReader struct {
-	b   string
-	err error
-}
-
-func (r *cacheReader) uint() uint64 {
-	v, n := uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *cacheReader) int() int {
-	u, n := uvarint(r.b)
-	v := int64(u >> 1)
-	if u&1 != 0 {
-		v = ^v
-	}
-	if n <= 0 || int64(int(v)) != v {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return int(v)
-}
-
-func (r *cacheReader) bool() bool {
-	b := r.bytes(1)
-	if len(b) == 1 && b[0] > 1 {
-		r.fail()
-	}
-	return len(b) == 1 && b[0] == 1
-}
-
-func (r *cacheReader) bytes(n uint64) string {
-	if r.err != nil || n > uint64(len(r.b)) {
-		r.fail()
-		return ""
-	}
-	b := r.b[:n]
-	r.b = r.b[n:]
-	return b
-}
-
-func (r *cacheReader) string() string { return r.bytes(r.uint()) }
-
-func (r *cacheReader) fail() {
-	if r.err == nil {
-		r.err = errBadCache
-	}
-	r.b = ""
-}
-
-// uvarint is binary.Uvarint of a string.
-func uvarint(s string) (uint64, int) {
-	var x uint64
-	var shift uint
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		c := s[i]
-		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				return 0, -(i + 1) // overflow
-			}
-			return x | uint64(c)<<shift, i + 1
-		}
-		x |= uint64(c&0x7f) << shift
-		shift += 7
-	}
-	return 0, 0
-}
-
-// count reads a list's length, which cannot be more than the bytes
-// left: every element takes at least one.
-func (r *cacheReader) count() int {
-	n := r.uint()
-	if n > uint64(len(r.b)) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
+// cacheReader reads what cacheWriter wrote (see cachefile.Decoder).
+type cacheReader struct{ *cachefile.Decoder }
 
 func (r *cacheReader) links() []markdown.Link {
-	n := r.count()
+	n := r.Count()
 	if n == 0 {
 		return nil
 	}
 	ls := make([]markdown.Link, n)
 	for i := range ls {
-		ls[i] = markdown.Link{Dest: r.string(), Image: r.bool(), Alt: r.string(), Offset: r.int(), Resolved: r.bool()}
+		ls[i] = markdown.Link{Dest: r.Text(), Image: r.Bool(), Alt: r.Text(), Offset: r.Int(), Resolved: r.Bool()}
 	}
 	return ls
 }
@@ -171,33 +78,33 @@ func (r *cacheReader) links() []markdown.Link {
 func (r *cacheReader) entry() *cached {
 	e := &cached{}
 	d := &e.doc
-	d.HTML = r.string()
-	if n := r.count(); n > 0 {
+	d.HTML = r.Text()
+	if n := r.Count(); n > 0 {
 		d.Headings = make([]markdown.Heading, n)
 		for i := range d.Headings {
-			d.Headings[i] = markdown.Heading{Level: r.int(), ID: r.string(), Text: r.string()}
+			d.Headings[i] = markdown.Heading{Level: r.Int(), ID: r.Text(), Text: r.Text()}
 		}
 	}
 	d.Links = r.links()
 	d.Unsafe = r.links()
-	if n := r.count(); n > 0 {
+	if n := r.Count(); n > 0 {
 		d.IDs = make([]string, n)
 		for i := range d.IDs {
-			d.IDs[i] = r.string()
+			d.IDs[i] = r.Text()
 		}
 	}
-	d.Text = r.string()
-	d.FirstParagraph = r.string()
-	if n := r.count(); n > 0 {
+	d.Text = r.Text()
+	d.FirstParagraph = r.Text()
+	if n := r.Count(); n > 0 {
 		d.Notices = make([]markdown.Notice, n)
 		for i := range d.Notices {
-			d.Notices[i] = markdown.Notice{Kind: markdown.NoticeKind(r.int()), Offset: r.int(), Text: r.string(), Kept: r.string()}
+			d.Notices[i] = markdown.Notice{Kind: markdown.NoticeKind(r.Int()), Offset: r.Int(), Text: r.Text(), Kept: r.Text()}
 		}
 	}
-	if n := r.count(); n > 0 {
+	if n := r.Count(); n > 0 {
 		e.images = make([]askedImage, n)
 		for i := range e.images {
-			e.images[i] = askedImage{dest: r.string(), img: markdown.Image{URL: r.string(), Width: r.int(), Height: r.int()}, ok: r.bool()}
+			e.images[i] = askedImage{dest: r.Text(), img: markdown.Image{URL: r.Text(), Width: r.Int(), Height: r.Int()}, ok: r.Bool()}
 		}
 	}
 	return e

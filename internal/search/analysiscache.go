@@ -148,8 +148,7 @@ func writeAnalyses(file string, used map[[32]byte]string) error {
 	buf := binary.AppendUvarint(nil, uint64(len(keys)))
 	for _, k := range keys {
 		buf = append(buf, k[:]...)
-		buf = binary.AppendUvarint(buf, uint64(len(used[k])))
-		buf = append(buf, used[k]...)
+		buf = cachefile.AppendString(buf, used[k])
 		if len(buf) >= 1<<20 {
 			w.Write(buf)
 			buf = buf[:0]
@@ -162,15 +161,15 @@ func writeAnalyses(file string, used map[[32]byte]string) error {
 // decodeAnalyses reads what Save wrote: each key and its encoded
 // analysis, which shares payload's bytes.
 func decodeAnalyses(payload string) (map[[32]byte]string, bool) {
-	r := reader{s: payload}
-	n := r.uint()
-	m := make(map[[32]byte]string, min(n, uint64(len(payload))))
-	for i := uint64(0); i < n && !r.bad; i++ {
+	r := cachefile.NewDecoder(payload)
+	n := r.Count()
+	m := make(map[[32]byte]string, n)
+	for i := 0; i < n && !r.Bad(); i++ {
 		var k [32]byte
-		copy(k[:], r.take(32))
-		m[k] = r.string()
+		copy(k[:], r.Take(32))
+		m[k] = r.Text()
 	}
-	return m, !r.bad && r.s == ""
+	return m, r.Done()
 }
 
 // encodeAnalysis appends r to b: the field lengths; each stem, sorted,
@@ -183,7 +182,7 @@ func encodeAnalysis(b []byte, r analysed) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(r.freq)))
 	for _, stem := range slices.Sorted(maps.Keys(r.freq)) {
-		b = appendString(b, stem)
+		b = cachefile.AppendString(b, stem)
 		for _, c := range r.freq[stem] {
 			b = binary.AppendUvarint(b, uint64(c))
 		}
@@ -194,7 +193,7 @@ func encodeAnalysis(b []byte, r analysed) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(counts)))
 	for _, w := range counts {
-		b = appendString(appendString(b, w.stem), w.word)
+		b = cachefile.AppendString(cachefile.AppendString(b, w.stem), w.word)
 		b = binary.AppendUvarint(b, uint64(w.n))
 	}
 	return b
@@ -232,83 +231,31 @@ func cmpString(a, b string) int {
 
 // decodeAnalysis reads what encodeAnalysis wrote.
 func decodeAnalysis(s string) (analysed, bool) {
-	r := reader{s: s}
+	r := cachefile.NewDecoder(s)
 	var a analysed
-	nf := r.count()
+	nf := r.Count()
 	if nf != len(boosts) {
 		return analysed{}, false
 	}
 	a.lens = make([]int, nf)
 	for i := range a.lens {
-		a.lens[i] = int(r.uint())
+		a.lens[i] = int(r.Uint())
 	}
-	ns := r.count()
+	ns := r.Count()
 	a.freq = make(map[string][]int, ns)
 	counts := make([]int, ns*nf) // one allocation for every stem's counts
-	for i := 0; i < ns && !r.bad; i++ {
-		stem := r.string()
+	for i := 0; i < ns && !r.Bad(); i++ {
+		stem := r.Text()
 		c := counts[i*nf : (i+1)*nf : (i+1)*nf]
 		for f := range c {
-			c[f] = int(r.uint())
+			c[f] = int(r.Uint())
 		}
 		a.freq[stem] = c
 	}
-	nw := r.count()
+	nw := r.Count()
 	a.counted = make([]wordCount, 0, nw)
-	for i := 0; i < nw && !r.bad; i++ {
-		a.counted = append(a.counted, wordCount{stem: r.string(), word: r.string(), n: int(r.uint())})
+	for i := 0; i < nw && !r.Bad(); i++ {
+		a.counted = append(a.counted, wordCount{stem: r.Text(), word: r.Text(), n: int(r.Uint())})
 	}
-	return a, !r.bad && r.s == ""
+	return a, r.Done()
 }
-
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
-// reader reads the uvarints and strings of an encoded cache; bad is set
-// at the first that cannot be read, after which it reads zeros.
-type reader struct {
-	s   string
-	bad bool
-}
-
-func (r *reader) uint() uint64 {
-	var x uint64
-	for i, shift := 0, uint(0); i < len(r.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
-		c := r.s[i]
-		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				break
-			}
-			r.s = r.s[i+1:]
-			return x | uint64(c)<<shift
-		}
-		x |= uint64(c&0x7f) << shift
-	}
-	r.fail()
-	return 0
-}
-
-// count reads a length, which cannot be more than the bytes left.
-func (r *reader) count() int {
-	n := r.uint()
-	if n > uint64(len(r.s)) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (r *reader) take(n uint64) string {
-	if n > uint64(len(r.s)) {
-		r.fail()
-		return ""
-	}
-	s := r.s[:n]
-	r.s = r.s[n:]
-	return s
-}
-
-func (r *reader) string() string { return r.take(r.uint()) }
-
-func (r *reader) fail() { r.bad, r.s = true, "" }

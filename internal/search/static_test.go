@@ -14,15 +14,7 @@ func TestNewStatic_SameIndexOnOneCoreAndOnMany(t *testing.T) {
 	docs := sampleCorpus(t, 300)
 	build := func(procs int) []byte {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		st, err := NewStatic(docs, Options{Synonyms: map[string][]string{"knee": {"patella"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := json.Marshal(st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
+		return staticJSON(t, docs, "", nil)
 	}
 	one := build(1)
 	for _, procs := range []int{2, 4, 8} {
