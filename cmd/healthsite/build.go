@@ -68,7 +68,7 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	fmt.Fprintln(stdout, choice)
-	lib, err := loadContent(choice.Dir, start, nil, openRenderCache(getenv, o.Cache, choice.Dir), func(e *article.Error) { fmt.Fprintln(stderr, e) })
+	lib, err := loadContent(choice.Dir, start, nil, openCache(getenv, o.Cache, choice.Dir, "render", article.OpenRenderCache), func(e *article.Error) { fmt.Fprintln(stderr, e) })
 	if err != nil {
 		if problems := article.Errors(err); len(problems) > 0 {
 			for _, e := range problems {
@@ -104,7 +104,7 @@ func runBuild(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	var analyses *search.AnalysisCache // only for the static index
 	if o.searchURL == "" {
-		analyses = openAnalysisCache(getenv, o.Cache, choice.Dir)
+		analyses = openCache(getenv, o.Cache, choice.Dir, "analysis", search.OpenAnalysisCache)
 	}
 	st, err := site.Build(lib, site.Options{BaseURL: o.BaseURL, Now: start, NoSearch: true,
 		StaticSearch: o.searchURL == "", SearchURL: o.searchURL, Analyses: analyses})

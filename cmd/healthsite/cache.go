@@ -6,38 +6,21 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-
-	"healthsite/internal/article"
-	"healthsite/internal/search"
 )
 
 // cacheOff, as -cache or HEALTHSITE_CACHE, turns the render cache off.
 const cacheOff = "off"
 
-// openRenderCache returns the render cache of the content folder dir
-// (see article.RenderCache), or nil, and the content is rendered
-// afresh, when cacheFile names none.
-func openRenderCache(getenv func(string) string, setting, dir string) *article.RenderCache {
-	file := cacheFile(getenv, setting, dir, "render")
+// openCache opens the cache kind of the content folder dir with open:
+// the render cache (article.OpenRenderCache) or the static index's
+// analyses (search.OpenAnalysisCache). It returns nil, and the work is
+// done afresh, when cacheFile names none or the cache cannot be opened.
+func openCache[C any](getenv func(string) string, setting, dir, kind string, open func(string) (*C, error)) *C {
+	file := cacheFile(getenv, setting, dir, kind)
 	if file == "" {
 		return nil
 	}
-	c, err := article.OpenRenderCache(file)
-	if err != nil {
-		return nil
-	}
-	return c
-}
-
-// openAnalysisCache returns the cache of the static search index's
-// analyses of the content folder dir (see search.AnalysisCache), or nil
-// when cacheFile names none.
-func openAnalysisCache(getenv func(string) string, setting, dir string) *search.AnalysisCache {
-	file := cacheFile(getenv, setting, dir, "analysis")
-	if file == "" {
-		return nil
-	}
-	c, err := search.OpenAnalysisCache(file)
+	c, err := open(file)
 	if err != nil {
 		return nil
 	}

@@ -167,7 +167,7 @@ func newVersions(cfg *config, getenv func(string) string) *versions {
 	renders := article.NewRenderGuard()
 	c := &versions{cfg: cfg, renders: renders, dev: &preview{dir: cfg.ContentDir, renders: renders}}
 	if !cfg.Dev {
-		c.cache = openRenderCache(getenv, cfg.Cache, cfg.ContentDir)
+		c.cache = openCache(getenv, cfg.Cache, cfg.ContentDir, "render", article.OpenRenderCache)
 	}
 	return c
 }

@@ -48,8 +48,8 @@ func (d *Decoder) Uint() uint64 {
 	for i, shift := 0, uint(0); i < len(d.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
 		c := d.s[i]
 		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				break // over 64 bits
+			if i == binary.MaxVarintLen64-1 && c > 1 || i > 0 && c == 0 {
+				break // over 64 bits, or written longer than it need be
 			}
 			d.s = d.s[i+1:]
 			return x | uint64(c)<<shift

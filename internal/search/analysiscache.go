@@ -1,13 +1,12 @@
 package search
 
 import (
-	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"maps"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -26,14 +25,7 @@ import (
 // It is safe for concurrent use; nil is none. Make one with
 // OpenAnalysisCache, and Save it once the build is done.
 type AnalysisCache struct {
-	file string
-	read chan struct{} // closed once old is read
-	mu   sync.Mutex
-	old  map[[32]byte]string // encoded analyses, from the file or the last build
-	used map[[32]byte]string // looked up or added by the build under way
-	new  bool                // the build under way analysed a document anew
-	// unsaved is set when the last write failed.
-	unsaved bool
+	store *cachefile.Store[string] // each analysis, encoded
 	// fresh counts the documents analysed anew, for tests.
 	fresh atomic.Int64
 }
@@ -47,25 +39,14 @@ func OpenAnalysisCache(file string) (*AnalysisCache, error) {
 	if _, ok := cachefile.Program(); !ok {
 		return nil, errors.New("cannot read the program's own file, which the analysis cache needs to tell its builds apart")
 	}
-	c := &AnalysisCache{file: file, read: make(chan struct{}), old: map[[32]byte]string{}, used: map[[32]byte]string{}}
-	go func() {
-		defer close(c.read)
-		if payload, err := cachefile.Read(file, analysisCacheMagic); err == nil {
-			if old, ok := decodeAnalyses(payload); ok {
-				c.old = old
-			}
-		}
-	}()
-	return c, nil
+	return &AnalysisCache{store: cachefile.Open(file, analysisCacheMagic, cachefile.Codec[string]{
+		Append: cachefile.AppendString,
+		Read:   (*cachefile.Decoder).Text,
+	})}, nil
 }
 
 // Len returns how many analyses the cache holds.
-func (c *AnalysisCache) Len() int {
-	<-c.read
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.old) + len(c.used)
-}
+func (c *AnalysisCache) Len() int { return c.store.Len() }
 
 // analysisKey is what finds d's analysis by the analyser named.
 func analysisKey(analyser string, d *Doc) [32]byte {
@@ -91,85 +72,28 @@ func (c *AnalysisCache) analyse(a analysis.Analyzer, name string, d *Doc) analys
 		return analyse(a, d)
 	}
 	key := analysisKey(name, d)
-	<-c.read
-	c.mu.Lock()
-	enc, ok := c.used[key]
-	if !ok {
-		enc, ok = c.old[key]
+	var r analysed
+	if _, ok := c.store.Get(key, func(enc string) bool {
+		var ok bool
+		r, ok = decodeAnalysis(enc)
+		return ok
+	}); ok {
+		return r
 	}
-	c.mu.Unlock()
-	if ok {
-		if r, ok := decodeAnalysis(enc); ok {
-			c.mu.Lock()
-			c.used[key] = enc
-			c.mu.Unlock()
-			return r
-		}
-	}
-	r := analyse(a, d)
+	r = analyse(a, d)
 	c.fresh.Add(1)
-	enc = string(encodeAnalysis(nil, r))
-	c.mu.Lock()
-	c.used[key], c.new = enc, true
-	c.mu.Unlock()
+	c.store.Put(key, string(encodeAnalysis(nil, r)))
 	return r
 }
 
 // Save ends a build: the cache keeps only what that build used, and
 // writes it when the build analysed anything anew or left an entry
-// unused. On a nil cache it does nothing.
+// unused (see cachefile.Store.Save). On a nil cache it does nothing.
 func (c *AnalysisCache) Save() error {
 	if c == nil {
 		return nil
 	}
-	<-c.read
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.used) == 0 && !c.new {
-		return nil // a build that indexed nothing: the last's are kept
-	}
-	used, changed := c.used, c.new || c.unsaved || len(c.used) != len(c.old)
-	c.old, c.used, c.new = used, map[[32]byte]string{}, false
-	if !changed {
-		return nil
-	}
-	err := writeAnalyses(c.file, used)
-	c.unsaved = err != nil // the next Save tries again
-	return err
-}
-
-// writeAnalyses writes the analyses used to file, by key.
-func writeAnalyses(file string, used map[[32]byte]string) error {
-	w, err := cachefile.Create(file, analysisCacheMagic)
-	if err != nil {
-		return err
-	}
-	keys := slices.SortedFunc(maps.Keys(used), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
-	buf := binary.AppendUvarint(nil, uint64(len(keys)))
-	for _, k := range keys {
-		buf = append(buf, k[:]...)
-		buf = cachefile.AppendString(buf, used[k])
-		if len(buf) >= 1<<20 {
-			w.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	w.Write(buf)
-	return w.Commit()
-}
-
-// decodeAnalyses reads what Save wrote: each key and its encoded
-// analysis, which shares payload's bytes.
-func decodeAnalyses(payload string) (map[[32]byte]string, bool) {
-	r := cachefile.NewDecoder(payload)
-	n := r.Count()
-	m := make(map[[32]byte]string, n)
-	for i := 0; i < n && !r.Bad(); i++ {
-		var k [32]byte
-		copy(k[:], r.Take(32))
-		m[k] = r.Text()
-	}
-	return m, r.Done()
+	return c.store.Save()
 }
 
 // encodeAnalysis appends r to b: the field lengths; each stem, sorted,
@@ -212,21 +136,11 @@ func countWords(words [][2]string) []wordCount {
 	}
 	slices.SortFunc(out, func(a, b wordCount) int {
 		if a.stem != b.stem {
-			return cmpString(a.stem, b.stem)
+			return cmp.Compare(a.stem, b.stem)
 		}
-		return cmpString(a.word, b.word)
+		return cmp.Compare(a.word, b.word)
 	})
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // decodeAnalysis reads what encodeAnalysis wrote.

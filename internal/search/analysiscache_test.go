@@ -111,14 +111,6 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	})
 }
 
-func FuzzDecodeAnalyses(f *testing.F) {
-	f.Add([]byte{0})
-	f.Add([]byte{1})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		decodeAnalyses(string(b))
-	})
-}
-
 // englishAnalyzer is the analyser NewStatic uses for English.
 func englishAnalyzer(tb testing.TB) analysis.Analyzer {
 	tb.Helper()
