@@ -18,7 +18,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -109,9 +111,33 @@ func Create(path, magic string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
+	pruneStale(path, f.Name(), time.Now())
 	w := &Writer{f: f, w: bufio.NewWriterSize(f, 1<<20), path: path}
 	w.Write(head)
 	return w, nil
+}
+
+// StaleAfter is the age from which a half-written file of path, left
+// by a process killed before its Commit, is removed by the next Create
+// of path. A write in progress takes seconds; a file this old is no
+// other process's.
+const StaleAfter = time.Hour
+
+// pruneStale removes the half-written files of path, but for own, that
+// were last written StaleAfter before now or earlier. What cannot be
+// removed is left: it costs only room.
+func pruneStale(path, own string, now time.Time) {
+	dir, prefix := filepath.Dir(path), filepath.Base(path)+".new-"
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := filepath.Join(dir, e.Name())
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() || name == own {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) >= StaleAfter {
+			os.Remove(name)
+		}
+	}
 }
 
 // Write adds p to the payload; an error is kept for Commit.

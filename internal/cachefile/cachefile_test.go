@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 const magic = "healthsite test cache 1\n"
@@ -116,4 +117,33 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("trusted %q as %q", b, payload)
 		}
 	})
+}
+
+func TestCreate_RemovesWhatAKilledWriterLeft(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c")
+	old := time.Now().Add(-StaleAfter - time.Minute)
+	leftover := func(name string, mtime time.Time) string {
+		t.Helper()
+		name = filepath.Join(dir, name)
+		if err := os.WriteFile(name, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(name, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	stale := leftover("c.new-111", old)
+	writing := leftover("c.new-222", time.Now()) // another process, writing now
+	other := leftover("d.new-333", old)          // another cache's, left to its own Create
+	write(t, path, "x")
+	for name, want := range map[string]bool{stale: false, writing: true, other: true} {
+		if _, err := os.Stat(name); (err == nil) != want {
+			t.Errorf("%s: exists %t, want %t", filepath.Base(name), err == nil, want)
+		}
+	}
+	if got, err := Read(path, magic); err != nil || got != "x" {
+		t.Errorf("Read: %q, %v", got, err)
+	}
 }
